@@ -1,0 +1,3 @@
+from ooh_cli.cli import main
+
+main()

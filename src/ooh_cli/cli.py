@@ -1,0 +1,334 @@
+"""The `ooh` command line: parse options, call the core, render. Errors become one line and an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer._click import exceptions as click_exceptions  # Typer's own copy of click: its usage errors
+from typer.core import TyperGroup
+
+from ooh_cli import __version__
+from ooh_cli.catalog import Catalog, Match
+from ooh_cli.errors import ExitCode, OohError, UsageError
+from ooh_cli.facts import fact_row, facts
+from ooh_cli.loader import data_path, load_catalog
+from ooh_cli.options import (
+    DataOption,
+    EducationCapOption,
+    GroupOption,
+    LimitOption,
+    OccupationArg,
+    OccupationsArg,
+    ShowFormat,
+    ShowFormatOption,
+    TableFormat,
+    TableFormatOption,
+)
+from ooh_cli.query import SortKey, make_filters, select
+
+DEBUG_ENV = "OOH_DEBUG"
+
+
+def fail(message: str, code: int) -> None:
+    sys.stderr.write(f"ooh: {message}\n")
+    sys.exit(code)
+
+
+class OohGroup(TyperGroup):
+    """Maps every error, ours or the parser's, to one line on stderr and a documented exit code."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            code = super().main(args, prog_name or "ooh", complete_var, False, windows_expand_args, **extra)
+            sys.stdout.flush()
+        except OohError as error:
+            fail(str(error), error.exit_code)
+        except click_exceptions.UsageError as error:
+            where = f" (see `{error.ctx.command_path} --help`)" if error.ctx else ""
+            fail(f"{error.format_message()}{where}", ExitCode.USAGE)
+        except click_exceptions.ClickException as error:
+            fail(error.format_message(), error.exit_code)
+        except (KeyboardInterrupt, typer.Abort):
+            fail("interrupted", ExitCode.INTERRUPTED)
+        except BrokenPipeError:
+            # The reader went away (`ooh list | head -1`): not an error. Point stdout at nothing so the
+            # interpreter's final flush stays quiet.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(ExitCode.OK)
+        except Exception as error:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            fail(f"unexpected error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for details)", 4)
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+app = typer.Typer(
+    name="ooh",
+    cls=OohGroup,
+    help="The U.S. Occupational Outlook Handbook in your terminal: pay, education, jobs and outlook, offline.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class State:
+    """What the global options chose; the catalog is loaded on first use, so `--help` never reads data."""
+
+    def __init__(self, data: Path | None) -> None:
+        self.path = data_path(data)
+        self._catalog: Catalog | None = None
+
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = load_catalog(self.path)
+            warnings = self._catalog.warnings
+            if warnings:
+                more = f" (and {len(warnings) - 1} more; run `ooh data validate`)" if len(warnings) > 1 else ""
+                sys.stderr.write(f"ooh: {warnings[0]}{more}\n")
+        return self._catalog
+
+    def resolve(self, text: str) -> Match:
+        match = self.catalog().resolve(text)
+        if match.guessed_from is not None:
+            occ = match.occupation
+            sys.stderr.write(f"ooh: taking {match.guessed_from!r} as {occ.id} ({occ.title})\n")
+        return match
+
+
+def state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, State)
+    return obj
+
+
+def print_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"ooh {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: DataOption = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Look up any of the Handbook's ~340 occupation profiles.
+
+    Examples: ooh show registered-nurse; ooh compare registered-nurses medical-records-technician;
+    ooh list --outlook faster --education associate --sort pay
+    """
+    ctx.obj = State(data)
+
+
+def emit(
+    fmt: str,
+    *,
+    table: Callable[[], None],
+    json: Callable[[], Any] | None = None,
+    yaml: Callable[[], Any] | None = None,
+    csv: Callable[[], tuple[list[dict[str, Any]], list[str]]] | None = None,
+    markdown: Callable[[], str] | None = None,
+) -> None:
+    """Write one result in the chosen format; each format builds only what it needs."""
+    from ooh_cli import output
+
+    if fmt == "json" and json is not None:
+        output.write_json(json())
+    elif fmt == "yaml" and yaml is not None:
+        output.write_yaml(yaml())
+    elif fmt == "csv" and csv is not None:
+        output.write_csv(*csv())
+    elif fmt == "markdown" and markdown is not None:
+        output.write(markdown())
+    else:
+        table()
+
+
+@app.command(epilog="Example: ooh show medical-records-technician --section pay")
+def show(
+    ctx: typer.Context,
+    occupation: OccupationArg,
+    section: Annotated[
+        str | None,
+        typer.Option(
+            "--section",
+            "-s",
+            help="Only this section: summary, what-they-do, work-environment, how-to-become-one, pay, job-outlook, "
+            "similar, programs, associations, history, source.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: ShowFormatOption = ShowFormat.table,
+) -> None:
+    """Show one occupation's profile: quick facts, then every section of the Handbook."""
+    from ooh_cli import profile, render
+    from ooh_cli.query import parse_term
+
+    only = parse_term(profile.SECTIONS, section, "--section")
+    current = state(ctx)
+    occ = current.resolve(occupation).occupation
+    catalog = current.catalog()
+    parts = profile.sections(occ, catalog, only)
+    emit(
+        fmt.value,
+        table=lambda: render.render_profile(render.make_console(), occ, catalog, parts),
+        json=lambda: profile.section_data(occ, catalog, only),
+        yaml=lambda: profile.section_data(occ, catalog, only),
+        markdown=lambda: render.markdown_profile(occ, catalog, parts),
+    )
+
+
+@app.command(epilog="Example: ooh compare registered-nurses medical-records-technician medical-assistants")
+def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOption = TableFormat.table) -> None:
+    """Compare occupations side by side: one column each, the best figure of each row marked."""
+    from ooh_cli import render
+
+    current = state(ctx)
+    chosen = [current.resolve(text).occupation for text in occupations]
+    ids = [occ.id for occ in chosen]
+    if len(set(ids)) < 2:
+        raise UsageError("compare needs at least two different occupations")
+    if len(set(ids)) < len(ids):
+        raise UsageError(
+            f"the same occupation is named twice: {', '.join(sorted({i for i in ids if ids.count(i) > 1}))}"
+        )
+    catalog = current.catalog()
+    columns = facts(catalog.meta)
+    emit(
+        fmt.value,
+        table=lambda: render.render_compare(render.make_console(), catalog, chosen),
+        json=lambda: [fact_row(occ, columns) for occ in chosen],
+        csv=lambda: ([fact_row(occ, columns) for occ in chosen], [f.key for f in columns]),
+        markdown=lambda: render.markdown_compare(catalog, chosen),
+    )
+
+
+@app.command("list", epilog="Example: ooh list --outlook faster --education associate --sort pay")
+def list_(
+    ctx: typer.Context,
+    outlook: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--outlook",
+            "-o",
+            help="Exactly this outlook category; repeat or comma-separate for several: much-faster, faster, "
+            "average, slower, little-change, decline.",
+            rich_help_panel="Filters",
+            show_default=False,
+        ),
+    ] = None,
+    min_outlook: Annotated[
+        str | None,
+        typer.Option(
+            "--min-outlook", help="This outlook category or better.", rich_help_panel="Filters", show_default=False
+        ),
+    ] = None,
+    education: Annotated[
+        str | None,
+        typer.Option(
+            "--education",
+            "-e",
+            help="Exactly this entry-level education: hs, associate, bachelor, ...",
+            rich_help_panel="Filters",
+            show_default=False,
+        ),
+    ] = None,
+    max_education: EducationCapOption = None,
+    min_pay: Annotated[
+        float | None,
+        typer.Option(
+            "--min-pay",
+            min=0,
+            help="Median annual pay at least this many dollars.",
+            rich_help_panel="Filters",
+            show_default=False,
+        ),
+    ] = None,
+    max_pay: Annotated[
+        float | None,
+        typer.Option(
+            "--max-pay",
+            min=0,
+            help="Median annual pay at most this many dollars.",
+            rich_help_panel="Filters",
+            show_default=False,
+        ),
+    ] = None,
+    group: GroupOption = None,
+    training: Annotated[
+        str | None,
+        typer.Option(
+            "--training",
+            help="Exactly this on-the-job training: none, short-term, moderate-term, "
+            "long-term, apprenticeship, internship.",
+            rich_help_panel="Filters",
+            show_default=False,
+        ),
+    ] = None,
+    experience: Annotated[
+        str | None,
+        typer.Option(
+            "--experience",
+            help="Exactly this work experience: none, less-than-5-years, 5-years-or-more.",
+            rich_help_panel="Filters",
+            show_default=False,
+        ),
+    ] = None,
+    sort: Annotated[
+        SortKey,
+        typer.Option("--sort", help="Order by title (A to Z) or a figure (largest first).", case_sensitive=False),
+    ] = SortKey.title,
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the order.")] = False,
+    limit: LimitOption = None,
+    fmt: TableFormatOption = TableFormat.table,
+) -> None:
+    """List occupations, filtered by outlook, education, pay, group, training or experience."""
+    from ooh_cli import render
+
+    catalog = state(ctx).catalog()
+    filters = make_filters(
+        catalog,
+        outlook=outlook,
+        min_outlook=min_outlook,
+        education=education,
+        max_education=max_education,
+        min_pay=min_pay,
+        max_pay=max_pay,
+        group=group,
+        training=training,
+        experience=experience,
+    )
+    shown, total = select(catalog, filters, sort, reverse, limit)
+    if not shown:
+        sys.stderr.write("ooh: no occupations match these filters\n")
+        if fmt.value in ("table", "markdown"):
+            return
+    columns = facts(catalog.meta)
+    emit(
+        fmt.value,
+        table=lambda: render.render_list(render.make_console(), catalog, shown, total),
+        json=lambda: [fact_row(occ, columns) for occ in shown],
+        csv=lambda: ([fact_row(occ, columns) for occ in shown], [f.key for f in columns]),
+        markdown=lambda: render.markdown_list(catalog, shown, total),
+    )
+
+
+def main() -> None:
+    app()

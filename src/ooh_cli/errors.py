@@ -1,0 +1,41 @@
+"""Domain errors. The core raises them; the CLI edge turns each into one line on stderr and an exit code."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    NOT_FOUND = 1
+    USAGE = 2
+    BAD_DATA = 3
+    INTERRUPTED = 130
+
+
+class OohError(Exception):
+    """Base of every error a user may see; ``str(error)`` is the whole message."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+
+class NotFoundError(OohError):
+    exit_code = ExitCode.NOT_FOUND
+
+
+class AmbiguousError(NotFoundError):
+    """The name fits several profiles equally well."""
+
+    def __init__(self, message: str, candidates: list[str]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
+class UsageError(OohError):
+    exit_code = ExitCode.USAGE
+
+
+class DataError(OohError):
+    """The data file (or an import source) is missing, unreadable or invalid."""
+
+    exit_code = ExitCode.BAD_DATA

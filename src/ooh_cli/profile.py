@@ -1,0 +1,333 @@
+"""A profile laid out as the Handbook's sections, in a neutral form that every text renderer can draw."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ooh_cli.catalog import Catalog
+from ooh_cli.facts import NOT_AVAILABLE, count, hourly, money, percent, signed_count
+from ooh_cli.model import (
+    EDUCATION,
+    EXPERIENCE,
+    OUTLOOK,
+    PUBLIC_CONTACT,
+    TRAINING,
+    HistoryEntry,
+    Occupation,
+    Share,
+    Term,
+    Vocabulary,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pairs:
+    """Label and value lines, like the Handbook's quick facts."""
+
+    rows: list[tuple[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    title: str
+    items: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+
+
+Block = Paragraph | Pairs | Bullets | Grid
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    slug: str
+    title: str
+    blocks: list[Block]
+
+
+SECTIONS = Vocabulary(
+    "section",
+    [
+        Term("summary", "Quick facts", 0, ("quick-facts", "facts")),
+        Term("what-they-do", "What they do", 1, ("duties", "what")),
+        Term("work-environment", "Work environment", 2, ("work", "environment", "employers")),
+        Term("how-to-become-one", "How to become one", 3, ("how-to-become", "education", "become", "training")),
+        Term("pay", "Pay", 4, ("wages", "salary")),
+        Term("job-outlook", "Job outlook", 5, ("outlook", "jobs", "employment")),
+        Term("similar", "Similar occupations", 6, ("similar-occupations",)),
+        Term("programs", "Related programs of study", 7, ("programs-of-study",)),
+        Term("associations", "Professional associations", 8, ("more-info", "contacts")),
+        Term("history", "Earlier editions", 9, ("earlier-editions",)),
+        Term("source", "Source", 10),
+    ],
+)
+
+
+def _label(vocabulary: Vocabulary, slug: str | None) -> str:
+    return vocabulary.label(slug) or NOT_AVAILABLE
+
+
+def _year(label: str, year: int | str | None) -> str:
+    return f"{label}, {year}" if year is not None else label
+
+
+def _shares(shares: tuple[Share, ...]) -> list[list[str]]:
+    return [[s.name, NOT_AVAILABLE if s.percent is None else f"{s.percent:g}%"] for s in shares]
+
+
+def quick_facts(occ: Occupation) -> list[tuple[str, str]]:
+    pay, jobs, outlook, entry = occ.pay, occ.employment, occ.outlook, occ.how_to_become
+    period = outlook.period
+    growth = percent(outlook.growth_percent)
+    if outlook.category:
+        growth = (
+            f"{growth} ({_label(OUTLOOK, outlook.category)})"
+            if outlook.growth_percent is not None
+            else (_label(OUTLOOK, outlook.category))
+        )
+    pay_text = NOT_AVAILABLE
+    if pay.median_annual is not None or pay.median_hourly is not None:
+        parts = []
+        if pay.median_annual is not None:
+            parts.append(f"{money(pay.median_annual, pay.top_coded)} per year")
+        if pay.median_hourly is not None:
+            parts.append(f"{hourly(pay.median_hourly, pay.top_coded)} per hour")
+        pay_text = ", ".join(parts)
+    return [
+        (_year("Median pay", pay.year), pay_text),
+        ("Typical entry-level education", _label(EDUCATION, entry.education)),
+        ("Work experience in a related occupation", _label(EXPERIENCE, entry.experience)),
+        ("On-the-job training", _label(TRAINING, entry.training)),
+        (_year("Number of jobs", jobs.year), count(jobs.jobs)),
+        (_year("Job outlook", period), growth),
+        (_year("Employment change", period), signed_count(outlook.change)),
+        (_year("Openings each year, on average", period), count(outlook.annual_openings)),
+    ]
+
+
+def _summary(occ: Occupation, catalog: Catalog) -> list[Block]:
+    # The summary sentence itself heads the whole profile (see the renderers).
+    return [Pairs(quick_facts(occ))]
+
+
+def _what(occ: Occupation, catalog: Catalog) -> list[Block]:
+    blocks: list[Block] = [Paragraph(occ.summary or NOT_AVAILABLE)]
+    if occ.duties:
+        blocks.append(Bullets("Duties", list(occ.duties)))
+    return blocks
+
+
+def _work(occ: Occupation, catalog: Catalog) -> list[Block]:
+    work = occ.work_environment
+    blocks: list[Block] = []
+    if work.summary:
+        blocks.append(Paragraph(work.summary))
+    blocks.append(Pairs([("Contact with patients or the public", _label(PUBLIC_CONTACT, work.public_contact))]))
+    if work.employers:
+        title = _year("Largest employers", work.employers_year)
+        blocks.append(Grid(title, ["Employer", "Share of jobs"], _shares(work.employers)))
+    return blocks
+
+
+def _become(occ: Occupation, catalog: Catalog) -> list[Block]:
+    entry = occ.how_to_become
+    blocks: list[Block] = [
+        Pairs(
+            [
+                ("Typical entry-level education", _label(EDUCATION, entry.education)),
+                ("Work experience in a related occupation", _label(EXPERIENCE, entry.experience)),
+                ("On-the-job training", _label(TRAINING, entry.training)),
+            ]
+        )
+    ]
+    for title, items in (
+        ("Typical courses", entry.courses),
+        ("Licenses, certifications and registrations", entry.licenses),
+        ("Important qualities", entry.qualities),
+    ):
+        if items:
+            blocks.append(Bullets(title, list(items)))
+    return blocks
+
+
+def _pay(occ: Occupation, catalog: Catalog) -> list[Block]:
+    pay, meta = occ.pay, catalog.meta
+    rows = [
+        (_year("Median annual wage", pay.year), money(pay.median_annual, pay.top_coded)),
+        (_year("Median hourly wage", pay.year), hourly(pay.median_hourly, pay.top_coded)),
+        (_year("Lowest 10 percent earned less than", pay.year), money(pay.percentile_10)),
+        (_year("Highest 10 percent earned more than", pay.year), money(pay.percentile_90)),
+    ]
+    if meta.median_pay_all is not None:
+        rows.append((_year("Median annual wage, all occupations", meta.median_pay_year), money(meta.median_pay_all)))
+    return [Pairs(rows)]
+
+
+def _outlook(occ: Occupation, catalog: Catalog) -> list[Block]:
+    outlook, jobs, meta = occ.outlook, occ.employment, catalog.meta
+    period = outlook.period
+    rows = [
+        (_year("Projected growth", period), percent(outlook.growth_percent)),
+        ("Outlook category", _label(OUTLOOK, outlook.category)),
+        (_year("Average growth, all occupations", meta.projection_period), percent(meta.average_growth_percent)),
+        (_year("Number of jobs", jobs.year), count(jobs.jobs)),
+        (_year("Projected number of jobs", jobs.projected_year), count(jobs.projected_jobs)),
+        (_year("Employment change", period), signed_count(outlook.change)),
+        (_year("Openings each year, on average", period), count(outlook.annual_openings)),
+    ]
+    blocks: list[Block] = [Pairs(rows)]
+    if outlook.prospects:
+        blocks.append(Paragraph(outlook.prospects))
+    return blocks
+
+
+def _similar(occ: Occupation, catalog: Catalog) -> list[Block]:
+    rows = []
+    for other_id in occ.similar:
+        other = catalog.get(other_id)
+        if other is None:
+            rows.append([other_id, "not in this data file", "", ""])
+            continue
+        rows.append(
+            [
+                other.id,
+                other.title,
+                money(other.pay.median_annual, other.pay.top_coded),
+                _label(EDUCATION, other.how_to_become.education),
+            ]
+        )
+    if not rows:
+        return [Paragraph("No similar occupations listed.")]
+    return [Grid("", ["ID", "Title", _year("Median pay", occ.pay.year), "Entry-level education"], rows)]
+
+
+def _programs(occ: Occupation, catalog: Catalog) -> list[Block]:
+    if not occ.programs:
+        return [Paragraph("No related programs of study listed.")]
+    return [Bullets("", list(occ.programs))]
+
+
+def _associations(occ: Occupation, catalog: Catalog) -> list[Block]:
+    if not occ.associations:
+        return [Paragraph("No associations listed.")]
+    return [Grid("", ["Organization", "Web site"], [[a.name, a.url or ""] for a in occ.associations])]
+
+
+def history_blocks(entry: HistoryEntry) -> list[Block]:
+    pay, jobs, outlook = entry.pay, entry.employment, entry.outlook
+    rows = [("Title then", entry.title or NOT_AVAILABLE)]
+    if pay.median_annual is not None:
+        rows.append((_year("Median annual earnings", pay.year), money(pay.median_annual)))
+    if jobs.jobs is not None:
+        rows.append((_year("Number of jobs", jobs.year), f"about {count(jobs.jobs)}"))
+    if outlook.category:
+        rows.append((_year("Projected growth", outlook.period), _label(OUTLOOK, outlook.category)))
+    if entry.cluster_outlook:
+        rows.append(
+            (f"Outlook for {entry.cluster_outlook.name.lower()}", _label(OUTLOOK, entry.cluster_outlook.category))
+        )
+    if entry.education:
+        rows.append(("Usual entry-level education", _label(EDUCATION, entry.education)))
+    if entry.public_contact:
+        rows.append(("Contact with patients or the public", _label(PUBLIC_CONTACT, entry.public_contact)))
+    blocks: list[Block] = [Pairs(rows)]
+    if outlook.prospects:
+        blocks.append(Paragraph(f"Prospects: {outlook.prospects}"))
+    if entry.employers:
+        blocks.append(
+            Grid(_year("Where the jobs were", jobs.year), ["Employer", "Share of jobs"], _shares(entry.employers))
+        )
+    for title, items in (
+        ("Typical courses", entry.courses),
+        ("Related programs of study", entry.programs),
+        ("Associations", entry.associations),
+        ("Notes", entry.notes),
+    ):
+        if items:
+            blocks.append(Bullets(title, list(items)))
+    return blocks
+
+
+def _history(occ: Occupation, catalog: Catalog) -> list[Block]:
+    if not occ.history:
+        return [Paragraph("No earlier editions recorded.")]
+    blocks: list[Block] = []
+    for entry in occ.history:
+        blocks.append(Paragraph(f"{entry.edition} edition"))
+        blocks.extend(history_blocks(entry))
+    return blocks
+
+
+def _source(occ: Occupation, catalog: Catalog) -> list[Block]:
+    source, meta = occ.source, catalog.meta
+    rows = [
+        ("Edition", source.edition or meta.edition),
+        ("Profile page", source.url or NOT_AVAILABLE),
+        ("Last modified", source.last_modified or NOT_AVAILABLE),
+        ("Publisher", "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook"),
+    ]
+    if meta.built:
+        rows.append(("Data file built", meta.built))
+    blocks: list[Block] = [Pairs(rows)]
+    if occ.notes:
+        blocks.append(Bullets("Notes", list(occ.notes)))
+    return blocks
+
+
+BUILDERS: dict[str, Callable[[Occupation, Catalog], list[Block]]] = {
+    "summary": _summary,
+    "what-they-do": _what,
+    "work-environment": _work,
+    "how-to-become-one": _become,
+    "pay": _pay,
+    "job-outlook": _outlook,
+    "similar": _similar,
+    "programs": _programs,
+    "associations": _associations,
+    "history": _history,
+    "source": _source,
+}
+
+
+def sections(occ: Occupation, catalog: Catalog, only: str | None = None) -> list[Section]:
+    """The profile's sections in Handbook order, or just ``only``."""
+    slugs = [only] if only else SECTIONS.slugs()
+    return [Section(slug, SECTIONS[slug].label, BUILDERS[slug](occ, catalog)) for slug in slugs]
+
+
+def section_data(occ: Occupation, catalog: Catalog, only: str | None) -> Any:
+    """The profile, or one section of it, in the data file's own field names (for json and yaml)."""
+    record = asdict(occ)
+    if only is None:
+        return record
+    similar = [
+        {"id": other_id, "title": other.title if (other := catalog.get(other_id)) else None} for other_id in occ.similar
+    ]
+    picks: dict[str, Any] = {
+        "summary": {key: record[key] for key in ("id", "title", "group", "soc_codes", "summary")}
+        | {"pay": record["pay"], "employment": record["employment"], "outlook": record["outlook"]}
+        | {"how_to_become": {k: record["how_to_become"][k] for k in ("education", "experience", "training")}},
+        "what-they-do": {"summary": occ.summary, "duties": record["duties"]},
+        "work-environment": record["work_environment"],
+        "how-to-become-one": record["how_to_become"],
+        "pay": record["pay"],
+        "job-outlook": {"outlook": record["outlook"], "employment": record["employment"]},
+        "similar": similar,
+        "programs": record["programs"],
+        "associations": record["associations"],
+        "history": record["history"],
+        "source": record["source"],
+    }
+    return picks[only]

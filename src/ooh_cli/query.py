@@ -1,0 +1,159 @@
+"""Filtering and sorting profiles for `ooh list`, with option values checked against the vocabularies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from ooh_cli.catalog import Catalog
+from ooh_cli.errors import UsageError
+from ooh_cli.model import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Group, Occupation, Vocabulary
+from ooh_cli.names import name_key
+
+
+class SortKey(Enum):
+    title = "title"
+    pay = "pay"
+    growth = "growth"
+    jobs = "jobs"
+    change = "change"
+    openings = "openings"
+
+
+SORT_VALUES: dict[SortKey, Callable[[Occupation], float | None]] = {
+    SortKey.pay: lambda o: o.pay.median_annual,
+    SortKey.growth: lambda o: o.outlook.growth_percent,
+    SortKey.jobs: lambda o: o.employment.jobs,
+    SortKey.change: lambda o: o.outlook.change,
+    SortKey.openings: lambda o: o.outlook.annual_openings,
+}
+
+
+def parse_terms(vocabulary: Vocabulary, values: Iterable[str], option: str) -> list[str]:
+    """Slugs for what a user typed, comma-separated or repeated; an unknown value lists the valid ones."""
+    slugs: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            if not part.strip():
+                continue
+            term = vocabulary.get(part)
+            if term is None:
+                raise UsageError(
+                    f"{option}: unknown {vocabulary.name} {part.strip()!r}; choose from {', '.join(vocabulary.slugs())}"
+                )
+            if term.slug not in slugs:
+                slugs.append(term.slug)
+    return slugs
+
+
+def parse_term(vocabulary: Vocabulary, value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    slugs = parse_terms(vocabulary, [value], option)
+    if len(slugs) != 1:
+        raise UsageError(f"{option}: give one {vocabulary.name}")
+    return slugs[0]
+
+
+def find_group(catalog: Catalog, text: str) -> Group:
+    """A group by its slug or its name, in any case."""
+    key = name_key(text)
+    for group in catalog.meta.groups:
+        if key in (name_key(group.slug), name_key(group.name)):
+            return group
+    choices = ", ".join(group.slug for group in catalog.meta.groups)
+    raise UsageError(f"--group: unknown group {text!r}; choose from {choices}")
+
+
+@dataclass(slots=True)
+class Filters:
+    outlook: list[str] = field(default_factory=list)
+    min_outlook: str | None = None
+    education: str | None = None
+    max_education: str | None = None
+    min_pay: float | None = None
+    max_pay: float | None = None
+    group: str | None = None
+    training: str | None = None
+    experience: str | None = None
+
+    def accepts(self, occ: Occupation) -> bool:
+        entry, category = occ.how_to_become, occ.outlook.category
+        if self.outlook and category not in self.outlook:
+            return False
+        if self.min_outlook and not _within(OUTLOOK, category, self.min_outlook):
+            return False
+        if self.education and entry.education != self.education:
+            return False
+        if self.max_education and not _within(EDUCATION, entry.education, self.max_education):
+            return False
+        pay = occ.pay.median_annual
+        if self.min_pay is not None and (pay is None or pay < self.min_pay):
+            return False
+        if self.max_pay is not None and (pay is None or pay > self.max_pay):
+            return False
+        if self.group and occ.group != self.group:
+            return False
+        if self.training and entry.training != self.training:
+            return False
+        return not (self.experience and entry.experience != self.experience)
+
+
+def _within(vocabulary: Vocabulary, slug: str | None, bound: str) -> bool:
+    """Whether ``slug`` ranks at or before ``bound`` (outlook: that fast or faster; education: that much or less)."""
+    return slug is not None and vocabulary[slug].rank <= vocabulary[bound].rank
+
+
+def make_filters(
+    catalog: Catalog,
+    *,
+    outlook: list[str] | None = None,
+    min_outlook: str | None = None,
+    education: str | None = None,
+    max_education: str | None = None,
+    min_pay: float | None = None,
+    max_pay: float | None = None,
+    group: str | None = None,
+    training: str | None = None,
+    experience: str | None = None,
+) -> Filters:
+    """Check raw option values and turn them into filters."""
+    if min_pay is not None and max_pay is not None and min_pay > max_pay:
+        raise UsageError(f"--min-pay ({min_pay:,.0f}) is above --max-pay ({max_pay:,.0f}); nothing can match")
+    if outlook and min_outlook:
+        raise UsageError("--outlook and --min-outlook conflict; use one")
+    if education and max_education:
+        raise UsageError("--education and --max-education conflict; use one")
+    return Filters(
+        outlook=parse_terms(OUTLOOK, outlook or [], "--outlook"),
+        min_outlook=parse_term(OUTLOOK, min_outlook, "--min-outlook"),
+        education=parse_term(EDUCATION, education, "--education"),
+        max_education=parse_term(EDUCATION, max_education, "--max-education"),
+        min_pay=min_pay,
+        max_pay=max_pay,
+        group=find_group(catalog, group).slug if group else None,
+        training=parse_term(TRAINING, training, "--training"),
+        experience=parse_term(EXPERIENCE, experience, "--experience"),
+    )
+
+
+def sort_profiles(profiles: Iterable[Occupation], key: SortKey, reverse: bool = False) -> list[Occupation]:
+    """Titles A to Z; figures largest first. ``reverse`` flips the order; missing figures always go last."""
+    by_title = sorted(profiles, key=lambda o: (o.title.casefold(), o.id))
+    if key is SortKey.title:
+        return by_title[::-1] if reverse else by_title
+    value_of = SORT_VALUES[key]
+    known = [o for o in by_title if value_of(o) is not None]
+    missing = [o for o in by_title if value_of(o) is None]
+    # sorted() is stable, so equal figures stay in title order either way.
+    known.sort(key=lambda o: value_of(o) or 0.0, reverse=not reverse)
+    return known + missing
+
+
+def select(
+    catalog: Catalog, filters: Filters, sort: SortKey = SortKey.title, reverse: bool = False, limit: int | None = None
+) -> tuple[list[Occupation], int]:
+    """The matching profiles in order (at most ``limit``) and how many matched in all."""
+    matched = sort_profiles((o for o in catalog.occupations if filters.accepts(o)), sort, reverse)
+    return (matched[:limit] if limit is not None else matched), len(matched)
