@@ -14,9 +14,11 @@ from typer.core import TyperGroup
 
 from ooh_cli import __version__
 from ooh_cli.catalog import Catalog, Match
+from ooh_cli.discover import TopList
 from ooh_cli.errors import ExitCode, OohError, UsageError
 from ooh_cli.facts import fact_row, facts
 from ooh_cli.loader import data_path, load_catalog
+from ooh_cli.model import Occupation
 from ooh_cli.options import (
     DataOption,
     EducationCapOption,
@@ -318,15 +320,184 @@ def list_(
     shown, total = select(catalog, filters, sort, reverse, limit)
     if not shown:
         sys.stderr.write("ooh: no occupations match these filters\n")
-        if fmt.value in ("table", "markdown"):
-            return
-    columns = facts(catalog.meta)
+    emit_profiles(fmt, catalog, shown, footer=render.footer(len(shown), total))
+
+
+@app.command(epilog='Example: ooh search "medical coder"')
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words to look for: a job title, a task, a SOC code; typos are fine.")],
+    limit: LimitOption = 10,
+    fmt: TableFormatOption = TableFormat.table,
+) -> None:
+    """Find occupations by title, alias, A-Z job title, summary, duties, group or SOC code."""
+    from ooh_cli import render
+    from ooh_cli.search import search as run_search
+
+    if not query.strip():
+        raise UsageError("search needs at least one word")
+    catalog = state(ctx).catalog()
+    result = run_search(catalog.search_index, catalog.occupations, query, limit)
+    for typo, word in result.corrections.items():
+        sys.stderr.write(f"ooh: searching for {word!r} instead of {typo!r}\n")
+    if not result.hits:
+        sys.stderr.write(f"ooh: nothing matches {query!r}\n")
+    shown = [hit.occupation for hit in result.hits]
+    reasons = [hit.why() for hit in result.hits]
+    emit_profiles(
+        fmt,
+        catalog,
+        shown,
+        keys=("title", "median_pay", "growth_percent"),
+        extra=("Matched", reasons),
+        machine_extra=[
+            {"score": round(hit.score, 1), "matched": why} for hit, why in zip(result.hits, reasons, strict=True)
+        ],
+        footer=render.footer(len(shown), result.total),
+    )
+
+
+@app.command(epilog="Example: ooh top growth --limit 5 --max-education associate")
+def top(
+    ctx: typer.Context,
+    ranking: Annotated[TopList, typer.Argument(help="Which list: growth, new-jobs, pay, openings or decline.")],
+    limit: LimitOption = 10,
+    group: GroupOption = None,
+    max_education: EducationCapOption = None,
+    fmt: TableFormatOption = TableFormat.table,
+) -> None:
+    """The Handbook's top lists: fastest growing, most new jobs, highest paying, most openings, declining."""
+    from ooh_cli.discover import RANKINGS
+    from ooh_cli.discover import top as rank
+
+    catalog = state(ctx).catalog()
+    filters = make_filters(catalog, group=group, max_education=max_education)
+    chosen = RANKINGS[ranking]
+    shown = rank(chosen, (o for o in catalog.occupations if filters.accepts(o)), limit or 10)
+    if not shown:
+        sys.stderr.write("ooh: no occupations match these filters\n")
+    keys = dict.fromkeys(("title", chosen.figure, "median_pay", "growth_percent", "education"))
+    emit_profiles(
+        fmt,
+        catalog,
+        shown,
+        keys=tuple(keys),
+        machine_extra=[{"rank": i} for i in range(1, len(shown) + 1)],
+        footer=f"{chosen.title}, {catalog.meta.edition} edition",
+    )
+
+
+@app.command(epilog="Example: ooh similar medical-records-technician")
+def similar(
+    ctx: typer.Context,
+    occupation: OccupationArg,
+    limit: LimitOption = 5,
+    fmt: TableFormatOption = TableFormat.table,
+) -> None:
+    """The profile's similar occupations, then the nearest others by group, education and pay, saying why."""
+    from ooh_cli.discover import nearest
+
+    current = state(ctx)
+    occ = current.resolve(occupation).occupation
+    catalog = current.catalog()
+    listed = [other for other_id in occ.similar if (other := catalog.get(other_id)) is not None]
+    close = nearest(catalog, occ, limit or 5)
+    shown = [occ, *listed, *(n.occupation for n in close)]
+    why = ["(this profile)", *(["listed by the Handbook"] * len(listed)), *("; ".join(n.reasons) for n in close)]
+    emit_profiles(
+        fmt,
+        catalog,
+        shown,
+        keys=("title", "median_pay", "growth_percent", "education"),
+        extra=("Why", why),
+        machine_extra=[{"relation": w} for w in why],
+        footer=f"{len(listed)} listed as similar, {len(close)} nearest by group, education and pay",
+    )
+
+
+@app.command(epilog="Example: ooh groups --format csv")
+def groups(ctx: typer.Context, fmt: TableFormatOption = TableFormat.table) -> None:
+    """The occupational groups: profiles, jobs, employment-weighted growth and median pay."""
+    from ooh_cli import facts as f
+    from ooh_cli import render
+    from ooh_cli.discover import group_summaries
+    from ooh_cli.model import OUTLOOK
+
+    catalog = state(ctx).catalog()
+    meta = catalog.meta
+    summaries = group_summaries(catalog)
+    rows = [
+        {
+            "group": s.group.slug,
+            "name": s.group.name,
+            "profiles": s.profiles,
+            "jobs": s.jobs,
+            "growth_percent": s.growth_percent,
+            "outlook": s.category,
+            "median_pay": s.median_pay,
+        }
+        for s in summaries
+    ]
+    table_data = render.Listing(
+        [
+            "Group",
+            "Profiles",
+            f"Jobs {meta.base_year}",
+            f"Growth {meta.projection_period}",
+            f"Median pay {meta.base_year}",
+        ],
+        [
+            [
+                s.group.name,
+                str(s.profiles),
+                f.count(s.jobs),
+                f"{f.percent(s.growth_percent)} {OUTLOOK[s.category].short_label}"
+                if s.category
+                else f.percent(s.growth_percent),
+                f.money(s.median_pay),
+            ]
+            for s in summaries
+        ],
+        numeric={1, 2, 4},
+        footer="Growth is weighted by each profile's jobs; median pay is the median of the profiles' medians.",
+    )
     emit(
         fmt.value,
-        table=lambda: render.render_list(render.make_console(), catalog, shown, total),
-        json=lambda: [fact_row(occ, columns) for occ in shown],
-        csv=lambda: ([fact_row(occ, columns) for occ in shown], [f.key for f in columns]),
-        markdown=lambda: render.markdown_list(catalog, shown, total),
+        table=lambda: render.render_listing(render.make_console(), table_data),
+        json=lambda: rows,
+        csv=lambda: (rows, list(rows[0]) if rows else []),
+        markdown=lambda: render.markdown_listing(table_data),
+    )
+
+
+def emit_profiles(
+    fmt: TableFormat,
+    catalog: Catalog,
+    occupations: list[Occupation],
+    *,
+    keys: tuple[str, ...] | None = None,
+    extra: tuple[str, list[str]] | None = None,
+    machine_extra: list[dict[str, Any]] | None = None,
+    footer: str = "",
+) -> None:
+    """A list of profiles: a table of a few facts for people, every fact for json and csv."""
+    from ooh_cli import render
+
+    columns = facts(catalog.meta)
+    records = [
+        fact_row(occ, columns) | (machine_extra[i] if machine_extra else {}) for i, occ in enumerate(occupations)
+    ]
+    fields = [fact.key for fact in columns] + (list(machine_extra[0]) if machine_extra else [])
+
+    def table_data() -> render.Listing:
+        return render.listing(catalog, occupations, keys or render.LIST_KEYS, extra, footer)
+
+    emit(
+        fmt.value,
+        table=lambda: render.render_listing(render.make_console(), table_data()) if occupations else None,
+        json=lambda: records,
+        csv=lambda: (records, fields),
+        markdown=lambda: render.markdown_listing(table_data()) if occupations else "",
     )
 
 

@@ -23,8 +23,8 @@ from ooh_cli.validate import Level, Problem, read_document
 DATA_ENV = "OOH_DATA"
 NO_CACHE_ENV = "OOH_NO_CACHE"
 CACHE_DIR_ENV = "OOH_CACHE_DIR"
-# Bump when the pickled shape changes in a way the package version would not reveal (e.g. during development).
-CACHE_FORMAT = 1
+# The modules whose classes are pickled: an edited checkout must not unpickle objects of an older shape.
+PICKLED_MODULES = ("model.py", "catalog.py", "search.py", "names.py", "validate.py")
 MAX_REPORTED = 5
 RECORD_LINE = re.compile(r"^\s*-?\s*id:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
 
@@ -145,16 +145,10 @@ def _cache_file(path: Path) -> Path:
 
 
 def _cache_key(path: Path, stat: os.stat_result) -> tuple[object, ...]:
+    here = Path(__file__).parent
+    code = tuple((here / name).stat().st_mtime_ns for name in PICKLED_MODULES)
     # ctime moves on any write, even one that restores the old mtime.
-    return (
-        CACHE_FORMAT,
-        __version__,
-        str(path.resolve()),
-        stat.st_size,
-        stat.st_mtime_ns,
-        stat.st_ctime_ns,
-        stat.st_ino,
-    )
+    return (__version__, code, str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
 def _read_cache(cache_file: Path, key: tuple[object, ...]) -> Catalog | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -18,6 +19,9 @@ from ooh_cli.model import OUTLOOK, Occupation
 from ooh_cli.profile import Block, Bullets, Pairs, Paragraph, Section
 
 BAR_WIDTH = 10
+TITLE_WIDTH = 18  # narrower and most titles break into one word per line
+COMFORTABLE_TEXT = 14
+COLUMN_GAP = 3
 
 
 def make_console(stderr: bool = False) -> Console:
@@ -92,6 +96,7 @@ def markdown_profile(occ: Occupation, catalog: Catalog, parts: list[Section]) ->
 
 
 def _md_cell(text: str) -> str:
+    # Markdown table cells are one line.
     return text.replace("|", "\\|").replace("\n", " ")
 
 
@@ -180,28 +185,26 @@ def markdown_compare(catalog: Catalog, occupations: list[Occupation]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-# --- list -------------------------------------------------------------------------------------------------
+# --- lists of profiles -----------------------------------------------------------------------------------
 
 
 LIST_KEYS = ("title", "median_pay", "growth_percent", "jobs", "education")
+NUMERIC_KEYS = {"median_pay", "median_hourly", "jobs", "change", "annual_openings"}
 
 
-def list_columns(catalog: Catalog) -> list[Fact]:
-    by_key = {fact.key: fact for fact in facts(catalog.meta)}
-    return [by_key[key] for key in LIST_KEYS]
-
-
-def _list_header(fact: Fact, catalog: Catalog) -> str:
+def _header(fact: Fact, catalog: Catalog) -> str:
     meta = catalog.meta
     return {
         "title": "Occupation",
-        "median_pay": f"Median pay {meta.base_year}",
-        "growth_percent": f"Outlook {meta.projection_period}",
-        "jobs": f"Jobs {meta.base_year}",
+        "median_pay": f"Median pay\n{meta.base_year}",
+        "growth_percent": f"Outlook\n{meta.projection_period}",
+        "jobs": f"Jobs\n{meta.base_year}",
+        "change": f"Change\n{meta.projection_period}",
+        "annual_openings": f"Openings a year\n{meta.projection_period}",
     }.get(fact.key, fact.label)
 
 
-def _list_cell(fact: Fact, occ: Occupation, catalog: Catalog) -> str:
+def _cell(fact: Fact, occ: Occupation, catalog: Catalog) -> str:
     """A list cell, with its own year where it differs from the column's."""
     shown = show_value(fact, occ)
     if fact.key == "growth_percent" and occ.outlook.category:
@@ -211,6 +214,7 @@ def _list_cell(fact: Fact, occ: Occupation, catalog: Catalog) -> str:
         "median_pay": occ.pay.year,
         "jobs": occ.employment.year,
         "growth_percent": occ.outlook.period,
+        "change": occ.outlook.period,
     }.get(fact.key)
     expected = {"median_pay": catalog.meta.base_year, "jobs": catalog.meta.base_year}.get(
         fact.key, catalog.meta.projection_period
@@ -220,30 +224,89 @@ def _list_cell(fact: Fact, occ: Occupation, catalog: Catalog) -> str:
     return shown
 
 
-def list_rows(catalog: Catalog, occupations: list[Occupation]) -> tuple[list[str], list[list[str]]]:
-    columns = list_columns(catalog)
-    headers = [_list_header(fact, catalog) for fact in columns]
-    return headers, [[_list_cell(fact, occ, catalog) for fact in columns] for occ in occupations]
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Rows of text ready for a table or Markdown, plus which columns hold figures."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    numeric: set[int]
+    footer: str = ""
+    # Columns never dropped to fit a narrow terminal; the others go from the right.
+    pinned: frozenset[int] = frozenset({0})
+
+    def fitted(self, width: int) -> Listing:
+        """Drop unpinned columns from the right until the rest fit ``width``."""
+        keep = list(range(len(self.headers)))
+        droppable = [i for i in keep if i not in self.pinned]
+        while droppable and sum(self._min_width(i) + COLUMN_GAP for i in keep) > width:
+            keep.remove(droppable.pop())
+        if len(keep) == len(self.headers):
+            return self
+        return Listing(
+            [self.headers[i] for i in keep],
+            [[row[i] for i in keep] for row in self.rows],
+            {new for new, old in enumerate(keep) if old in self.numeric},
+            self.footer,
+            frozenset(new for new, old in enumerate(keep) if old in self.pinned),
+        )
+
+    def _min_width(self, column: int) -> int:
+        """Figures never wrap; text wraps at spaces but reads badly much narrower than a short phrase."""
+        cells = [*self.headers[column].split("\n"), *(row[column] for row in self.rows)]
+        if column in self.numeric:
+            return max(map(len, cells))
+        longest_word = max(len(word) for cell in cells for word in cell.split() or [""])
+        return min(TITLE_WIDTH, max(longest_word, min(max(map(len, cells)), COMFORTABLE_TEXT)))
 
 
-def render_list(console: Console, catalog: Catalog, occupations: list[Occupation], total: int) -> None:
-    headers, rows = list_rows(catalog, occupations)
+def listing(
+    catalog: Catalog,
+    occupations: list[Occupation],
+    keys: Sequence[str] = LIST_KEYS,
+    extra: tuple[str, list[str]] | None = None,
+    footer: str = "",
+) -> Listing:
+    """The profiles as rows of the given facts, with an optional extra column (e.g. what matched)."""
+    by_key = {fact.key: fact for fact in facts(catalog.meta)}
+    columns = [by_key[key] for key in keys]
+    headers = [_header(fact, catalog) for fact in columns]
+    rows = [[_cell(fact, occ, catalog) for fact in columns] for occ in occupations]
+    if extra is not None:
+        headers.append(extra[0])
+        for row, value in zip(rows, extra[1], strict=True):
+            row.append(value)
+    numeric = {i for i, key in enumerate(keys) if key in NUMERIC_KEYS}
+    pinned = frozenset({0, len(headers) - 1} if extra else {0})
+    return Listing(headers, rows, numeric, footer, pinned)
+
+
+def render_listing(console: Console, table_data: Listing) -> None:
+    table_data = table_data.fitted(console.width)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for i, header in enumerate(headers):
-        numeric = i in (1, 3)
-        table.add_column(header, justify="right" if numeric else "left", no_wrap=numeric, overflow="fold")
-    for row in rows:
+    for i, header in enumerate(table_data.headers):
+        numeric = i in table_data.numeric
+        table.add_column(
+            header,
+            justify="right" if numeric else "left",
+            no_wrap=numeric,
+            overflow="fold",
+            min_width=TITLE_WIDTH if i == 0 else None,
+        )
+    for row in table_data.rows:
         table.add_row(Text(row[0], style="bold"), *row[1:])
     console.print(table)
-    console.print(footer(len(occupations), total), style="dim")
+    if table_data.footer:
+        console.print(table_data.footer, style="dim")
+
+
+def markdown_listing(table_data: Listing) -> str:
+    lines = markdown_table(table_data.headers, table_data.rows)
+    if table_data.footer:
+        lines += ["", table_data.footer]
+    return "\n".join(lines) + "\n"
 
 
 def footer(shown: int, total: int) -> str:
     noun = "occupation" if total == 1 else "occupations"
     return f"{total} {noun}" if shown == total else f"{shown} of {total} {noun} shown"
-
-
-def markdown_list(catalog: Catalog, occupations: list[Occupation], total: int) -> str:
-    headers, rows = list_rows(catalog, occupations)
-    lines = markdown_table(["ID", *headers], [[occ.id, *row] for occ, row in zip(occupations, rows, strict=True)])
-    return "\n".join([*lines, "", footer(len(occupations), total)]) + "\n"

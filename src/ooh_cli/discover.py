@@ -1,0 +1,147 @@
+"""Ways to discover profiles: the Handbook's top lists, the nearest neighbours of a profile, group totals."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from ooh_cli.catalog import Catalog
+from ooh_cli.model import EDUCATION, Group, Meta, Occupation
+
+# How close two median pays must be (as a share of the larger) to count as similar pay.
+CLOSE_PAY = 0.10
+NEAR_PAY = 0.25
+
+
+class TopList(Enum):
+    growth = "growth"
+    new_jobs = "new-jobs"
+    pay = "pay"
+    openings = "openings"
+    decline = "decline"
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    title: str
+    figure: str  # the fact key that ranks the list (see facts.py)
+    value: Callable[[Occupation], float | None]
+    largest_first: bool = True
+    keep: Callable[[float], bool] = lambda value: True
+
+
+RANKINGS = {
+    TopList.growth: Ranking("Fastest growing occupations", "growth_percent", lambda o: o.outlook.growth_percent),
+    TopList.new_jobs: Ranking("Occupations with the most new jobs", "change", lambda o: o.outlook.change),
+    TopList.pay: Ranking("Highest paying occupations", "median_pay", lambda o: o.pay.median_annual),
+    TopList.openings: Ranking("Most openings each year", "annual_openings", lambda o: o.outlook.annual_openings),
+    TopList.decline: Ranking(
+        "Fastest declining occupations",
+        "growth_percent",
+        lambda o: o.outlook.growth_percent,
+        largest_first=False,
+        keep=lambda value: value < 0,
+    ),
+}
+
+
+def top(ranking: Ranking, profiles: Iterable[Occupation], limit: int) -> list[Occupation]:
+    """The first ``limit`` profiles by the ranking's figure; ties broken by title, missing figures left out."""
+    scored = [(value, o) for o in profiles if (value := ranking.value(o)) is not None and ranking.keep(value)]
+    scored.sort(key=lambda pair: (-pair[0] if ranking.largest_first else pair[0], pair[1].title.casefold()))
+    return [o for _, o in scored[:limit]]
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbour:
+    occupation: Occupation
+    score: int
+    reasons: list[str]
+
+
+def nearest(catalog: Catalog, occ: Occupation, limit: int) -> list[Neighbour]:
+    """Other profiles closest to ``occ`` by group, entry-level education and pay, each saying why."""
+    listed = {occ.id, *occ.similar}
+    found = []
+    for other in catalog.occupations:
+        if other.id in listed:
+            continue
+        score, reasons = 0, []
+        if other.group == occ.group:
+            score += 2
+            reasons.append(f"same group ({catalog.meta.group_name(occ.group)})")
+        education, other_education = occ.how_to_become.education, other.how_to_become.education
+        if education and other_education:
+            steps = abs(EDUCATION[education].rank - EDUCATION[other_education].rank)
+            if steps == 0:
+                score += 2
+                reasons.append(f"same education ({EDUCATION[education].label})")
+            elif steps == 1:
+                score += 1
+                reasons.append(f"similar education ({EDUCATION[other_education].label})")
+        gap = pay_gap(occ.pay.median_annual, other.pay.median_annual)
+        if gap is not None and gap <= NEAR_PAY:
+            score += 2 if gap <= CLOSE_PAY else 1
+            reasons.append(f"pay within {max(1, round(gap * 100))}%")
+        if score >= 3:
+            found.append(Neighbour(other, score, reasons))
+    found.sort(key=lambda n: (-n.score, pay_gap(occ.pay.median_annual, n.occupation.pay.median_annual) or 1.0))
+    return found[:limit]
+
+
+def pay_gap(a: float | None, b: float | None) -> float | None:
+    if a is None or b is None or max(a, b) <= 0:
+        return None
+    return abs(a - b) / max(a, b)
+
+
+def classify(meta: Meta, growth: float) -> str | None:
+    """The edition's outlook category for a growth percent (BLS rounds to whole percent first)."""
+    rounded = round(growth)
+    for threshold in meta.thresholds:
+        low = threshold.min if threshold.min is not None else float("-inf")
+        high = threshold.max if threshold.max is not None else float("inf")
+        if low <= rounded <= high:
+            return threshold.category
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSummary:
+    group: Group
+    profiles: int
+    jobs: int | None
+    growth_percent: float | None
+    category: str | None
+    median_pay: float | None
+
+
+def group_summaries(catalog: Catalog) -> list[GroupSummary]:
+    members: dict[str, list[Occupation]] = {g.slug: [] for g in catalog.meta.groups}
+    for occ in catalog.occupations:
+        members.setdefault(occ.group, []).append(occ)
+    out = []
+    for group in catalog.meta.groups:
+        profiles = members[group.slug]
+        jobs = [o.employment.jobs for o in profiles if o.employment.jobs is not None]
+        weighted = [
+            (o.employment.jobs, o.outlook.growth_percent)
+            for o in profiles
+            if o.employment.jobs and o.outlook.growth_percent is not None
+        ]
+        weight = sum(j for j, _ in weighted)
+        growth = round(sum(j * g for j, g in weighted) / weight, 1) if weight else None
+        pays = [o.pay.median_annual for o in profiles if o.pay.median_annual is not None]
+        out.append(
+            GroupSummary(
+                group,
+                len(profiles),
+                sum(jobs) if jobs else None,
+                growth,
+                classify(catalog.meta, growth) if growth is not None else None,
+                statistics.median(pays) if pays else None,
+            )
+        )
+    return out
