@@ -403,7 +403,7 @@ def similar(
     listed = [other for other_id in occ.similar if (other := catalog.get(other_id)) is not None]
     close = nearest(catalog, occ, limit or 5)
     shown = [occ, *listed, *(n.occupation for n in close)]
-    why = ["(this profile)", *(["listed by the Handbook"] * len(listed)), *("; ".join(n.reasons) for n in close)]
+    why = ["this profile", *(["Handbook's list"] * len(listed)), *("; ".join(n.reasons) for n in close)]
     emit_profiles(
         fmt,
         catalog,
@@ -451,9 +451,7 @@ def groups(ctx: typer.Context, fmt: TableFormatOption = TableFormat.table) -> No
                 s.group.name,
                 str(s.profiles),
                 f.count(s.jobs),
-                f"{f.percent(s.growth_percent)} {OUTLOOK[s.category].short_label}"
-                if s.category
-                else f.percent(s.growth_percent),
+                f"{f.percent(s.growth_percent)} {OUTLOOK[s.category].short_label}" if s.category else f.NOT_AVAILABLE,
                 f.money(s.median_pay),
             ]
             for s in summaries

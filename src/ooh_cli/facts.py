@@ -98,3 +98,12 @@ def show_value(fact: Fact, occ: Occupation) -> str:
     if fact.label_of is not None:
         return fact.label_of(str(value)) or str(value)
     return str(value)
+
+
+def growth_with_category(occ: Occupation) -> str:
+    """Growth for narrow columns: "+7% much faster", or whichever half is known."""
+    outlook = occ.outlook
+    if outlook.category is None:
+        return percent(outlook.growth_percent)
+    category = OUTLOOK[outlook.category].short_label
+    return category if outlook.growth_percent is None else f"{percent(outlook.growth_percent)} {category}"

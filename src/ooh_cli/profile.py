@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ooh_cli.catalog import Catalog
-from ooh_cli.facts import NOT_AVAILABLE, count, hourly, money, percent, signed_count
+from ooh_cli.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, signed_count
 from ooh_cli.model import (
     EDUCATION,
     EXPERIENCE,
@@ -200,17 +200,17 @@ def _similar(occ: Occupation, catalog: Catalog) -> list[Block]:
         if other is None:
             rows.append([other_id, "not in this data file", "", ""])
             continue
-        rows.append(
-            [
-                other.id,
-                other.title,
-                money(other.pay.median_annual, other.pay.top_coded),
-                _label(EDUCATION, other.how_to_become.education),
-            ]
-        )
+        pay = money(other.pay.median_annual, other.pay.top_coded)
+        rows.append([other.title, pay, _label(EDUCATION, other.how_to_become.education), growth_with_category(other)])
     if not rows:
         return [Paragraph("No similar occupations listed.")]
-    return [Grid("", ["ID", "Title", _year("Median pay", occ.pay.year), "Entry-level education"], rows)]
+    headers = [
+        "Occupation",
+        _year("Median pay", occ.pay.year),
+        "Entry-level education",
+        _year("Outlook", occ.outlook.period),
+    ]
+    return [Grid("", headers, rows)]
 
 
 def _programs(occ: Occupation, catalog: Catalog) -> list[Block]:

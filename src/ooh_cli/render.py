@@ -14,8 +14,8 @@ from rich.text import Text
 
 from ooh_cli.catalog import Catalog
 from ooh_cli.compare import Row, compare_rows, year_notes
-from ooh_cli.facts import Fact, facts, show_value
-from ooh_cli.model import OUTLOOK, Occupation
+from ooh_cli.facts import Fact, facts, growth_with_category, show_value
+from ooh_cli.model import Occupation
 from ooh_cli.profile import Block, Bullets, Pairs, Paragraph, Section
 
 BAR_WIDTH = 10
@@ -206,10 +206,7 @@ def _header(fact: Fact, catalog: Catalog) -> str:
 
 def _cell(fact: Fact, occ: Occupation, catalog: Catalog) -> str:
     """A list cell, with its own year where it differs from the column's."""
-    shown = show_value(fact, occ)
-    if fact.key == "growth_percent" and occ.outlook.category:
-        category = OUTLOOK[occ.outlook.category].short_label
-        shown = f"{shown} {category}" if occ.outlook.growth_percent is not None else category
+    shown = growth_with_category(occ) if fact.key == "growth_percent" else show_value(fact, occ)
     year: object = {
         "median_pay": occ.pay.year,
         "jobs": occ.employment.year,

@@ -100,9 +100,13 @@ class Hit:
     matched_words: set[str] = field(default_factory=set)
     # (field, text, quality) of the best match per query word, in query order.
     reasons: dict[str, tuple[str, str, float]] = field(default_factory=dict)
+    # The title or alias that holds the whole query, which explains the hit by itself.
+    phrase: str | None = None
 
     def why(self) -> str:
         """What matched, e.g. 'alias "Medical Coder"; summary', with names as the data file spells them."""
+        if self.phrase is not None:
+            return self.phrase
         originals = field_names(self.occupation, "")
         seen: list[str] = []
         for field_name, folded, _ in self.reasons.values():
@@ -160,18 +164,33 @@ def search(index: SearchIndex, occupations: Sequence[Occupation], query: str, li
             _scan(index, correction, occupations, hits)
     phrase = " ".join(corrections.get(w, w) for w in query_words)
     for hit in hits.values():
-        occ = hit.occupation
-        names = [fold(n) for n in (occ.title, *occ.former_titles, *occ.aliases)]
-        if phrase in names:
-            hit.score += EXACT_NAME_BONUS
-        elif len(query_words) > 1 and any(f" {phrase} " in f" {n} " for n in names):
-            hit.score += PHRASE_BONUS
+        _phrase_bonus(hit, phrase, several_words=len(query_words) > 1)
     wanted = {corrections.get(w, w) for w in query_words}
     ranked = sorted(
         hits.values(),
         key=lambda h: (-len(h.matched_words & wanted), -h.score, h.occupation.title.casefold()),
     )
     return SearchResult(ranked[:limit] if limit else ranked, len(ranked), corrections)
+
+
+def _phrase_bonus(hit: Hit, phrase: str, several_words: bool) -> None:
+    """Reward a title or alias that is the query, or holds its words together and in order."""
+    occ = hit.occupation
+    named = [
+        ("title", occ.title),
+        *(("former title", t) for t in occ.former_titles),
+        *(("alias", a) for a in occ.aliases),
+    ]
+    for field_name, name in named:
+        folded = fold(name)
+        if folded == phrase:
+            hit.score += EXACT_NAME_BONUS
+        elif several_words and f" {phrase} " in f" {folded} ":
+            hit.score += PHRASE_BONUS
+        else:
+            continue
+        hit.phrase = f'{field_name} "{name}"'
+        return
 
 
 def _correct(index: SearchIndex, word: str) -> str | None:

@@ -1,0 +1,211 @@
+"""`ooh show`: every section, every format, and how names resolve."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from tests.conftest import Invoke
+
+MRT = "medical-records-and-health-information-technicians"
+
+
+def test_show_prints_quick_facts_with_years(invoke: Invoke) -> None:
+    result = invoke("show", "medical-records-technician")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Medical Records Specialists\nHealthcare | SOC 29-2072 | id " + MRT)
+    assert "Formerly: Medical Records and Health Information Technicians" in out
+    assert "Median pay, 2024" in out and "$50,000 per year, $24.04 per hour" in out
+    assert "Number of jobs, 2024" in out and "190,000" in out
+    assert "Job outlook, 2024-34" in out and "+7% (Much faster than average)" in out
+    assert "Employment change, 2024-34" in out and "+13,000" in out
+    assert "Openings each year, on average, 2024-34" in out and "14,000" in out
+    assert result.stderr == ""
+
+
+def test_show_has_every_section_in_order(invoke: Invoke) -> None:
+    out = invoke("show", MRT).stdout
+    titles = [
+        "Quick facts",
+        "What they do",
+        "Work environment",
+        "How to become one",
+        "Pay",
+        "Job outlook",
+        "Similar occupations",
+        "Related programs of study",
+        "Professional associations",
+        "Earlier editions",
+        "Source",
+    ]
+    positions = [out.index(f"─ {title} ─") for title in titles]
+    assert positions == sorted(positions)
+
+
+def test_show_sections_carry_the_details(invoke: Invoke) -> None:
+    out = invoke("show", MRT).stdout
+    for text in (
+        "Check patient charts for accuracy and completeness",
+        "Contact with patients or the public  Little or none",
+        "Largest employers, 2024",
+        "Hospitals",
+        "30%",
+        "Medical terminology",
+        "Registered Health Information Technician",
+        "Detail oriented",
+        "Lowest 10 percent earned less than, 2024   $35,000",
+        "Median annual wage, all occupations, 2024  $50,000",
+        "Projected number of jobs, 2034            203,000",
+        "Coding skills stay in demand.",
+        "Registered Nurses",
+        "Health Information/Medical Records Technology/Technician",
+        "American Health Information Management Association",
+        "https://www.ahima.org",
+        "2008-09 edition",
+        "Median annual earnings, 2006",
+        "$28,030",
+        "about 170,000",
+        "Outlook for health care careers",
+        "2025-08-28",
+    ):
+        assert text in out, text
+
+
+def test_missing_figures_read_not_available(invoke: Invoke) -> None:
+    out = invoke("show", "military-careers").stdout
+    assert "Median pay" in out
+    assert out.count("not available") >= 8
+    assert "$0" not in out and " 0%" not in out
+
+
+def test_hourly_only_pay(invoke: Invoke) -> None:
+    out = invoke("show", "actors", "--section", "summary").stdout
+    assert "$25.00 per hour" in out
+    assert "per year" not in out
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "medical-records-technician",
+        "health-information-technician",
+        "Medical Records Specialists",
+        "medical records specialist",
+        "MEDICAL-RECORDS-SPECIALIST",
+        "Medical Records and Health Information Technicians",
+        "29-2072",
+        "292072",
+        "29-2072.00",
+        "Medical Coder",
+        "medical coders",
+        MRT,
+    ],
+)
+def test_every_kind_of_name_resolves(invoke: Invoke, name: str) -> None:
+    result = invoke("show", name, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == MRT
+
+
+def test_plural_and_singular_and_case(invoke: Invoke) -> None:
+    for name in ("Registered Nurse", "registered-nurse", "registered nurses", "RN"):
+        assert json.loads(invoke("show", name, "-f", "json").stdout)["id"] == "registered-nurses"
+
+
+def test_close_typo_resolves_with_a_note(invoke: Invoke) -> None:
+    result = invoke("show", "registerd nurses", "-f", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["id"] == "registered-nurses"
+    assert result.stderr == "ooh: taking 'registerd nurses' as registered-nurses (Registered Nurses)\n"
+
+
+def test_unknown_occupation_suggests(invoke: Invoke) -> None:
+    result = invoke("show", "medical recrods")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("ooh: no occupation matches 'medical recrods'")
+    assert "did you mean" in result.stderr or "try `ooh search" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_ambiguous_name_lists_candidates(invoke: Invoke) -> None:
+    result = invoke("show", "medical")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("ooh: ")
+
+
+def test_json_is_the_record_in_data_file_names(invoke: Invoke) -> None:
+    data = json.loads(invoke("show", MRT, "-f", "json").stdout)
+    assert data["pay"] == {
+        "year": 2024,
+        "median_annual": 50000,
+        "median_hourly": 24.04,
+        "percentile_10": 35000,
+        "percentile_90": 80000,
+        "top_coded": False,
+    }
+    assert data["outlook"]["category"] == "much-faster"
+    assert data["history"][0]["pay"]["median_annual"] == 28030
+    military = json.loads(invoke("show", "military-careers", "-f", "json").stdout)
+    assert military["pay"]["median_annual"] is None
+
+
+def test_yaml_output_round_trips(invoke: Invoke) -> None:
+    out = invoke("show", MRT, "--format", "yaml").stdout
+    assert yaml.safe_load(out)["employment"]["jobs"] == 190000
+
+
+def test_section_option_prints_one_section(invoke: Invoke) -> None:
+    out = invoke("show", MRT, "--section", "pay").stdout
+    assert "─ Pay ─" in out
+    assert "Quick facts" not in out and "Job outlook" not in out
+    data = json.loads(invoke("show", MRT, "-s", "outlook", "-f", "json").stdout)
+    assert data["outlook"]["annual_openings"] == 14000 and data["employment"]["year"] == 2024
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "summary",
+        "what-they-do",
+        "work-environment",
+        "how-to-become-one",
+        "pay",
+        "job-outlook",
+        "similar",
+        "programs",
+        "associations",
+        "history",
+        "source",
+    ],
+)
+def test_every_section_in_every_format(invoke: Invoke, section: str) -> None:
+    for fmt in ("table", "json", "yaml", "markdown"):
+        result = invoke("show", MRT, "--section", section, "--format", fmt)
+        assert result.exit_code == 0, (section, fmt, result.stderr)
+        assert result.stdout.strip()
+
+
+def test_markdown_profile(invoke: Invoke) -> None:
+    out = invoke("show", MRT, "-f", "markdown").stdout
+    assert out.startswith("# Medical Records Specialists\n")
+    assert "## Pay\n" in out
+    assert "- **Median annual wage, 2024:** $50,000" in out
+    assert "| Hospitals | 30% |" in out
+
+
+def test_similar_occupation_missing_from_the_file_is_named(invoke: Invoke, write_data) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import SAMPLE
+
+    text = SAMPLE.read_text().replace(
+        "similar: [medical-records-and-health-information-technicians]\n- id: information",
+        "similar: [no-such-job]\n- id: information",
+    )
+    path = write_data(text)
+    result = invoke("show", "health-information-technologists-and-medical-registrars", "-s", "similar", data=path)
+    assert result.exit_code == 0
+    assert "no-such-job" in result.stdout and "not in this data file" in result.stdout
+    assert "warning" in result.stderr and "no-such-job" in result.stderr
