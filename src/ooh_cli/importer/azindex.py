@@ -1,0 +1,42 @@
+"""Read the OOH A-Z index: entries "<a>Job title</a>, see: <a>Profile</a>" become aliases of the profile."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ooh_cli.importer.dom import parse_html
+from ooh_cli.importer.errors import SourceError
+
+_PROFILE_PATH = re.compile(r"^/ooh/[a-z0-9-]+/([a-z0-9-]+)\.htm$")
+_SEE = ", see:"
+
+
+def read_az_index(path: Path) -> dict[str, list[str]]:
+    """The job titles of each profile slug, in index order, each title once (case-insensitively)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise SourceError(path, "not a UTF-8 text file; expected the saved OOH A-Z index page") from None
+    except OSError as error:
+        raise SourceError(path, f"cannot read: {error.strerror or error}") from None
+    titles: dict[str, dict[str, str]] = {}
+    for item in parse_html(text).root.find_all("li"):
+        entry = item.text()
+        if _SEE not in entry:
+            continue
+        title = entry.split(_SEE, 1)[0].strip()
+        # The profile is the link after "see:"; the title may be linked too, to the same page.
+        targets = [_profile_slug(anchor.attrs.get("href", "")) for anchor in item.find_all("a")]
+        slug = next((target for target in reversed(targets) if target), None)
+        if title and slug:
+            titles.setdefault(slug, {}).setdefault(title.casefold(), title)
+    if not titles:
+        raise SourceError(path, 'no "Job title, see: Profile" entries; expected the OOH A-Z index page')
+    return {slug: list(names.values()) for slug, names in titles.items()}
+
+
+def _profile_slug(href: str) -> str | None:
+    match = _PROFILE_PATH.match(urlsplit(href).path)
+    return match.group(1) if match else None

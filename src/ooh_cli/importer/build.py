@@ -1,0 +1,538 @@
+"""Assemble the data document from the official sources and merge it into the existing one.
+
+Records follow docs/data-format.md, with keys in the order of its table. One rule for empty values: a key
+whose value is null, an empty list, an empty mapping or ``false`` (only ``pay.top_coded`` is a flag) is left
+out of what the sources provide, since the loader reads a missing key as "not available". A section's
+reference year or period is written only next to at least one figure of that section. Values kept from the
+existing file are copied as they are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ooh_cli.errors import DataError
+from ooh_cli.importer.azindex import read_az_index
+from ooh_cli.importer.errors import SourceError
+from ooh_cli.importer.pages import ProfilePage, read_profile
+from ooh_cli.importer.projections import ProjectionRow, Projections, read_projections
+from ooh_cli.importer.values import round_half_up
+
+ProgressCallback = Callable[[int, int], None]
+
+SOURCE_URL = "https://www.bls.gov/ooh/"
+
+RECORD_KEYS = (
+    *("id", "title", "group", "soc_codes", "former_titles", "aliases", "summary", "duties"),
+    *("work_environment", "how_to_become", "pay", "employment", "outlook"),
+    *("similar", "programs", "associations", "source", "history", "notes"),
+)
+SECTION_KEYS = {
+    "work_environment": ("summary", "public_contact", "employers_year", "employers"),
+    "how_to_become": ("education", "experience", "training", "courses", "licenses", "qualities"),
+    "pay": ("year", "median_annual", "median_hourly", "percentile_10", "percentile_90", "top_coded"),
+    "employment": ("year", "jobs", "projected_year", "projected_jobs"),
+    "outlook": ("period", "growth_percent", "category", "change", "annual_openings", "prospects"),
+    "source": ("edition", "url", "last_modified"),
+}
+# Fields an import replaces (also removing them when the sources no longer give them). Everything else in an
+# existing record (our own prose, history, notes, a maintainer's extra keys) is kept. Two fields are merged:
+# aliases (hand-added ones stay next to the A-Z index titles) and licenses (kept when a page names none).
+SOURCE_FIELDS = frozenset(
+    {
+        *("id", "title", "group", "soc_codes", "similar", "associations"),
+        *("work_environment.employers_year", "work_environment.employers"),
+        *("how_to_become.education", "how_to_become.experience", "how_to_become.training"),
+        "how_to_become.qualities",
+        *(f"pay.{key}" for key in SECTION_KEYS["pay"]),
+        *(f"employment.{key}" for key in SECTION_KEYS["employment"]),
+        *(f"outlook.{key}" for key in ("period", "growth_percent", "category", "change", "annual_openings")),
+        *(f"source.{key}" for key in SECTION_KEYS["source"]),
+    }
+)
+META_KEYS = (
+    *("edition", "projection_period", "base_year", "average_growth_percent", "median_pay_all"),
+    *("median_pay_year", "source_url", "built", "outlook_thresholds", "groups"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """What the Handbook states for a whole edition, for checking (and backing up) what the files give."""
+
+    average_growth_percent: int
+    median_pay_all: int
+    # Growth percent per outlook category, inclusive; None is an open end.
+    thresholds: Mapping[str, tuple[int | None, int | None]]
+
+
+# Data, not logic: the Handbook's definitions for the 2024-34 edition, as restated in
+# ../shared/bls/2024-34/README.md ("Outlook categories"): average growth of all occupations 3%, median pay
+# of all workers $49,500 (May 2024), and the category thresholds. Add an entry for each new edition.
+EDITIONS: Mapping[str, Edition] = {
+    "2024-34": Edition(
+        average_growth_percent=3,
+        median_pay_all=49500,
+        thresholds={
+            "much-faster": (7, None),
+            "faster": (5, 6),
+            "average": (3, 4),
+            "slower": (1, 2),
+            "little-change": (0, 0),
+            "decline": (None, -1),
+        },
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """A figure that a single-occupation profile page and its workbook row state differently."""
+
+    profile: str
+    soc_code: str
+    field: str
+    page: object
+    workbook: object
+
+    def __str__(self) -> str:
+        return f"{self.profile} ({self.soc_code}): {self.field} is {self.page} on the page, {self.workbook} in the workbook"
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did. Lists of profile ids are sorted; ``updated`` maps an id to its changed fields."""
+
+    added: list[str] = field(default_factory=list)
+    updated: dict[str, list[str]] = field(default_factory=dict)
+    unchanged: list[str] = field(default_factory=list)
+    no_longer_in_source: list[str] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    # Findings that did not stop the import, each starting with the file or profile concerned.
+    warnings: list[str] = field(default_factory=list)
+    meta_changed: list[str] = field(default_factory=list)
+    built: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.meta_changed)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
+            f"{len(self.no_longer_in_source)} no longer in the source; "
+            f"{len(self.disagreements)} page/workbook disagreements, {len(self.warnings)} warnings"
+        )
+
+
+def build_document(
+    pages_dir: Path,
+    projections_path: Path,
+    index_path: Path,
+    existing: Mapping[str, Any] | None = None,
+    progress: ProgressCallback | None = None,
+    *,
+    today: date | None = None,
+) -> tuple[dict[str, Any], ImportReport]:
+    """Read the profile pages, the projections workbook and the A-Z index; merge into ``existing``.
+
+    Returns the document (``meta`` and ``occupations`` sorted by id, the YAML shape of docs/data-format.md)
+    and a report. ``progress(done, total)`` is called after each file. ``meta.built`` becomes ``today``
+    unless nothing else changed, in which case the existing value stays and the output is identical.
+    Raises SourceError for a missing or malformed source file and DataError for a malformed ``existing``.
+    """
+    pages_dir, projections_path, index_path = Path(pages_dir), Path(projections_path), Path(index_path)
+    old_records = _existing_records(existing)
+    old_meta = existing.get("meta") if existing is not None else None
+    page_paths = _page_paths(pages_dir)
+    total = len(page_paths) + 2
+    done = 0
+
+    def advance() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    report = ImportReport()
+    projections = read_projections(projections_path)
+    report.warnings.extend(f"{projections_path.name}: {warning}" for warning in projections.warnings)
+    advance()
+    aliases = read_az_index(index_path)
+    advance()
+    pages: list[ProfilePage] = []
+    for path in page_paths:
+        pages.append(read_profile(path))
+        advance()
+
+    edition_name = _edition_name(projections, pages, report)
+    edition = EDITIONS.get(edition_name)
+    if edition is None:
+        raise SourceError(
+            projections_path,
+            f"edition {edition_name}: its outlook thresholds are unknown; add them to EDITIONS in {__name__}",
+        )
+    linked = projections.by_profile()
+    page_ids = {page.id for page in pages}
+    known_ids = page_ids | set(old_records)
+    for slug in sorted(set(linked) - page_ids):
+        report.warnings.append(f"{projections_path.name}: codes link to profile {slug!r}, which has no page")
+    for slug in sorted(set(aliases) - page_ids):
+        report.warnings.append(f"{index_path.name}: titles point to profile {slug!r}, which has no page")
+
+    records: dict[str, dict[str, Any]] = {}
+    for page in pages:
+        rows = linked.get(page.id, [])
+        report.warnings.extend(f"{page.id}: {warning}" for warning in page.warnings)
+        report.warnings.extend(_check_category(page, edition))
+        report.disagreements.extend(_cross_check(page, rows))
+        fresh = _record(page, rows, aliases.get(page.id, []), edition_name, known_ids, report)
+        old = old_records.get(page.id)
+        merged = merge_record(fresh, old)
+        records[page.id] = merged
+        if old is None:
+            report.added.append(page.id)
+        elif merged == old:
+            report.unchanged.append(page.id)
+        else:
+            report.updated[page.id] = changed_fields(old, merged)
+    for record_id, old in old_records.items():
+        if record_id not in records:
+            records[record_id] = old
+            report.no_longer_in_source.append(record_id)
+
+    meta = _meta(edition_name, edition, projections, pages, records, old_meta, report)
+    document = {"meta": meta, "occupations": [records[key] for key in sorted(records)]}
+    for key, value in (existing or {}).items():
+        document.setdefault(key, value)  # a maintainer's own top-level keys
+    old_built = old_meta.get("built") if isinstance(old_meta, Mapping) else None
+    if old_built is not None and _without_built(document) == _without_built(existing):
+        meta["built"] = old_built
+    else:
+        meta["built"] = (today or date.today()).isoformat()
+    report.built = str(meta["built"])
+    if isinstance(old_meta, Mapping):
+        report.meta_changed = [key for key in _union_keys(old_meta, meta) if old_meta.get(key) != meta.get(key)]
+    report.added.sort()
+    report.unchanged.sort()
+    report.no_longer_in_source.sort()
+    report.updated = dict(sorted(report.updated.items()))
+    return document, report
+
+
+def _page_paths(pages_dir: Path) -> list[Path]:
+    if not pages_dir.is_dir():
+        raise SourceError(pages_dir, "not a directory of profile pages")
+    paths = sorted(pages_dir.glob("*.html"))
+    if not paths:
+        raise SourceError(pages_dir, "no profile pages (*.html)")
+    return paths
+
+
+def _existing_records(existing: Mapping[str, Any] | None) -> dict[str, dict[str, Any]]:
+    if existing is None:
+        return {}
+    if not isinstance(existing, Mapping):
+        raise DataError("the existing data is not a mapping with 'meta' and 'occupations'")
+    records = existing.get("occupations") or []
+    if not isinstance(records, list):
+        raise DataError("the existing data's 'occupations' is not a list")
+    out: dict[str, dict[str, Any]] = {}
+    for index, record in enumerate(records):
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+            raise DataError(f"the existing data's occupations[{index}] has no id; fix it before importing")
+        if record["id"] in out:
+            raise DataError(f"the existing data has two records with id {record['id']!r}")
+        out[record["id"]] = record
+    return out
+
+
+def _edition_name(projections: Projections, pages: list[ProfilePage], report: ImportReport) -> str:
+    """The projection period, as the workbook states it (or most pages do, failing that)."""
+    periods = Counter(page.period for page in pages if page.period)
+    for period, count in periods.items():
+        if projections.period is not None and period != projections.period:
+            report.warnings.append(f"pages: {count} give the period {period}, the workbook {projections.period}")
+    name = projections.period or (periods.most_common(1)[0][0] if periods else None)
+    if name is None:
+        raise SourceError(projections.path, "no projection period in the workbook or the pages")
+    return name
+
+
+def _record(
+    page: ProfilePage,
+    rows: list[ProjectionRow],
+    titles: list[str],
+    edition: str,
+    known_ids: set[str],
+    report: ImportReport,
+) -> dict[str, Any]:
+    """The record as the sources give it, empty values left out."""
+    similar = [other for other in page.similar if other in known_ids]
+    for other in page.similar:
+        if other not in known_ids:
+            report.warnings.append(f"{page.id}: similar occupation {other!r} has no profile; left out")
+    pay_figures = (page.median_annual, page.median_hourly, page.percentile_10, page.percentile_90)
+    record = {
+        "id": page.id,
+        "title": page.title,
+        "group": page.group,
+        "soc_codes": sorted({*(row.soc_code for row in rows), *page.soc_codes}),
+        "aliases": [title for title in titles if title.casefold() != page.title.casefold()],
+        "work_environment": {
+            "employers_year": page.employers_year if page.employers else None,
+            "employers": [{"name": e.name, "percent": e.percent} for e in page.employers],
+        },
+        "how_to_become": {
+            "education": page.education,
+            "experience": page.experience,
+            "training": page.training,
+            "licenses": list(page.licenses),
+            "qualities": list(page.qualities),
+        },
+        "pay": {
+            "year": page.pay_year if any(v is not None for v in pay_figures) else None,
+            "median_annual": page.median_annual,
+            "median_hourly": page.median_hourly,
+            "percentile_10": page.percentile_10,
+            "percentile_90": page.percentile_90,
+            "top_coded": page.top_coded,
+        },
+        "employment": {
+            "year": page.jobs_year if page.jobs is not None else None,
+            "jobs": page.jobs,
+            "projected_year": page.projected_year if page.projected_jobs is not None else None,
+            "projected_jobs": page.projected_jobs,
+        },
+        "outlook": {
+            "period": page.period if _has_outlook(page) else None,
+            "growth_percent": page.growth_percent,
+            "category": page.category,
+            "change": page.change,
+            "annual_openings": page.annual_openings,
+        },
+        "similar": similar,
+        "associations": [{"name": link.name, "url": link.url} for link in page.associations],
+        "source": {"edition": edition, "url": page.url, "last_modified": page.last_modified},
+    }
+    return _prune(record)  # type: ignore[no-any-return]
+
+
+def _has_outlook(page: ProfilePage) -> bool:
+    figures = (page.growth_percent, page.category, page.change, page.annual_openings)
+    return any(value is not None for value in figures)
+
+
+def _prune(value: Any) -> Any:
+    """``value`` without null, empty or false entries, recursively (see the module docstring)."""
+    if isinstance(value, dict):
+        pruned = {key: _prune(item) for key, item in value.items()}
+        return {key: item for key, item in pruned.items() if not _is_empty(item)}
+    if isinstance(value, list):
+        return [_prune(item) for item in value]
+    return value
+
+
+def _is_empty(value: object) -> bool:
+    # Not `value in (None, False, [], {})`: 0 == False, and a growth of 0% is a figure.
+    return value is None or value is False or (isinstance(value, (list, dict)) and not value)
+
+
+def merge_record(fresh: Mapping[str, Any], old: Mapping[str, Any] | None) -> dict[str, Any]:
+    """``fresh`` (from the sources) merged into ``old``: source fields replaced, everything else kept.
+
+    Keys come in the documented order, then any keys a maintainer added, in their order.
+    """
+    if old is None:
+        return dict(fresh)
+    merged: dict[str, Any] = {}
+    for key in RECORD_KEYS:
+        if key in SECTION_KEYS:
+            section = _merge_section(key, fresh.get(key) or {}, old.get(key))
+            if section:
+                merged[key] = section
+        elif key == "aliases":
+            aliases = _union(old.get("aliases"), fresh.get("aliases"))
+            if aliases:
+                merged[key] = aliases
+        elif key in SOURCE_FIELDS:
+            if key in fresh:
+                merged[key] = fresh[key]
+        elif key in old:
+            merged[key] = old[key]
+    for key, value in old.items():
+        if key not in RECORD_KEYS:
+            merged[key] = value
+    return merged
+
+
+def _merge_section(name: str, fresh: Mapping[str, Any], old: object) -> dict[str, Any]:
+    kept: Mapping[str, Any] = old if isinstance(old, Mapping) else {}
+    merged: dict[str, Any] = {}
+    for key in SECTION_KEYS[name]:
+        path = f"{name}.{key}"
+        if path in SOURCE_FIELDS:
+            if key in fresh:
+                merged[key] = fresh[key]
+        elif path == "how_to_become.licenses" and fresh.get(key):
+            merged[key] = fresh[key]
+        elif key in kept:
+            merged[key] = kept[key]
+    for key, value in kept.items():
+        if key not in SECTION_KEYS[name]:
+            merged[key] = value
+    return merged
+
+
+def _union(first: object, second: object) -> list[Any]:
+    """Items of ``first`` then new items of ``second``; text compared without regard to case."""
+    out: list[Any] = []
+    seen: set[object] = set()
+    for items in (first, second):
+        for item in items if isinstance(items, list) else ():
+            key = item.casefold() if isinstance(item, str) else repr(item)
+            if key not in seen:
+                seen.add(key)
+                out.append(item)
+    return out
+
+
+def changed_fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """Dotted names of the fields that differ, one level into sections ("pay.median_annual")."""
+    changes: list[str] = []
+    for key in _union_keys(old, new):
+        before, after = old.get(key), new.get(key)
+        if before == after:
+            continue
+        if key in SECTION_KEYS and isinstance(before, Mapping) and isinstance(after, Mapping):
+            changes.extend(f"{key}.{sub}" for sub in _union_keys(before, after) if before.get(sub) != after.get(sub))
+        else:
+            changes.append(key)
+    return changes
+
+
+def _union_keys(first: Mapping[str, Any], second: Mapping[str, Any]) -> list[str]:
+    return list(dict.fromkeys([*first, *second]))
+
+
+def _cross_check(page: ProfilePage, rows: list[ProjectionRow]) -> list[Disagreement]:
+    """Compare a profile covering exactly one workbook line item with that line item."""
+    if len(rows) != 1 or not page.has_quick_facts:
+        return []
+    row = rows[0]
+    growth = row.growth_percent
+    # The page rounds the unrounded projection, the workbook shows one decimal: 5.5 there may be 5 or 6 here.
+    if growth is not None and page.growth_percent is not None and abs(page.growth_percent - growth) <= 0.5:
+        growth = page.growth_percent
+    both_paid = page.median_annual is not None and row.median_annual is not None
+    pairs: Iterable[tuple[str, object, object]] = (
+        ("employment.jobs", page.jobs, row.jobs),
+        ("employment.projected_jobs", page.projected_jobs, row.projected_jobs),
+        ("outlook.growth_percent", page.growth_percent, growth),
+        ("outlook.change", page.change, row.change),
+        ("outlook.annual_openings", page.annual_openings, row.annual_openings),
+        ("pay.median_annual", page.median_annual, row.median_annual),
+        ("pay.top_coded", page.top_coded if both_paid else None, row.top_coded if both_paid else None),
+        ("how_to_become.education", page.education, row.education),
+        ("how_to_become.experience", page.experience, row.experience),
+        ("how_to_become.training", page.training, row.training),
+    )
+    return [
+        Disagreement(page.id, row.soc_code, name, on_page, in_workbook)
+        for name, on_page, in_workbook in pairs
+        if on_page is not None and in_workbook is not None and on_page != in_workbook
+    ]
+
+
+def _check_category(page: ProfilePage, edition: Edition) -> list[str]:
+    """A page whose outlook category does not match its growth under the edition's thresholds."""
+    if page.growth_percent is None or page.category is None:
+        return []
+    growth = page.growth_percent
+    expected = next(
+        (
+            slug
+            for slug, (low, high) in edition.thresholds.items()
+            if (low is None or growth >= low) and (high is None or growth <= high)
+        ),
+        None,
+    )
+    if expected is None or expected == page.category:
+        return []
+    return [f"{page.id}: growth of {growth}% is {expected} by the edition's thresholds, the page says {page.category}"]
+
+
+def _meta(
+    name: str,
+    edition: Edition,
+    projections: Projections,
+    pages: list[ProfilePage],
+    records: Mapping[str, Mapping[str, Any]],
+    old_meta: object,
+    report: ImportReport,
+) -> dict[str, Any]:
+    old: Mapping[str, Any] = old_meta if isinstance(old_meta, Mapping) else {}
+    total = projections.all_occupations
+    growth = edition.average_growth_percent
+    median_pay = edition.median_pay_all
+    if total is not None and total.growth_percent is not None:
+        growth = round_half_up(Decimal(repr(total.growth_percent)))
+    if total is not None and total.median_annual is not None:
+        median_pay = int(total.median_annual)
+    if (growth, median_pay) != (edition.average_growth_percent, edition.median_pay_all):
+        report.warnings.append(
+            f"{projections.path.name}: all occupations grow {growth}% with median pay {median_pay}; the edition"
+            f" states {edition.average_growth_percent}% and {edition.median_pay_all}"
+        )
+    base_year = projections.base_year or next((page.jobs_year for page in pages if page.jobs_year), None)
+    meta: dict[str, Any] = {
+        "edition": name,
+        "projection_period": name,
+        "base_year": base_year,
+        "average_growth_percent": growth,
+        "median_pay_all": median_pay,
+        "median_pay_year": base_year,
+        "source_url": SOURCE_URL,
+        "built": None,
+        "outlook_thresholds": {slug: {"min": low, "max": high} for slug, (low, high) in edition.thresholds.items()},
+        "groups": _groups(pages, records, old.get("groups")),
+    }
+    for key, value in old.items():
+        if key not in META_KEYS:
+            meta[key] = value
+    return meta
+
+
+def _groups(
+    pages: list[ProfilePage], records: Mapping[str, Mapping[str, Any]], old_groups: object
+) -> list[dict[str, str]]:
+    """The groups of the pages, named as their breadcrumbs name them, plus those of records kept from before."""
+    old_names = {
+        group["slug"]: group["name"]
+        for group in (old_groups if isinstance(old_groups, list) else [])
+        if isinstance(group, Mapping) and isinstance(group.get("slug"), str) and isinstance(group.get("name"), str)
+    }
+    names: dict[str, str] = {}
+    for page in pages:
+        if page.group_name and page.group not in names:
+            names[page.group] = page.group_name
+    for record in records.values():
+        slug = record.get("group")
+        if isinstance(slug, str) and slug not in names:
+            names[slug] = old_names.get(slug) or slug.replace("-", " ").capitalize()
+    return [{"slug": slug, "name": names[slug]} for slug in sorted(names)]
+
+
+def _without_built(document: Mapping[str, Any] | None) -> object:
+    if not isinstance(document, Mapping):
+        return None
+    meta = document.get("meta")
+    if not isinstance(meta, Mapping):
+        return dict(document)
+    return {**document, "meta": {key: value for key, value in meta.items() if key != "built"}}

@@ -1,0 +1,549 @@
+"""Read the facts of one OOH profile page: names, codes, figures and links, never BLS sentences.
+
+A saved profile holds every tab of the profile. Facts come from fixed places: the Quick Facts table
+(``table#quickfacts``), the breadcrumb (``div#ooh-breadcrumbs``), the canonical link, the tabs ``div#tab-3``
+(employers), ``#tab-4`` (licenses, important qualities), ``#tab-5`` (wage percentiles), ``#tab-6`` (openings,
+``table#outlook-table``), ``#tab-8`` (``table#similar-occupations``), ``#tab-9`` (more information, O*NET) and
+``p.update`` (last modified date). Where a page states a figure only inside a sentence (openings, percentiles),
+the number is read from the sentence and the sentence itself is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from ooh_cli.importer.dom import Document, Element, collapse, parse_html
+from ooh_cli.importer.errors import SourceError
+from ooh_cli.importer.values import (
+    parse_decimal,
+    parse_int,
+    plain_number,
+    projection_period,
+    vocabulary_slug,
+)
+from ooh_cli.model import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary, normalize_key
+
+BLS_ROOT = "https://www.bls.gov/"
+# https://www.bls.gov/ooh/<group>/<slug>.htm, also written relative ("/ooh/<group>/<slug>.htm").
+_PROFILE_URL = re.compile(r"^/ooh/([a-z0-9-]+)/([a-z0-9-]+)\.htm$")
+_SOC = re.compile(r"\b(\d\d-\d{4})\b")
+_ONET = re.compile(r"onetonline\.org/link/summary/(\d\d-\d{4})")
+_MONEY = re.compile(r"\$\s*([\d,]+(?:\.\d+)?)\s*(?:per\s+)?(year|hour)", re.IGNORECASE)
+_TOP_CODED = re.compile(r"or more|equal to or greater than|at least|>=|\u2265", re.IGNORECASE)
+_OUTLOOK = re.compile(r"^\s*([-\u2212\u2013]?\d+(?:\.\d+)?)\s*%\s*\(([^)]+)\)")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_PERCENTILES = re.compile(
+    r"lowest 10 percent earned less than \$([\d,]+(?:\.\d+)?),? and the highest 10 percent earned more than"
+    r" \$([\d,]+(?:\.\d+)?)",
+    re.IGNORECASE,
+)
+_OPENINGS = re.compile(r"\b(\d[\d,]*) openings\b", re.IGNORECASE)
+_JOBS_IN_YEAR = re.compile(r"jobs in ((?:19|20)\d\d)")
+_EMPHASIS = frozenset({"strong", "em", "b", "i"})
+# Last words of a credential's name ("Commercial pilot certificate", "Instrument rating").
+_CREDENTIAL_WORDS = frozenset(
+    {
+        *("certificate", "certification", "license", "licence", "rating", "registration", "credential"),
+        *("certificates", "certifications", "licenses", "licences", "ratings", "registrations", "credentials"),
+        *("endorsement", "endorsements"),
+    }
+)
+# A lead-in or list item longer than this is a sentence, not a name.
+MAX_NAME_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Employer:
+    name: str
+    percent: int | float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    name: str
+    url: str
+
+
+@dataclass(slots=True)
+class QuickFacts:
+    """The figures of the Quick Facts table."""
+
+    pay_year: int | None = None
+    median_annual: int | float | None = None
+    median_hourly: float | None = None
+    top_coded: bool = False
+    education: str | None = None
+    experience: str | None = None
+    training: str | None = None
+    jobs_year: int | None = None
+    jobs: int | None = None
+    period: str | None = None
+    growth_percent: int | float | None = None
+    category: str | None = None
+    change: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProfilePage:
+    """The facts of one profile page; None (or empty) where the page does not give them."""
+
+    id: str
+    title: str
+    group: str
+    group_name: str | None
+    url: str
+    last_modified: str | None = None
+    pay_year: int | None = None
+    median_annual: int | float | None = None
+    median_hourly: float | None = None
+    percentile_10: int | float | None = None
+    percentile_90: int | float | None = None
+    top_coded: bool = False
+    education: str | None = None
+    experience: str | None = None
+    training: str | None = None
+    jobs_year: int | None = None
+    jobs: int | None = None
+    projected_year: int | None = None
+    projected_jobs: int | None = None
+    period: str | None = None
+    growth_percent: int | float | None = None
+    category: str | None = None
+    change: int | None = None
+    annual_openings: int | None = None
+    employers_year: int | None = None
+    employers: tuple[Employer, ...] = ()
+    licenses: tuple[str, ...] = ()
+    qualities: tuple[str, ...] = ()
+    similar: tuple[str, ...] = ()
+    associations: tuple[Link, ...] = ()
+    soc_codes: tuple[str, ...] = ()
+    has_quick_facts: bool = True
+    # What the parser could not make sense of, for the import report.
+    warnings: tuple[str, ...] = ()
+
+
+def read_profile(path: Path) -> ProfilePage:
+    """Parse the profile page at ``path``; its file name (without .html) is the profile id."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise SourceError(path, "not a UTF-8 text file; expected a saved OOH profile page") from None
+    except OSError as error:
+        raise SourceError(path, f"cannot read: {error.strerror or error}") from None
+    return parse_profile(text, path)
+
+
+def parse_profile(text: str, path: Path) -> ProfilePage:
+    return _PageReader(parse_html(text), path).read()
+
+
+class _PageReader:
+    def __init__(self, document: Document, path: Path) -> None:
+        self.document = document
+        self.root = document.root
+        self.path = path
+        self.warnings: list[str] = []
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+    def tab(self, number: int) -> Element | None:
+        return self.document.by_id(f"tab-{number}")
+
+    def read(self) -> ProfilePage:
+        root = self.root
+        quickfacts = self.document.by_id("quickfacts")
+        tabs = self.document.by_id("tabs")
+        heading = root.find("h1")
+        breadcrumbs = self.document.by_id("ooh-breadcrumbs")
+        if quickfacts is None and (tabs is None or heading is None or breadcrumbs is None):
+            raise SourceError(self.path, "not an OOH profile page: no Quick Facts table and no profile tabs")
+        profile_id = self.path.stem
+        url, group = self._url_and_group(profile_id, breadcrumbs)
+        title = self._title(quickfacts, heading)
+        facts = QuickFacts()
+        if quickfacts is None:
+            self.warn("no Quick Facts table; its figures are left empty")
+        else:
+            self._quick_facts(quickfacts, facts)
+        projected_year, projected_jobs, table_codes = self._projections_table(facts.jobs)
+        employers_year, employers = self._employers(title, facts.jobs_year)
+        percentile_10, percentile_90 = self._percentiles()
+        licenses, qualities = self._entry_names()
+        associations, onet_codes = self._more_info(url)
+        return ProfilePage(
+            id=profile_id,
+            title=title,
+            group=group,
+            group_name=self._group_name(breadcrumbs),
+            url=url,
+            last_modified=self._last_modified(),
+            pay_year=facts.pay_year,
+            median_annual=facts.median_annual,
+            median_hourly=facts.median_hourly,
+            top_coded=facts.top_coded,
+            education=facts.education,
+            experience=facts.experience,
+            training=facts.training,
+            jobs_year=facts.jobs_year,
+            jobs=facts.jobs,
+            period=facts.period,
+            growth_percent=facts.growth_percent,
+            category=facts.category,
+            change=facts.change,
+            percentile_10=percentile_10,
+            percentile_90=percentile_90,
+            projected_year=projected_year,
+            projected_jobs=projected_jobs,
+            annual_openings=self._openings(),
+            employers_year=employers_year,
+            employers=employers,
+            licenses=licenses,
+            qualities=qualities,
+            similar=self._similar(profile_id),
+            associations=associations,
+            soc_codes=tuple(dict.fromkeys([*table_codes, *onet_codes])),
+            has_quick_facts=quickfacts is not None,
+            warnings=tuple(self.warnings),
+        )
+
+    # -- identity -------------------------------------------------------------------------------------------
+
+    def _url_and_group(self, profile_id: str, breadcrumbs: Element | None) -> tuple[str, str]:
+        canonical = next(
+            (
+                link.attrs.get("href", "")
+                for link in self.root.find_all("link")
+                if "canonical" in link.attrs.get("rel", "").split()
+            ),
+            "",
+        )
+        match = _PROFILE_URL.match(urlsplit(canonical).path) if canonical else None
+        if match is not None:
+            if match.group(2) != profile_id:
+                self.warn(f"the page's own URL names it {match.group(2)!r}, the file {profile_id!r}")
+            return canonical, match.group(1)
+        # No canonical link: the group's home page in the breadcrumb gives the group.
+        for anchor in breadcrumbs.find_all("a") if breadcrumbs is not None else ():
+            parts = urlsplit(anchor.attrs.get("href", "")).path.strip("/").split("/")
+            if len(parts) == 3 and parts[0] == "ooh" and parts[2] == "home.htm":
+                return f"{BLS_ROOT}ooh/{parts[1]}/{profile_id}.htm", parts[1]
+        raise SourceError(self.path, "cannot tell the occupational group: no canonical link and no group breadcrumb")
+
+    @staticmethod
+    def _group_name(breadcrumbs: Element | None) -> str | None:
+        if breadcrumbs is None:
+            return None
+        names = [anchor.text() for anchor in breadcrumbs.find_all("a")]
+        # The first crumb is the Handbook itself; the last is the group.
+        return names[-1] if len(names) > 1 and names[-1] else None
+
+    def _title(self, quickfacts: Element | None, heading: Element | None) -> str:
+        if quickfacts is not None:
+            header = self.document.by_id("quickfacts-0-0") or quickfacts.find("th")
+            if header is not None:
+                title = re.sub(r"^Quick Facts:\s*", "", header.text(), flags=re.IGNORECASE)
+                if title:
+                    return title
+        if heading is not None and heading.text():
+            return heading.text()
+        raise SourceError(self.path, "no occupation title (neither a Quick Facts heading nor an <h1>)")
+
+    def _last_modified(self) -> str | None:
+        for paragraph in self.root.find_all("p", cls="update"):
+            text = re.sub(r"^.*?Last Modified Date:\s*", "", paragraph.text(), flags=re.IGNORECASE)
+            # "Thursday, August 28, 2025": the weekday is optional.
+            date_text = text.split(", ", 1)[1] if text.count(",") == 2 else text
+            try:
+                return datetime.strptime(date_text, "%B %d, %Y").date().isoformat()
+            except ValueError:
+                self.warn(f"unreadable last modified date {text!r}")
+        return None
+
+    # -- Quick Facts ------------------------------------------------------------------------------------------
+
+    def _quick_facts(self, table: Element, facts: QuickFacts) -> None:
+        for row in table.find_all("tr"):
+            header, cell = row.find("th"), row.find("td")
+            if header is None or cell is None:
+                continue
+            label = header.text()
+            key = label.casefold()
+            value = cell.text()
+            if "median pay" in key:
+                self._pay(value, label, facts)
+            elif "entry-level education" in key:
+                facts.education = self._term(EDUCATION, value, "education")
+            elif "work experience" in key:
+                facts.experience = self._term(EXPERIENCE, value, "work experience")
+            elif "on-the-job training" in key:
+                facts.training = self._term(TRAINING, value, "training")
+            elif "number of jobs" in key:
+                facts.jobs = parse_int(value)
+                facts.jobs_year = _year(label)
+            elif "job outlook" in key:
+                facts.period = facts.period or projection_period(label)
+                self._outlook(value, facts)
+            elif "employment change" in key:
+                facts.change = parse_int(value)
+                facts.period = facts.period or projection_period(label)
+            else:
+                self.warn(f"unknown Quick Facts row {label!r}")
+
+    def _pay(self, text: str, label: str, facts: QuickFacts) -> None:
+        facts.pay_year = _year(label)
+        for amount, unit in _MONEY.findall(text):
+            number = parse_decimal(amount)
+            if number is None:
+                continue
+            if unit.casefold() == "year":
+                facts.median_annual = plain_number(number)
+            else:
+                facts.median_hourly = float(number)
+        if facts.median_annual is not None or facts.median_hourly is not None:
+            facts.top_coded = bool(_TOP_CODED.search(text))
+        elif text:
+            self.warn(f"unreadable median pay {text!r}")
+
+    def _outlook(self, value: str, facts: QuickFacts) -> None:
+        match = _OUTLOOK.match(value)
+        if match is None:
+            if value:
+                self.warn(f"unreadable job outlook {value!r}")
+            return
+        growth = parse_decimal(match.group(1))
+        facts.growth_percent = None if growth is None else plain_number(growth)
+        facts.category = self._term(OUTLOOK, match.group(2), "outlook category")
+
+    def _term(self, vocabulary: Vocabulary, label: str, what: str) -> str | None:
+        slug, understood = vocabulary_slug(vocabulary, label)
+        if not understood:
+            self.warn(f"unknown {what} {label!r}")
+        return slug
+
+    # -- tabs -------------------------------------------------------------------------------------------------
+
+    def _employers(self, title: str, jobs_year: int | None) -> tuple[int | None, tuple[Employer, ...]]:
+        """The "largest employers" table of the Work Environment tab.
+
+        Profiles that combine occupations may show one table per part ("The largest employers of facilities
+        managers ..."); only a table for the whole profile is taken.
+        """
+        tab = self.tab(3)
+        if tab is None:
+            return None, ()
+        candidates: list[tuple[str, Element]] = []
+        intro = ""
+        for element in tab.iter("p", "table"):
+            if element.tag == "p":
+                intro = element.text()
+            elif "largest employers" in intro.casefold():
+                candidates.append((intro, element))
+        if len(candidates) > 1:
+            whole = [c for c in candidates if f"largest employers of {title.casefold()}" in c[0].casefold()]
+            if len(whole) != 1:
+                self.warn(f"{len(candidates)} employer tables, each for a part of the occupation; none imported")
+                return None, ()
+            candidates = whole
+        if not candidates:
+            return None, ()
+        intro, table = candidates[0]
+        employers = []
+        for row in table.find_all("tr"):
+            cells = [cell.text() for cell in row.find_all("td")]
+            if len(cells) < 2 or not cells[0]:
+                continue
+            percent = parse_decimal(cells[1])
+            employers.append(Employer(cells[0], None if percent is None else plain_number(percent)))
+        year = _JOBS_IN_YEAR.search(intro)
+        return (int(year.group(1)) if year else jobs_year), tuple(employers)
+
+    def _percentiles(self) -> tuple[int | float | None, int | float | None]:
+        """10th and 90th percentile annual wages, when the Pay tab states them once for the whole profile.
+
+        Profiles of several occupations state them per part; hourly-only profiles state hourly wages. Neither
+        is an annual figure for the profile, so both are left out.
+        """
+        tab = self.tab(5)
+        if tab is None:
+            return None, None
+        found = _PERCENTILES.findall(tab.text())
+        if len(found) != 1 or any("." in amount for amount in found[0]):
+            return None, None
+        low, high = (parse_decimal(amount) for amount in found[0])
+        return (
+            None if low is None else plain_number(low),
+            None if high is None else plain_number(high),
+        )
+
+    def _openings(self) -> int | None:
+        tab = self.tab(6)
+        if tab is None:
+            return None
+        values = {parse_int(number) for number in _OPENINGS.findall(tab.text())}
+        if len(values) > 1:
+            self.warn(f"several annual openings figures {sorted(v for v in values if v is not None)}; none imported")
+            return None
+        return next(iter(values), None)
+
+    def _projections_table(self, jobs: int | None) -> tuple[int | None, int | None, list[str]]:
+        """Projected employment of the whole profile (the table's first row) and every SOC code listed."""
+        table = self.document.by_id("outlook-table")
+        if table is None:
+            return None, None, []
+        headers = {th.id: th.text() for th in table.find_all("th") if th.id}
+        codes: list[str] = []
+        first: dict[str, str] | None = None
+        for row in table.find_all("tr"):
+            cells: dict[str, str] = {}
+            for cell in row.find_all("td"):
+                names = [headers.get(ref, "") for ref in cell.attrs.get("headers", "").split()]
+                for name in names:
+                    cells.setdefault(name, cell.text())
+            if not cells:
+                continue
+            codes.extend(_SOC.findall(cells.get("SOC Code", "")))
+            if first is None:
+                first = cells
+        if first is None:
+            return None, None, codes
+        projected_year = projected_jobs = None
+        for name, value in first.items():
+            match = re.fullmatch(r"Projected Employment, ((?:19|20)\d\d)", name)
+            if match:
+                projected_year, projected_jobs = int(match.group(1)), parse_int(value)
+        base = next((parse_int(v) for n, v in first.items() if re.fullmatch(r"Employment, \d{4}", n)), None)
+        if jobs is not None and base != jobs:
+            # The first row is not the whole profile, so its projection is not the profile's either.
+            self.warn(f"projections table starts with {base} jobs, Quick Facts say {jobs}; projection not imported")
+            return None, None, codes
+        return projected_year, projected_jobs, codes
+
+    def _entry_names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Names of licenses and certifications, and of important qualities, from How to Become One.
+
+        Qualities are the bold lead-ins of their paragraphs ("Analytical skills."). Credentials count only
+        when the page names them: as a lead-in, a sub-heading or a short list item ending in "certificate",
+        "license", "rating" and the like. Requirements lists and prose are left out.
+        """
+        tab = self.tab(4)
+        if tab is None:
+            return (), ()
+        licenses: list[str] = []
+        qualities: list[str] = []
+        section = ""
+        for element in tab.iter("h2", "h3", "h4", "p", "li"):
+            if element.tag in ("h2", "h3"):
+                section = element.text().casefold()
+                continue
+            in_licenses = "license" in section or "certification" in section
+            if "important qualities" in section and element.tag in ("p", "li"):
+                name = _lead_in(element)
+                if name:
+                    qualities.append(name)
+            elif in_licenses:
+                name = _lead_in(element) if element.tag == "p" else _credential_name(element)
+                if name:
+                    licenses.append(name)
+        return _dedupe(licenses), _dedupe(qualities)
+
+    def _similar(self, profile_id: str) -> tuple[str, ...]:
+        table = self.document.by_id("similar-occupations")
+        if table is None:
+            return ()
+        ids: list[str] = []
+        for anchor in table.find_all("a"):
+            match = _PROFILE_URL.match(urlsplit(anchor.attrs.get("href", "")).path)
+            if match and match.group(2) != profile_id:
+                ids.append(match.group(2))
+        return tuple(dict.fromkeys(ids))
+
+    def _more_info(self, page_url: str) -> tuple[tuple[Link, ...], list[str]]:
+        """Organizations and resources of the More Info tab, and the SOC codes of its O*NET links.
+
+        A link under a sub-heading is named after both ("CareerOneStop: Registered Nurses"), since the link text
+        alone is often just the occupation.
+        """
+        tab = self.tab(9)
+        if tab is None:
+            return (), []
+        links: dict[str, Link] = {}
+        codes: list[str] = []
+        heading = ""
+        for element in tab.iter("h2", "h3", "h4", "a"):
+            if element.tag != "a":
+                heading = element.text() if element.tag != "h2" else ""
+                continue
+            href = element.attrs.get("href", "").strip()
+            onet = _ONET.search(href)
+            if onet:
+                codes.append(onet.group(1))
+                continue
+            url = urljoin(page_url, href)
+            if urlsplit(url).scheme not in ("http", "https") or href.startswith("#"):
+                continue
+            name = element.text()
+            if not name:
+                continue
+            if heading and heading.casefold() != name.casefold():
+                name = f"{heading}: {name}"
+            links.setdefault(url, Link(name, url))
+        return tuple(links.values()), codes
+
+
+def _year(text: str) -> int | None:
+    match = _YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
+def _runs(element: Element, emphasized: bool = False) -> Iterator[tuple[str, bool]]:
+    """The text of ``element`` as (text, is it bold or italic) runs, in order."""
+    for child in element.children:
+        if isinstance(child, str):
+            yield child, emphasized
+        elif child.tag == "br":
+            yield " ", emphasized
+        elif not child.has_class("invisible"):
+            yield from _runs(child, emphasized or child.tag in _EMPHASIS)
+
+
+def _lead_in(element: Element) -> str | None:
+    """The bold or italic name a paragraph starts with ("Analytical skills." -> "Analytical skills")."""
+    lead: list[str] = []
+    for text, emphasized in _runs(element):
+        if not emphasized and text.strip():
+            break
+        lead.append(text)
+    name = re.split(r"[.:](?:\s|$)", collapse("".join(lead)), maxsplit=1)[0].strip()
+    return name if _is_name(name) else None
+
+
+def _credential_name(element: Element) -> str | None:
+    """A list item or sub-heading that names a credential, e.g. "Private pilot certificate"."""
+    if element.tag == "h4":
+        name = element.text().rstrip(".:")
+        return name if _is_name(name) else None
+    name = element.text().rstrip(".;")
+    bare = re.sub(r"\s*\([^)]*\)$", "", name)
+    words = bare.split()
+    if not words or words[-1].casefold().strip(",") not in _CREDENTIAL_WORDS:
+        return None
+    return name if _is_name(name) else None
+
+
+def _is_name(text: str) -> bool:
+    return bool(text) and len(text.split()) <= MAX_NAME_WORDS and text[-1] not in ".,;!?"
+
+
+def _dedupe(names: list[str]) -> tuple[str, ...]:
+    """First spelling of each name; case, punctuation and a parenthesized abbreviation do not count."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(normalize_key(re.sub(r"\([^)]*\)", "", name)), name)
+    return tuple(seen.values())

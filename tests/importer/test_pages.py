@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ooh_cli.importer.errors import SourceError
+from ooh_cli.importer.pages import Employer, Link, ProfilePage, parse_profile, read_profile
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PAGES = FIXTURES / "pages"
+
+
+@pytest.fixture(scope="module")
+def lamplighters() -> ProfilePage:
+    return read_profile(PAGES / "lamplighters.html")
+
+
+def test_identity(lamplighters: ProfilePage) -> None:
+    page = lamplighters
+    assert page.id == "lamplighters"
+    assert page.title == "Lamplighters"
+    assert page.group == "installation-maintenance-and-repair"
+    assert page.group_name == "Installation, Maintenance, and Repair"
+    assert page.url == "https://www.bls.gov/ooh/installation-maintenance-and-repair/lamplighters.htm"
+    assert page.last_modified == "2025-08-28"
+    assert page.warnings == ()
+
+
+def test_quick_facts(lamplighters: ProfilePage) -> None:
+    page = lamplighters
+    assert (page.pay_year, page.median_annual, page.median_hourly, page.top_coded) == (2024, 48120, 23.13, False)
+    assert (page.education, page.experience, page.training) == (
+        "postsecondary-nondegree",
+        "less-than-5-years",
+        "moderate-term",
+    )
+    assert (page.jobs_year, page.jobs) == (2024, 12300)
+    assert (page.period, page.growth_percent, page.category, page.change) == ("2024-34", -4, "decline", -500)
+
+
+def test_figures_from_the_tabs(lamplighters: ProfilePage) -> None:
+    page = lamplighters
+    assert (page.percentile_10, page.percentile_90) == (31050, 72440)
+    assert page.annual_openings == 1100
+    assert (page.projected_year, page.projected_jobs) == (2034, 11800)
+    assert page.soc_codes == ("49-9099",)
+    # The table of detailed occupations above the employers table is not an employers table.
+    assert page.employers_year == 2024
+    assert page.employers == (
+        Employer("Local government, excluding education and hospitals", 61),
+        Employer("Utilities", 22),
+        Employer("Self-employed workers", 9),
+    )
+
+
+def test_names_only_from_how_to_become_one(lamplighters: ProfilePage) -> None:
+    page = lamplighters
+    # Requirements ("Be at least 18 years old") and prose are not credentials.
+    assert page.licenses == ("Gas fitter license", "Ladder safety (LS) certification", "Night work endorsement")
+    assert page.qualities == ("Night vision", "Steady hands", "Punctuality")
+
+
+def test_links(lamplighters: ProfilePage) -> None:
+    page = lamplighters
+    assert page.similar == ("chimney-sweeps", "castle-guards", "candle-makers")
+    # O*NET links are left out, repeated URLs kept once, a link under a heading named after both.
+    assert page.associations == (
+        Link("CareerOneStop", "https://www.careeronestop.org/Toolkit/Training/find-certifications.aspx"),
+        Link("Guild of Lamplighters", "https://lamplighters.example.org/"),
+        Link(
+            "CareerOneStop: Lamplighters",
+            "https://www.careeronestop.org/videos/careeronestop-videos.aspx?videocode=49909907",
+        ),
+    )
+
+
+def test_several_occupations_in_one_profile() -> None:
+    page = read_profile(PAGES / "chimney-sweeps.html")
+    assert page.title == "Chimney Sweeps and Flue Cleaners"
+    # "This wage is equal to or greater than $239,200 per year or $115.00 per hour."
+    assert (page.median_annual, page.median_hourly, page.top_coded) == (239200, 115.0, True)
+    assert page.education is None  # "See How to Become One"
+    assert (page.experience, page.training) == ("none", "apprenticeship")
+    assert (page.jobs, page.growth_percent, page.category, page.change) == (1234500, 7, "much-faster", 86400)
+    assert (page.projected_year, page.projected_jobs) == (2034, 1320900)  # the table's first row: the whole
+    assert page.soc_codes == ("47-4071", "47-4099")
+    # Percentiles and employers are given per part only: not figures of the whole profile.
+    assert (page.percentile_10, page.percentile_90) == (None, None)
+    assert page.employers == ()
+    assert page.employers_year is None
+    assert page.licenses == ()  # the section is prose only
+    assert page.last_modified == "2025-09-16"
+    assert page.warnings == ("2 employer tables, each for a part of the occupation; none imported",)
+
+
+def test_profile_without_quick_facts_has_no_figures() -> None:
+    page = read_profile(PAGES / "castle-guards.html")
+    assert (page.title, page.group, page.group_name) == ("Castle Guards", "military", "Military")
+    assert page.has_quick_facts is False
+    figures = (page.median_annual, page.median_hourly, page.pay_year, page.jobs, page.growth_percent)
+    assert figures == (None, None, None, None, None)
+    assert (page.category, page.change, page.annual_openings, page.education) == (None, None, None, None)
+    assert page.qualities == ("Vigilance",)
+    assert page.warnings == ("no Quick Facts table; its figures are left empty",)
+
+
+def test_page_that_is_not_a_profile_is_refused() -> None:
+    path = FIXTURES / "bad" / "not-a-profile.html"
+    with pytest.raises(SourceError, match=r"not-a-profile\.html: not an OOH profile page") as caught:
+        read_profile(path)
+    assert caught.value.path == path
+    assert caught.value.exit_code == 3
+
+
+def test_unreadable_files_are_refused(tmp_path: Path) -> None:
+    binary = tmp_path / "image.html"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe")
+    with pytest.raises(SourceError, match=r"image\.html: not a UTF-8 text file"):
+        read_profile(binary)
+    with pytest.raises(SourceError, match=r"missing\.html: cannot read"):
+        read_profile(tmp_path / "missing.html")
+
+
+def test_sloppy_html_still_parses() -> None:
+    text = (PAGES / "lamplighters.html").read_text(encoding="utf-8")
+    # Cells, rows and paragraphs left open, a stray end tag: what browsers forgive, the parser must too.
+    sloppy = text.replace("</td>", "").replace("</tr>", "").replace("</p>", "").replace("<h1>", "</span><h1>")
+    page = parse_profile(sloppy, Path("lamplighters.html"))
+    assert (page.title, page.jobs, page.category, page.change) == ("Lamplighters", 12300, "decline", -500)
+    assert (page.median_annual, page.median_hourly, page.annual_openings) == (48120, 23.13, 1100)
+    assert page.employers[0] == Employer("Local government, excluding education and hospitals", 61)
+    assert page.qualities == ("Night vision", "Steady hands", "Punctuality")
+
+
+def test_unknown_labels_are_reported_not_guessed() -> None:
+    text = (PAGES / "lamplighters.html").read_text(encoding="utf-8")
+    page = parse_profile(text.replace("Postsecondary nondegree award", "Wizarding diploma"), Path("x.html"))
+    assert page.education is None
+    assert "unknown education 'Wizarding diploma'" in page.warnings
+    # The canonical link names the page differently from its file: reported, the file name is the id.
+    assert page.id == "x"
+    assert any("names it 'lamplighters'" in warning for warning in page.warnings)

@@ -1,0 +1,128 @@
+"""Import the real 2024-34 files from ../shared/bls/2024-34 (next to the repository); skipped when absent.
+
+Figures below were checked by hand against the saved pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ooh_cli.importer import ImportReport, build_document, dump_yaml
+from ooh_cli.importer.build import merge_record
+from ooh_cli.validate import Level, read_document
+
+pytestmark = pytest.mark.shared
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "bls" / "2024-34"
+
+
+@pytest.fixture(scope="module")
+def imported() -> tuple[dict[str, Any], ImportReport]:
+    if not (SHARED / "pages").is_dir():
+        pytest.skip(f"the official files are not in {SHARED}")
+    return build_document(SHARED / "pages", SHARED / "occupation.xlsx", SHARED / "a-z-index.html")
+
+
+@pytest.fixture(scope="module")
+def by_id(imported: tuple[dict[str, Any], ImportReport]) -> dict[str, dict[str, Any]]:
+    return {record["id"]: record for record in imported[0]["occupations"]}
+
+
+def test_every_profile_and_group(imported: tuple[dict[str, Any], ImportReport]) -> None:
+    document, report = imported
+    assert len(document["occupations"]) == 342
+    assert len(report.added) == 342
+    groups = document["meta"]["groups"]
+    assert len(groups) == 25
+    assert {"slug": "healthcare", "name": "Healthcare"} in groups
+    assert {"slug": "education-training-and-library", "name": "Education, Training, and Library"} in groups
+    meta = document["meta"]
+    assert (meta["edition"], meta["base_year"], meta["average_growth_percent"], meta["median_pay_all"]) == (
+        "2024-34",
+        2024,
+        3,
+        49500,
+    )
+    # Single-occupation pages agree with their workbook rows (growth rounding aside).
+    assert report.disagreements == []
+
+
+def test_medical_records_specialists(by_id: dict[str, dict[str, Any]]) -> None:
+    record = by_id["medical-records-and-health-information-technicians"]
+    assert record["title"] == "Medical Records Specialists"
+    assert record["group"] == "healthcare"
+    assert record["soc_codes"] == ["29-2072"]
+    assert record["pay"] == {
+        "year": 2024,
+        "median_annual": 50250,
+        "median_hourly": 24.16,
+        "percentile_10": 35780,
+        "percentile_90": 80950,
+    }
+    assert record["how_to_become"]["education"] == "postsecondary-nondegree"
+    assert record["how_to_become"]["qualities"] == [
+        "Analytical skills",
+        "Detail oriented",
+        "Integrity",
+        "Interpersonal skills",
+    ]
+    assert record["employment"] == {"year": 2024, "jobs": 194800, "projected_year": 2034, "projected_jobs": 208600}
+    assert record["outlook"] == {
+        "period": "2024-34",
+        "growth_percent": 7,
+        "category": "much-faster",
+        "change": 13800,
+        "annual_openings": 14200,
+    }
+    assert record["work_environment"]["employers"][0] == {"name": "Hospitals; state, local, and private", "percent": 28}
+    assert record["source"]["last_modified"] == "2025-08-28"
+    assert "Health Information Coder" in record["aliases"]
+
+
+def test_other_profiles(by_id: dict[str, dict[str, Any]]) -> None:
+    physicians = by_id["physicians-and-surgeons"]
+    assert physicians["pay"] == {"year": 2024, "median_annual": 239200, "median_hourly": 115.0, "top_coded": True}
+    assert (physicians["employment"]["jobs"], physicians["outlook"]["annual_openings"]) == (839000, 23600)
+    assert "29-1211" in physicians["soc_codes"]
+    actors = by_id["actors"]  # hourly pay only, and 0% growth (a figure, not a gap)
+    assert actors["pay"] == {"year": 2024, "median_hourly": 23.33}
+    assert (actors["outlook"]["growth_percent"], actors["outlook"]["category"]) == (0, "little-change")
+    fishers = by_id["fishers-and-related-fishing-workers"]  # no median pay on the page
+    assert "median_annual" not in fishers["pay"]
+    assert (fishers["outlook"]["growth_percent"], fishers["outlook"]["change"]) == (-5, -1000)
+    dispatchers = by_id["police-fire-and-ambulance-dispatchers"]
+    assert dispatchers["title"] == "Public Safety Telecommunicators"
+    assert "911 Dispatcher" in dispatchers["aliases"]
+    assert (dispatchers["employment"]["jobs"], dispatchers["outlook"]["change"]) == (105200, 3600)
+    assert dispatchers["soc_codes"] == ["43-5031"]
+    assert "Airline transport pilot certificate" in by_id["airline-and-commercial-pilots"]["how_to_become"]["licenses"]
+
+
+def test_military_careers_has_no_figures(by_id: dict[str, dict[str, Any]]) -> None:
+    record = by_id["military-careers"]
+    assert (record["title"], record["group"]) == ("Military Careers", "military")
+    assert not {"pay", "employment", "outlook", "soc_codes"} & set(record)
+    assert not {"education", "experience", "training"} & set(record["how_to_become"])
+
+
+def test_references_resolve(by_id: dict[str, dict[str, Any]]) -> None:
+    for record in by_id.values():
+        assert set(record.get("similar", [])) <= set(by_id), record["id"]
+
+
+def test_output_validates_and_round_trips(imported: tuple[dict[str, Any], ImportReport]) -> None:
+    document = imported[0]
+    text = dump_yaml(document)
+    assert text is not None
+    loaded = yaml.safe_load(text)
+    dataset, problems = read_document(loaded)
+    assert dataset is not None
+    assert [p for p in problems if p.level is not Level.NOTE] == []
+    assert dump_yaml(loaded) == text
+    # Merging the sources into their own output changes nothing: the second import writes the same bytes.
+    fresh = {record["id"]: record for record in document["occupations"]}
+    assert all(merge_record(fresh[record["id"]], record) == record for record in loaded["occupations"])

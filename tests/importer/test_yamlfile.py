@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+from typing import IO, Any
+
+import pytest
+import yaml
+
+from ooh_cli.errors import DataError
+from ooh_cli.importer import dump_yaml, read_existing, write_yaml_atomic, yamlfile
+
+LONG = "A summary in our own words, " * 20
+SHARED = ["shared", "list"]
+DOCUMENT: dict[str, Any] = {
+    "meta": {"edition": "2024-34", "built": "2026-01-02", "base_year": 2024},
+    "occupations": [
+        {"id": "b", "title": "Señor Lamplighter", "summary": LONG, "similar": SHARED, "pay": {"median_hourly": 24.16}},
+        {"id": "a", "title": "Sweeps", "similar": SHARED, "pay": {"median_hourly": 115.0, "top_coded": True}},
+    ],
+}
+
+
+def test_dump_keeps_order_and_text() -> None:
+    text = dump_yaml(DOCUMENT)
+    assert text is not None
+    assert text.startswith(
+        "meta:\n  edition: 2024-34\n  built: '2026-01-02'\n  base_year: 2024\noccupations:\n- id: b\n"
+    )
+    assert "Señor" in text  # not escaped
+    assert f"  summary: '{LONG}'\n" in text  # one line of 580 characters, never folded
+    assert "&id" not in text and "*id" not in text  # no anchors for the shared list
+    assert yaml.safe_load(text) == DOCUMENT
+
+
+def test_dump_is_stable() -> None:
+    text = dump_yaml(DOCUMENT)
+    assert text is not None
+    assert dump_yaml(DOCUMENT) == text
+    assert dump_yaml(yaml.safe_load(text)) == text
+
+
+def test_write_creates_a_readable_file(tmp_path: Path) -> None:
+    path = tmp_path / "occupations.yaml"
+    write_yaml_atomic(DOCUMENT, path)
+    assert read_existing(path) == DOCUMENT
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_write_keeps_the_permissions_of_the_old_file(tmp_path: Path) -> None:
+    path = tmp_path / "occupations.yaml"
+    path.write_text("old: true\n", encoding="utf-8")
+    path.chmod(0o600)
+    write_yaml_atomic(DOCUMENT, path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_failing_dump_leaves_the_old_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "occupations.yaml"
+    path.write_text("old: true\n", encoding="utf-8")
+
+    def half_then_fail(document: Any, stream: IO[str] | None = None) -> str | None:
+        assert stream is not None
+        stream.write("meta:\n  edition: 20")
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(yamlfile, "dump_yaml", half_then_fail)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        write_yaml_atomic(DOCUMENT, path)
+    assert path.read_text(encoding="utf-8") == "old: true\n"
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
+
+
+def test_a_failing_rename_leaves_the_old_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "occupations.yaml"
+    path.write_text("old: true\n", encoding="utf-8")
+
+    def refuse(self: Path, target: Path) -> Path:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    with pytest.raises(DataError, match=r"cannot write .*occupations\.yaml: Permission denied"):
+        write_yaml_atomic(DOCUMENT, path)
+    assert path.read_text(encoding="utf-8") == "old: true\n"
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_write_into_a_missing_directory(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="cannot write"):
+        write_yaml_atomic(DOCUMENT, tmp_path / "missing" / "occupations.yaml")
+
+
+def test_read_existing(tmp_path: Path) -> None:
+    path = tmp_path / "occupations.yaml"
+    assert read_existing(path) is None
+    path.write_text("", encoding="utf-8")
+    assert read_existing(path) is None
+    path.write_text("- a list\n", encoding="utf-8")
+    with pytest.raises(DataError, match="expected a mapping"):
+        read_existing(path)
+    path.write_text("meta: [unclosed\n", encoding="utf-8")
+    with pytest.raises(DataError, match="not valid YAML"):
+        read_existing(path)
