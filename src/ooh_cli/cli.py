@@ -14,11 +14,12 @@ from typer.core import TyperGroup
 
 from ooh_cli import __version__
 from ooh_cli.catalog import Catalog, Match
+from ooh_cli.data_cli import data_app
 from ooh_cli.discover import TopList
 from ooh_cli.errors import ExitCode, OohError, UsageError
 from ooh_cli.facts import fact_row, facts
 from ooh_cli.loader import data_path, load_catalog
-from ooh_cli.model import Occupation
+from ooh_cli.model import Summary
 from ooh_cli.options import (
     DataOption,
     EducationCapOption,
@@ -85,6 +86,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+app.add_typer(data_app, name="data")
 
 
 class State:
@@ -203,8 +207,8 @@ def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOpt
     from ooh_cli import render
 
     current = state(ctx)
-    chosen = [current.resolve(text).occupation for text in occupations]
-    ids = [occ.id for occ in chosen]
+    chosen = [Summary.of(current.resolve(text).occupation) for text in occupations]
+    ids = [profile.id for profile in chosen]
     if len(set(ids)) < 2:
         raise UsageError("compare needs at least two different occupations")
     if len(set(ids)) < len(ids):
@@ -216,8 +220,8 @@ def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOpt
     emit(
         fmt.value,
         table=lambda: render.render_compare(render.make_console(), catalog, chosen),
-        json=lambda: [fact_row(occ, columns) for occ in chosen],
-        csv=lambda: ([fact_row(occ, columns) for occ in chosen], [f.key for f in columns]),
+        json=lambda: [fact_row(profile, columns) for profile in chosen],
+        csv=lambda: ([fact_row(profile, columns) for profile in chosen], [f.key for f in columns]),
         markdown=lambda: render.markdown_compare(catalog, chosen),
     )
 
@@ -337,13 +341,13 @@ def search(
     if not query.strip():
         raise UsageError("search needs at least one word")
     catalog = state(ctx).catalog()
-    result = run_search(catalog.search_index, catalog.occupations, query, limit)
+    result = run_search(catalog.search_index, catalog.summaries, query, limit)
     for typo, word in result.corrections.items():
         sys.stderr.write(f"ooh: searching for {word!r} instead of {typo!r}\n")
     if not result.hits:
         sys.stderr.write(f"ooh: nothing matches {query!r}\n")
-    shown = [hit.occupation for hit in result.hits]
-    reasons = [hit.why() for hit in result.hits]
+    shown = [hit.summary for hit in result.hits]
+    reasons = [hit.why(catalog.record(hit.position)) for hit in result.hits]
     emit_profiles(
         fmt,
         catalog,
@@ -373,10 +377,10 @@ def top(
     catalog = state(ctx).catalog()
     filters = make_filters(catalog, group=group, max_education=max_education)
     chosen = RANKINGS[ranking]
-    shown = rank(chosen, (o for o in catalog.occupations if filters.accepts(o)), limit or 10)
+    shown = rank(chosen, (s for s in catalog.summaries if filters.accepts(s)), limit or 10)
     if not shown:
         sys.stderr.write("ooh: no occupations match these filters\n")
-    keys = dict.fromkeys(("title", chosen.figure, "median_pay", "growth_percent", "education"))
+    keys = dict.fromkeys(("title", chosen.figure_key, "median_pay", "growth_percent", "education"))
     emit_profiles(
         fmt,
         catalog,
@@ -400,9 +404,9 @@ def similar(
     current = state(ctx)
     occ = current.resolve(occupation).occupation
     catalog = current.catalog()
-    listed = [other for other_id in occ.similar if (other := catalog.get(other_id)) is not None]
+    listed = [other for other_id in occ.similar if (other := catalog.summary(other_id)) is not None]
     close = nearest(catalog, occ, limit or 5)
-    shown = [occ, *listed, *(n.occupation for n in close)]
+    shown = [Summary.of(occ), *listed, *(n.profile for n in close)]
     why = ["this profile", *(["Handbook's list"] * len(listed)), *("; ".join(n.reasons) for n in close)]
     emit_profiles(
         fmt,
@@ -471,7 +475,7 @@ def groups(ctx: typer.Context, fmt: TableFormatOption = TableFormat.table) -> No
 def emit_profiles(
     fmt: TableFormat,
     catalog: Catalog,
-    occupations: list[Occupation],
+    profiles: list[Summary],
     *,
     keys: tuple[str, ...] | None = None,
     extra: tuple[str, list[str]] | None = None,
@@ -482,20 +486,18 @@ def emit_profiles(
     from ooh_cli import render
 
     columns = facts(catalog.meta)
-    records = [
-        fact_row(occ, columns) | (machine_extra[i] if machine_extra else {}) for i, occ in enumerate(occupations)
-    ]
+    records = [fact_row(p, columns) | (machine_extra[i] if machine_extra else {}) for i, p in enumerate(profiles)]
     fields = [fact.key for fact in columns] + (list(machine_extra[0]) if machine_extra else [])
 
     def table_data() -> render.Listing:
-        return render.listing(catalog, occupations, keys or render.LIST_KEYS, extra, footer)
+        return render.listing(catalog, profiles, keys or render.LIST_KEYS, extra, footer)
 
     emit(
         fmt.value,
-        table=lambda: render.render_listing(render.make_console(), table_data()) if occupations else None,
+        table=lambda: render.render_listing(render.make_console(), table_data()) if profiles else None,
         json=lambda: records,
         csv=lambda: (records, fields),
-        markdown=lambda: render.markdown_listing(table_data()) if occupations else "",
+        markdown=lambda: render.markdown_listing(table_data()) if profiles else "",
     )
 
 
