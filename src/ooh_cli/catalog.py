@@ -1,11 +1,17 @@
-"""The validated data plus the name index that turns what users type into profiles."""
+"""The profiles of one data file, shaped for fast lookups, and the name index that finds them.
+
+A catalog keeps every profile's ``Summary`` (the figures lists and rankings need), a text index of every name,
+the search index, and each full ``Occupation`` as its own pickle, decoded only when it is shown. That makes a
+cached catalog quick to load however many profiles the file has.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import pickle
+from typing import Any, NamedTuple
 
 from ooh_cli.errors import AmbiguousError, NotFoundError, UsageError
-from ooh_cli.model import Dataset, Occupation
+from ooh_cli.model import Meta, Occupation, Summary
 from ooh_cli.names import SOC_QUERY, name_key
 from ooh_cli.search import SearchIndex
 
@@ -15,40 +21,90 @@ CLOSE_MATCH_LEAD = 6.0
 SUGGEST_SCORE = 60.0
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     occupation: Occupation
-    # What the user's text was taken as, when it was not an exact name (e.g. a typo).
+    # What the user typed, when it was taken as a close spelling rather than an exact name.
     guessed_from: str | None = None
+
+
+def _names_text(occupations: tuple[Occupation, ...]) -> str:
+    """Every folded name as a line "name<TAB>i,j" (profile positions), for lookups by substring search."""
+    owners: dict[str, list[int]] = {}
+    for index, occ in enumerate(occupations):
+        for name in (occ.id, occ.title, *occ.former_titles, *occ.aliases, *occ.soc_codes):
+            ids = owners.setdefault(name_key(name), [])
+            if index not in ids:
+                ids.append(index)
+    return "\n" + "".join(f"{key}\t{','.join(map(str, ids))}\n" for key, ids in owners.items())
 
 
 class Catalog:
     """All profiles of one data file, with lookups by any name users type."""
 
-    def __init__(self, dataset: Dataset, warnings: list[str] | None = None) -> None:
-        self.dataset = dataset
-        self.meta = dataset.meta
-        self.occupations = dataset.occupations
-        self.warnings = list(warnings or [])
-        self._by_id = {occ.id: occ for occ in self.occupations}
-        self._names: dict[str, list[str]] = {}
-        for occ in self.occupations:
-            for name in (occ.id, occ.title, *occ.former_titles, *occ.aliases, *occ.soc_codes):
-                ids = self._names.setdefault(name_key(name), [])
-                if occ.id not in ids:
-                    ids.append(occ.id)
-        groups = {group.slug: group.name for group in self.meta.groups}
-        self.search_index = SearchIndex(self.occupations, groups)
+    def __init__(
+        self,
+        meta: Meta,
+        summaries: list[Summary],
+        records: list[bytes],
+        names: str,
+        search_index: SearchIndex,
+        warnings: list[str],
+    ) -> None:
+        self.meta = meta
+        self.summaries = summaries
+        self.search_index = search_index
+        self.warnings = warnings
+        self._records = records
+        self._names = names
+        self._positions: dict[str, int] | None = None
+
+    @classmethod
+    def build(cls, meta: Meta, occupations: tuple[Occupation, ...], warnings: list[str]) -> Catalog:
+        groups = {group.slug: group.name for group in meta.groups}
+        return cls(
+            meta,
+            [Summary.of(occ) for occ in occupations],
+            [pickle.dumps(occ, protocol=pickle.HIGHEST_PROTOCOL) for occ in occupations],
+            _names_text(occupations),
+            SearchIndex(occupations, groups),
+            warnings,
+        )
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_positions"] = None
+        return state
 
     def __len__(self) -> int:
-        return len(self.occupations)
+        return len(self.summaries)
+
+    def record(self, position: int) -> Occupation:
+        occ = pickle.loads(self._records[position])
+        assert isinstance(occ, Occupation)
+        return occ
+
+    def records(self) -> list[Occupation]:
+        return [self.record(i) for i in range(len(self))]
+
+    def position(self, occupation_id: str) -> int | None:
+        if self._positions is None:
+            self._positions = {s.id: i for i, s in enumerate(self.summaries)}
+        return self._positions.get(occupation_id)
 
     def get(self, occupation_id: str) -> Occupation | None:
-        return self._by_id.get(occupation_id)
+        position = self.position(occupation_id)
+        return None if position is None else self.record(position)
 
-    def names(self) -> dict[str, list[str]]:
-        """Every indexed name (in its folded form) and the ids it belongs to."""
-        return self._names
+    def summary(self, occupation_id: str) -> Summary | None:
+        position = self.position(occupation_id)
+        return None if position is None else self.summaries[position]
+
+    def _lookup(self, key: str) -> list[int]:
+        start = self._names.find(f"\n{key}\t")
+        if start < 0:
+            return []
+        start += len(key) + 2
+        return [int(i) for i in self._names[start : self._names.index("\n", start)].split(",")]
 
     def resolve(self, text: str) -> Match:
         """The one profile ``text`` names: an id, title, alias or SOC code, in any case or number, or a close typo."""
@@ -56,37 +112,42 @@ class Catalog:
             raise UsageError("occupation name is empty; try `ooh search WORDS` to find one")
         soc = SOC_QUERY.fullmatch(text.strip())
         key = f"{soc.group(1)}-{soc.group(2)}" if soc else name_key(text)
-        ids = self._names.get(key, [])
-        if len(ids) == 1:
-            return Match(self._by_id[ids[0]])
-        if len(ids) > 1:
-            raise self._ambiguous(text, ids)
+        positions = self._lookup(key) if key else []
+        if len(positions) == 1:
+            return Match(self.record(positions[0]))
+        if len(positions) > 1:
+            raise self._ambiguous(text, positions)
         return self._close_match(text, key)
 
     def _close_match(self, text: str, key: str) -> Match:
-        ranked = self.suggest(key, limit=5) or [("", 0.0)]
-        (best_id, best), *rest = ranked
+        ranked = self.suggest(key, limit=5) or [(-1, 0.0)]
+        (best, best_score), *rest = ranked
         runner_up = rest[0][1] if rest else 0.0
-        if best >= CLOSE_MATCH_SCORE and best - runner_up >= CLOSE_MATCH_LEAD:
-            return Match(self._by_id[best_id], guessed_from=text)
-        close = [occ_id for occ_id, score in ranked if score >= CLOSE_MATCH_SCORE]
+        if best_score >= CLOSE_MATCH_SCORE and best_score - runner_up >= CLOSE_MATCH_LEAD:
+            return Match(self.record(best), guessed_from=text)
+        close = [position for position, score in ranked if score >= CLOSE_MATCH_SCORE]
         if len(close) > 1:
             raise self._ambiguous(text, close)
-        hints = [occ_id for occ_id, score in ranked[:3] if score >= SUGGEST_SCORE]
+        hints = [self.summaries[position].id for position, score in ranked[:3] if score >= SUGGEST_SCORE]
         if not hints:
             raise NotFoundError(f"no occupation matches {text!r}; try `ooh search {text}`")
         raise NotFoundError(f"no occupation matches {text!r}; did you mean: {', '.join(hints)}?")
 
-    def _ambiguous(self, text: str, ids: list[str]) -> AmbiguousError:
-        listed = "; ".join(f"{occ_id} ({self._by_id[occ_id].title})" for occ_id in ids[:8])
+    def _ambiguous(self, text: str, positions: list[int]) -> AmbiguousError:
+        ids = [self.summaries[p].id for p in positions]
+        listed = "; ".join(f"{s.id} ({s.title})" for s in (self.summaries[p] for p in positions[:8]))
         return AmbiguousError(f"{text!r} could mean several occupations: {listed}", ids)
 
-    def suggest(self, key: str, limit: int) -> list[tuple[str, float]]:
-        """Profiles whose names are closest to ``key``, best first, one entry per profile."""
+    def suggest(self, key: str, limit: int) -> list[tuple[int, float]]:
+        """Positions of the profiles whose names are closest to ``key``, best first, one entry per profile."""
+        if not key:
+            return []
         from rapidfuzz import fuzz, process
 
-        best: dict[str, float] = {}
-        for name, score, _ in process.extract(key, self._names.keys(), scorer=fuzz.WRatio, limit=limit * 8):
-            for occ_id in self._names[name]:
-                best[occ_id] = max(best.get(occ_id, 0.0), float(score))
-        return sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        lines = self._names.strip("\n").split("\n")
+        names = [line.partition("\t")[0] for line in lines]
+        best: dict[int, float] = {}
+        for _, score, index in process.extract(key, names, scorer=fuzz.WRatio, limit=limit * 8):
+            for position in map(int, lines[index].partition("\t")[2].split(",")):
+                best[position] = max(best.get(position, 0.0), float(score))
+        return sorted(best.items(), key=lambda item: (-item[1], self.summaries[item[0]].title))[:limit]

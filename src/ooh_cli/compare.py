@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ooh_cli.facts import Fact, Value, facts
-from ooh_cli.model import Meta, Occupation
+from ooh_cli.model import Meta, Summary
 
 # Facts that name a profile or a reference year appear in the header or the notes, not as rows.
 HEADER_KEYS = {"id", "title", "pay_year", "jobs_year", "period"}
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     fact: Fact
     values: list[Value]
     best: set[int]  # column indexes holding the best value
@@ -31,27 +29,22 @@ def best_columns(fact: Fact, values: list[Value]) -> set[int]:
     return {i for i, v in numbers if v == target}
 
 
-def compare_rows(meta: Meta, occupations: list[Occupation]) -> list[Row]:
+def compare_rows(meta: Meta, profiles: list[Summary]) -> list[Row]:
     rows = []
     for fact in facts(meta):
         if fact.key in HEADER_KEYS:
             continue
-        values = [fact.get(occ) for occ in occupations]
+        values = [fact.get(profile) for profile in profiles]
         rows.append(Row(fact, values, best_columns(fact, values), len(set(map(str, values))) > 1))
     return rows
 
 
-def year_notes(occupations: list[Occupation]) -> list[str]:
+def year_notes(profiles: list[Summary]) -> list[str]:
     """A note for each kind of figure whose reference year or period is not the same for every profile."""
     notes = []
-    getters: list[tuple[str, Callable[[Occupation], object]]] = [
-        ("pay", lambda o: o.pay.year),
-        ("number of jobs", lambda o: o.employment.year),
-        ("projections", lambda o: o.outlook.period),
-    ]
-    for label, get in getters:
-        seen = {str(get(occ)) for occ in occupations if get(occ) is not None}
-        if len(seen) > 1:
-            detail = ", ".join(f"{occ.id} {get(occ) or 'not available'}" for occ in occupations)
+    for label, key in (("pay", "pay_year"), ("number of jobs", "jobs_year"), ("projections", "period")):
+        years = [getattr(profile, key) for profile in profiles]
+        if len({year for year in years if year is not None}) > 1:
+            detail = ", ".join(f"{p.id} {year or 'not available'}" for p, year in zip(profiles, years, strict=True))
             notes.append(f"The {label} figures are from different years: {detail}.")
     return notes

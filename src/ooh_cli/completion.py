@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import typer
 
@@ -13,13 +14,15 @@ MAX_CANDIDATES = 50
 
 def occupation_candidates(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """(value, help) pairs for the shell; never raises, since a broken completion must stay silent."""
+    # During completion the options are not converted yet: --data may still be a plain string.
+    given = ctx.find_root().params.get("data")
     try:
-        catalog = load_catalog(data_path(ctx.find_root().params.get("data")))
+        catalog = load_catalog(data_path(Path(given) if given else None))
     except Exception:
         return []
     typed = incomplete.casefold()
     out: dict[str, str] = {}
-    for occ in catalog.occupations:
+    for occ in catalog.records():
         # Aliases are offered in id form ("health-information-coder"): no quoting needed in the shell.
         for name in (occ.id, *(slug(alias) for alias in occ.aliases)):
             if name.startswith(typed) and name not in out:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from ooh_cli.catalog import Catalog
-from ooh_cli.model import EDUCATION, Group, Meta, Occupation
+from ooh_cli.model import EDUCATION, Group, Meta, Occupation, Summary
 
 # How close two median pays must be (as a share of the larger) to count as similar pay.
 CLOSE_PAY = 0.10
@@ -23,40 +23,35 @@ class TopList(Enum):
     decline = "decline"
 
 
-@dataclass(frozen=True, slots=True)
-class Ranking:
+class Ranking(NamedTuple):
     title: str
-    figure: str  # the fact key that ranks the list (see facts.py)
-    value: Callable[[Occupation], float | None]
+    figure_key: str  # the Summary field that ranks the list
     largest_first: bool = True
     keep: Callable[[float], bool] = lambda value: True
 
 
 RANKINGS = {
-    TopList.growth: Ranking("Fastest growing occupations", "growth_percent", lambda o: o.outlook.growth_percent),
-    TopList.new_jobs: Ranking("Occupations with the most new jobs", "change", lambda o: o.outlook.change),
-    TopList.pay: Ranking("Highest paying occupations", "median_pay", lambda o: o.pay.median_annual),
-    TopList.openings: Ranking("Most openings each year", "annual_openings", lambda o: o.outlook.annual_openings),
+    TopList.growth: Ranking("Fastest growing occupations", "growth_percent"),
+    TopList.new_jobs: Ranking("Occupations with the most new jobs", "change"),
+    TopList.pay: Ranking("Highest paying occupations", "median_pay"),
+    TopList.openings: Ranking("Most openings each year", "annual_openings"),
     TopList.decline: Ranking(
-        "Fastest declining occupations",
-        "growth_percent",
-        lambda o: o.outlook.growth_percent,
-        largest_first=False,
-        keep=lambda value: value < 0,
+        "Fastest declining occupations", "growth_percent", largest_first=False, keep=lambda value: value < 0
     ),
 }
 
 
-def top(ranking: Ranking, profiles: Iterable[Occupation], limit: int) -> list[Occupation]:
+def top(ranking: Ranking, profiles: Iterable[Summary], limit: int) -> list[Summary]:
     """The first ``limit`` profiles by the ranking's figure; ties broken by title, missing figures left out."""
-    scored = [(value, o) for o in profiles if (value := ranking.value(o)) is not None and ranking.keep(value)]
+    scored = [
+        (value, s) for s in profiles if (value := getattr(s, ranking.figure_key)) is not None and ranking.keep(value)
+    ]
     scored.sort(key=lambda pair: (-pair[0] if ranking.largest_first else pair[0], pair[1].title.casefold()))
     return [o for _, o in scored[:limit]]
 
 
-@dataclass(frozen=True, slots=True)
-class Neighbour:
-    occupation: Occupation
+class Neighbour(NamedTuple):
+    profile: Summary
     score: int
     reasons: list[str]
 
@@ -65,14 +60,14 @@ def nearest(catalog: Catalog, occ: Occupation, limit: int) -> list[Neighbour]:
     """Other profiles closest to ``occ`` by group, entry-level education and pay, each saying why."""
     listed = {occ.id, *occ.similar}
     found = []
-    for other in catalog.occupations:
+    for other in catalog.summaries:
         if other.id in listed:
             continue
         score, reasons = 0, []
         if other.group == occ.group:
             score += 2
             reasons.append(f"same group ({catalog.meta.group_name(occ.group)})")
-        education, other_education = occ.how_to_become.education, other.how_to_become.education
+        education, other_education = occ.how_to_become.education, other.education
         if education and other_education:
             steps = abs(EDUCATION[education].rank - EDUCATION[other_education].rank)
             if steps == 0:
@@ -81,13 +76,13 @@ def nearest(catalog: Catalog, occ: Occupation, limit: int) -> list[Neighbour]:
             elif steps == 1:
                 score += 1
                 reasons.append(f"similar education ({EDUCATION[other_education].label})")
-        gap = pay_gap(occ.pay.median_annual, other.pay.median_annual)
+        gap = pay_gap(occ.pay.median_annual, other.median_pay)
         if gap is not None and gap <= NEAR_PAY:
             score += 2 if gap <= CLOSE_PAY else 1
             reasons.append(f"pay within {max(1, round(gap * 100))}%")
         if score >= 3:
             found.append(Neighbour(other, score, reasons))
-    found.sort(key=lambda n: (-n.score, pay_gap(occ.pay.median_annual, n.occupation.pay.median_annual) or 1.0))
+    found.sort(key=lambda n: (-n.score, pay_gap(occ.pay.median_annual, n.profile.median_pay) or 1.0, n.profile.title))
     return found[:limit]
 
 
@@ -108,8 +103,7 @@ def classify(meta: Meta, growth: float) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class GroupSummary:
+class GroupSummary(NamedTuple):
     group: Group
     profiles: int
     jobs: int | None
@@ -119,21 +113,17 @@ class GroupSummary:
 
 
 def group_summaries(catalog: Catalog) -> list[GroupSummary]:
-    members: dict[str, list[Occupation]] = {g.slug: [] for g in catalog.meta.groups}
-    for occ in catalog.occupations:
-        members.setdefault(occ.group, []).append(occ)
+    members: dict[str, list[Summary]] = {g.slug: [] for g in catalog.meta.groups}
+    for s in catalog.summaries:
+        members.setdefault(s.group, []).append(s)
     out = []
     for group in catalog.meta.groups:
         profiles = members[group.slug]
-        jobs = [o.employment.jobs for o in profiles if o.employment.jobs is not None]
-        weighted = [
-            (o.employment.jobs, o.outlook.growth_percent)
-            for o in profiles
-            if o.employment.jobs and o.outlook.growth_percent is not None
-        ]
+        jobs = [s.jobs for s in profiles if s.jobs is not None]
+        weighted = [(s.jobs, s.growth_percent) for s in profiles if s.jobs and s.growth_percent is not None]
         weight = sum(j for j, _ in weighted)
         growth = round(sum(j * g for j, g in weighted) / weight, 1) if weight else None
-        pays = [o.pay.median_annual for o in profiles if o.pay.median_annual is not None]
+        pays = [s.median_pay for s in profiles if s.median_pay is not None]
         out.append(
             GroupSummary(
                 group,

@@ -1,58 +1,62 @@
-"""The key figures of a profile as flat, named facts: one shape for `list`, `compare`, json and csv."""
+"""The key figures of a profile as named facts, and how people read them: "$50,250", "+7%", "not available"."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from ooh_cli.model import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Meta, Occupation
+from ooh_cli.model import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Meta, Summary
 
 NOT_AVAILABLE = "not available"
 
 Value = str | int | float | None
-Better = Literal["higher", "lower"] | None
+Kind = Literal["text", "money", "hourly", "count", "change", "percent", "year", "codes"]
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
-    """One named figure of a profile. ``key`` is the field name in json and csv output."""
+class Fact(NamedTuple):
+    """One field of ``Summary`` with its label; ``key`` is the field name in json and csv output."""
 
     key: str
     label: str
-    get: Callable[[Occupation], Value]
-    # Which way is better, for highlighting in `compare`; None for facts that are not ranked.
-    better: Better = None
-    kind: Literal["text", "money", "hourly", "count", "percent", "year"] = "text"
+    kind: Kind = "text"
+    # Which way is better, for marking the best value in `compare`; None for facts that are not ranked.
+    better: Literal["higher", "lower"] | None = None
     # Machine formats carry slugs; people read labels ("associate" -> "Associate's degree").
     label_of: Callable[[str], str | None] | None = None
 
+    def get(self, summary: Summary) -> Value:
+        value = getattr(summary, self.key)
+        if self.kind == "codes":
+            return ", ".join(value) or None
+        return value  # type: ignore[no-any-return]
+
 
 def facts(meta: Meta) -> list[Fact]:
-    """Every flat fact, in display order. Each figure is followed by its year or period."""
+    """Every fact, in display order; each figure is followed by its year or period."""
     return [
-        Fact("id", "ID", lambda o: o.id),
-        Fact("title", "Title", lambda o: o.title),
-        Fact("group", "Group", lambda o: o.group, label_of=meta.group_name),
-        Fact("soc_codes", "SOC codes", lambda o: ", ".join(o.soc_codes) or None),
-        Fact("median_pay", "Median pay", lambda o: o.pay.median_annual, "higher", "money"),
-        Fact("median_hourly", "Median hourly pay", lambda o: o.pay.median_hourly, "higher", "hourly"),
-        Fact("pay_year", "Pay year", lambda o: o.pay.year, kind="year"),
-        Fact("education", "Entry-level education", lambda o: o.how_to_become.education, label_of=EDUCATION.label),
-        Fact("experience", "Work experience", lambda o: o.how_to_become.experience, label_of=EXPERIENCE.label),
-        Fact("training", "On-the-job training", lambda o: o.how_to_become.training, label_of=TRAINING.label),
-        Fact("jobs", "Number of jobs", lambda o: o.employment.jobs, "higher", "count"),
-        Fact("jobs_year", "Jobs year", lambda o: o.employment.year, kind="year"),
-        Fact("growth_percent", "Job outlook", lambda o: o.outlook.growth_percent, "higher", "percent"),
-        Fact("outlook", "Outlook category", lambda o: o.outlook.category, label_of=OUTLOOK.label),
-        Fact("change", "Employment change", lambda o: o.outlook.change, "higher", "count"),
-        Fact("annual_openings", "Openings each year", lambda o: o.outlook.annual_openings, "higher", "count"),
-        Fact("period", "Projection period", lambda o: o.outlook.period),
+        Fact("id", "ID"),
+        Fact("title", "Title"),
+        Fact("group", "Group", label_of=meta.group_name),
+        Fact("soc_codes", "SOC codes", "codes"),
+        Fact("median_pay", "Median pay", "money", "higher"),
+        Fact("median_hourly", "Median hourly pay", "hourly", "higher"),
+        Fact("pay_year", "Pay year", "year"),
+        Fact("education", "Entry-level education", label_of=EDUCATION.label),
+        Fact("experience", "Work experience", label_of=EXPERIENCE.label),
+        Fact("training", "On-the-job training", label_of=TRAINING.label),
+        Fact("jobs", "Number of jobs", "count", "higher"),
+        Fact("jobs_year", "Jobs year", "year"),
+        Fact("growth_percent", "Job outlook", "percent", "higher"),
+        Fact("outlook", "Outlook category", label_of=OUTLOOK.label),
+        Fact("change", "Employment change", "change", "higher"),
+        Fact("annual_openings", "Openings each year", "count", "higher"),
+        Fact("period", "Projection period"),
     ]
 
 
-def fact_row(occ: Occupation, fact_list: list[Fact]) -> dict[str, Value]:
-    return {fact.key: fact.get(occ) for fact in fact_list}
+def fact_row(summary: Summary, fact_list: list[Fact]) -> dict[str, Value]:
+    """One profile as a flat json/csv record."""
+    return {fact.key: fact.get(summary) for fact in fact_list}
 
 
 def money(value: float | None, top_coded: bool = False) -> str:
@@ -82,17 +86,19 @@ def percent(value: float | None) -> str:
     return f"{value:+g}%" if value else "0%"
 
 
-def show_value(fact: Fact, occ: Occupation) -> str:
-    """A fact as people read it: "$50,250", "194,800", "+7%", or "not available"."""
-    value = fact.get(occ)
+def show_value(fact: Fact, summary: Summary) -> str:
+    """A fact as people read it."""
+    value = fact.get(summary)
     if value is None:
         return NOT_AVAILABLE
     if fact.kind == "money":
-        return money(float(value), occ.pay.top_coded)
+        return money(float(value), summary.top_coded)
     if fact.kind == "hourly":
-        return hourly(float(value), occ.pay.top_coded)
+        return hourly(float(value), summary.top_coded)
     if fact.kind == "count":
-        return signed_count(int(value)) if fact.key == "change" else count(int(value))
+        return count(int(value))
+    if fact.kind == "change":
+        return signed_count(int(value))
     if fact.kind == "percent":
         return percent(float(value))
     if fact.label_of is not None:
@@ -100,10 +106,9 @@ def show_value(fact: Fact, occ: Occupation) -> str:
     return str(value)
 
 
-def growth_with_category(occ: Occupation) -> str:
+def growth_with_category(summary: Summary) -> str:
     """Growth for narrow columns: "+7% much faster", or whichever half is known."""
-    outlook = occ.outlook
-    if outlook.category is None:
-        return percent(outlook.growth_percent)
-    category = OUTLOOK[outlook.category].short_label
-    return category if outlook.growth_percent is None else f"{percent(outlook.growth_percent)} {category}"
+    if summary.outlook is None:
+        return percent(summary.growth_percent)
+    category = OUTLOOK[summary.outlook].short_label
+    return category if summary.growth_percent is None else f"{percent(summary.growth_percent)} {category}"

@@ -6,11 +6,10 @@ Every figure travels with its reference year or period, and a missing figure is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     """One value of a closed vocabulary: stored as ``slug``, shown as ``label``, ordered by ``rank``."""
 
     slug: str
@@ -125,22 +124,19 @@ PUBLIC_CONTACT = Vocabulary(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Share:
+class Share(NamedTuple):
     """An employer or industry and the percent of the occupation's jobs it holds (None when unstated)."""
 
     name: str
     percent: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Association:
+class Association(NamedTuple):
     name: str
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Pay:
+class Pay(NamedTuple):
     year: int | None = None
     median_annual: float | None = None
     median_hourly: float | None = None
@@ -150,16 +146,14 @@ class Pay:
     top_coded: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Employment:
+class Employment(NamedTuple):
     year: int | None = None
     jobs: int | None = None
     projected_year: int | None = None
     projected_jobs: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Outlook:
+class Outlook(NamedTuple):
     period: str | None = None
     growth_percent: float | None = None
     category: str | None = None
@@ -168,16 +162,14 @@ class Outlook:
     prospects: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class WorkEnvironment:
+class WorkEnvironment(NamedTuple):
     summary: str | None = None
     public_contact: str | None = None
     employers_year: int | None = None
     employers: tuple[Share, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """How to become one: the entry-level requirements and what helps."""
 
     education: str | None = None
@@ -188,30 +180,27 @@ class Entry:
     qualities: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     edition: str | None = None
     url: str | None = None
     last_modified: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ClusterOutlook:
+class ClusterOutlook(NamedTuple):
     """An older edition's outlook for a whole career cluster, e.g. health care careers."""
 
     name: str
     category: str
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
+class HistoryEntry(NamedTuple):
     """What an earlier edition of the Handbook said, each figure with its own year or period."""
 
     edition: str
     title: str | None = None
-    pay: Pay = field(default_factory=Pay)
-    employment: Employment = field(default_factory=Employment)
-    outlook: Outlook = field(default_factory=Outlook)
+    pay: Pay = Pay()
+    employment: Employment = Employment()
+    outlook: Outlook = Outlook()
     education: str | None = None
     courses: tuple[str, ...] = ()
     employers: tuple[Share, ...] = ()
@@ -222,8 +211,7 @@ class HistoryEntry:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Occupation:
+class Occupation(NamedTuple):
     id: str
     title: str
     group: str
@@ -232,27 +220,25 @@ class Occupation:
     aliases: tuple[str, ...] = ()
     summary: str | None = None
     duties: tuple[str, ...] = ()
-    work_environment: WorkEnvironment = field(default_factory=WorkEnvironment)
-    how_to_become: Entry = field(default_factory=Entry)
-    pay: Pay = field(default_factory=Pay)
-    employment: Employment = field(default_factory=Employment)
-    outlook: Outlook = field(default_factory=Outlook)
+    work_environment: WorkEnvironment = WorkEnvironment()
+    how_to_become: Entry = Entry()
+    pay: Pay = Pay()
+    employment: Employment = Employment()
+    outlook: Outlook = Outlook()
     similar: tuple[str, ...] = ()
     programs: tuple[str, ...] = ()
     associations: tuple[Association, ...] = ()
-    source: Source = field(default_factory=Source)
+    source: Source = Source()
     history: tuple[HistoryEntry, ...] = ()
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
     slug: str
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class Threshold:
+class Threshold(NamedTuple):
     """The growth range of one outlook category, in whole percent; None is an open end."""
 
     category: str
@@ -260,8 +246,7 @@ class Threshold:
     max: float | None
 
 
-@dataclass(frozen=True, slots=True)
-class Meta:
+class Meta(NamedTuple):
     edition: str
     projection_period: str
     base_year: int
@@ -280,12 +265,66 @@ class Meta:
         return slug
 
 
-@dataclass(frozen=True, slots=True)
-class Dataset:
+class Dataset(NamedTuple):
     meta: Meta
     occupations: tuple[Occupation, ...]
-    # Non-fatal findings, e.g. a similar occupation that is not in the file.
-    warnings: tuple[str, ...] = ()
 
-    def by_id(self) -> dict[str, Occupation]:
-        return {occ.id: occ for occ in self.occupations}
+
+class Summary(NamedTuple):
+    """The key figures of a profile, flat: all that lists, rankings, searches and comparisons need.
+
+    Field names are the keys of json and csv output. Catalogs keep every profile's summary in memory and
+    decode a full ``Occupation`` only when one is shown.
+    """
+
+    id: str
+    title: str
+    group: str
+    soc_codes: tuple[str, ...]
+    median_pay: float | None
+    median_hourly: float | None
+    pay_year: int | None
+    top_coded: bool
+    education: str | None
+    experience: str | None
+    training: str | None
+    jobs: int | None
+    jobs_year: int | None
+    growth_percent: float | None
+    outlook: str | None
+    change: int | None
+    annual_openings: int | None
+    period: str | None
+
+    @classmethod
+    def of(cls, occ: Occupation) -> Summary:
+        pay, jobs, outlook, entry = occ.pay, occ.employment, occ.outlook, occ.how_to_become
+        return cls(
+            occ.id,
+            occ.title,
+            occ.group,
+            occ.soc_codes,
+            pay.median_annual,
+            pay.median_hourly,
+            pay.year,
+            pay.top_coded,
+            entry.education,
+            entry.experience,
+            entry.training,
+            jobs.jobs,
+            jobs.year,
+            outlook.growth_percent,
+            outlook.category,
+            outlook.change,
+            outlook.annual_openings,
+            outlook.period,
+        )
+
+
+def to_data(value: Any) -> Any:
+    """Records as plain dicts and lists (for json and yaml), keeping field names and order."""
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return {key: to_data(item) for key, item in value._asdict().items()}
+    if isinstance(value, (tuple, list)):
+        return [to_data(item) for item in value]
+    return value

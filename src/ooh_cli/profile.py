@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ooh_cli.catalog import Catalog
 from ooh_cli.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, signed_count
@@ -19,29 +18,26 @@ from ooh_cli.model import (
     Share,
     Term,
     Vocabulary,
+    to_data,
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Pairs:
+class Pairs(NamedTuple):
     """Label and value lines, like the Handbook's quick facts."""
 
     rows: list[tuple[str, str]]
 
 
-@dataclass(frozen=True, slots=True)
-class Bullets:
+class Bullets(NamedTuple):
     title: str
     items: list[str]
 
 
-@dataclass(frozen=True, slots=True)
-class Grid:
+class Grid(NamedTuple):
     title: str
     headers: list[str]
     rows: list[list[str]]
@@ -50,8 +46,7 @@ class Grid:
 Block = Paragraph | Pairs | Bullets | Grid
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     slug: str
     title: str
     blocks: list[Block]
@@ -196,12 +191,12 @@ def _outlook(occ: Occupation, catalog: Catalog) -> list[Block]:
 def _similar(occ: Occupation, catalog: Catalog) -> list[Block]:
     rows = []
     for other_id in occ.similar:
-        other = catalog.get(other_id)
+        other = catalog.summary(other_id)
         if other is None:
             rows.append([other_id, "not in this data file", "", ""])
             continue
-        pay = money(other.pay.median_annual, other.pay.top_coded)
-        rows.append([other.title, pay, _label(EDUCATION, other.how_to_become.education), growth_with_category(other)])
+        pay = money(other.median_pay, other.top_coded)
+        rows.append([other.title, pay, _label(EDUCATION, other.education), growth_with_category(other)])
     if not rows:
         return [Paragraph("No similar occupations listed.")]
     headers = [
@@ -309,11 +304,12 @@ def sections(occ: Occupation, catalog: Catalog, only: str | None = None) -> list
 
 def section_data(occ: Occupation, catalog: Catalog, only: str | None) -> Any:
     """The profile, or one section of it, in the data file's own field names (for json and yaml)."""
-    record = asdict(occ)
+    record = to_data(occ)
     if only is None:
         return record
     similar = [
-        {"id": other_id, "title": other.title if (other := catalog.get(other_id)) else None} for other_id in occ.similar
+        {"id": other_id, "title": other.title if (other := catalog.summary(other_id)) else None}
+        for other_id in occ.similar
     ]
     picks: dict[str, Any] = {
         "summary": {key: record[key] for key in ("id", "title", "group", "soc_codes", "summary")}

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from enum import Enum
+from typing import NamedTuple
 
 from ooh_cli.catalog import Catalog
 from ooh_cli.errors import UsageError
-from ooh_cli.model import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Group, Occupation, Vocabulary
+from ooh_cli.model import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Group, Summary, Vocabulary
 from ooh_cli.names import name_key
 
 
@@ -21,12 +21,13 @@ class SortKey(Enum):
     openings = "openings"
 
 
-SORT_VALUES: dict[SortKey, Callable[[Occupation], float | None]] = {
-    SortKey.pay: lambda o: o.pay.median_annual,
-    SortKey.growth: lambda o: o.outlook.growth_percent,
-    SortKey.jobs: lambda o: o.employment.jobs,
-    SortKey.change: lambda o: o.outlook.change,
-    SortKey.openings: lambda o: o.outlook.annual_openings,
+# The Summary field each figure sort orders by.
+SORT_FIELDS = {
+    SortKey.pay: "median_pay",
+    SortKey.growth: "growth_percent",
+    SortKey.jobs: "jobs",
+    SortKey.change: "change",
+    SortKey.openings: "annual_openings",
 }
 
 
@@ -66,9 +67,8 @@ def find_group(catalog: Catalog, text: str) -> Group:
     raise UsageError(f"--group: unknown group {text!r}; choose from {choices}")
 
 
-@dataclass(slots=True)
-class Filters:
-    outlook: list[str] = field(default_factory=list)
+class Filters(NamedTuple):
+    outlook: tuple[str, ...] = ()
     min_outlook: str | None = None
     education: str | None = None
     max_education: str | None = None
@@ -78,26 +78,25 @@ class Filters:
     training: str | None = None
     experience: str | None = None
 
-    def accepts(self, occ: Occupation) -> bool:
-        entry, category = occ.how_to_become, occ.outlook.category
-        if self.outlook and category not in self.outlook:
+    def accepts(self, s: Summary) -> bool:
+        if self.outlook and s.outlook not in self.outlook:
             return False
-        if self.min_outlook and not _within(OUTLOOK, category, self.min_outlook):
+        if self.min_outlook and not _within(OUTLOOK, s.outlook, self.min_outlook):
             return False
-        if self.education and entry.education != self.education:
+        if self.education and s.education != self.education:
             return False
-        if self.max_education and not _within(EDUCATION, entry.education, self.max_education):
+        if self.max_education and not _within(EDUCATION, s.education, self.max_education):
             return False
-        pay = occ.pay.median_annual
+        pay = s.median_pay
         if self.min_pay is not None and (pay is None or pay < self.min_pay):
             return False
         if self.max_pay is not None and (pay is None or pay > self.max_pay):
             return False
-        if self.group and occ.group != self.group:
+        if self.group and s.group != self.group:
             return False
-        if self.training and entry.training != self.training:
+        if self.training and s.training != self.training:
             return False
-        return not (self.experience and entry.experience != self.experience)
+        return not (self.experience and s.experience != self.experience)
 
 
 def _within(vocabulary: Vocabulary, slug: str | None, bound: str) -> bool:
@@ -126,7 +125,7 @@ def make_filters(
     if education and max_education:
         raise UsageError("--education and --max-education conflict; use one")
     return Filters(
-        outlook=parse_terms(OUTLOOK, outlook or [], "--outlook"),
+        outlook=tuple(parse_terms(OUTLOOK, outlook or [], "--outlook")),
         min_outlook=parse_term(OUTLOOK, min_outlook, "--min-outlook"),
         education=parse_term(EDUCATION, education, "--education"),
         max_education=parse_term(EDUCATION, max_education, "--max-education"),
@@ -138,22 +137,22 @@ def make_filters(
     )
 
 
-def sort_profiles(profiles: Iterable[Occupation], key: SortKey, reverse: bool = False) -> list[Occupation]:
+def sort_profiles(profiles: Iterable[Summary], key: SortKey, reverse: bool = False) -> list[Summary]:
     """Titles A to Z; figures largest first. ``reverse`` flips the order; missing figures always go last."""
-    by_title = sorted(profiles, key=lambda o: (o.title.casefold(), o.id))
+    by_title = sorted(profiles, key=lambda s: (s.title.casefold(), s.id))
     if key is SortKey.title:
         return by_title[::-1] if reverse else by_title
-    value_of = SORT_VALUES[key]
-    known = [o for o in by_title if value_of(o) is not None]
-    missing = [o for o in by_title if value_of(o) is None]
-    # sorted() is stable, so equal figures stay in title order either way.
-    known.sort(key=lambda o: value_of(o) or 0.0, reverse=not reverse)
+    field_name = SORT_FIELDS[key]
+    known = [s for s in by_title if getattr(s, field_name) is not None]
+    missing = [s for s in by_title if getattr(s, field_name) is None]
+    # list.sort() is stable, so equal figures stay in title order either way.
+    known.sort(key=lambda s: getattr(s, field_name), reverse=not reverse)
     return known + missing
 
 
 def select(
     catalog: Catalog, filters: Filters, sort: SortKey = SortKey.title, reverse: bool = False, limit: int | None = None
-) -> tuple[list[Occupation], int]:
+) -> tuple[list[Summary], int]:
     """The matching profiles in order (at most ``limit``) and how many matched in all."""
-    matched = sort_profiles((o for o in catalog.occupations if filters.accepts(o)), sort, reverse)
+    matched = sort_profiles((s for s in catalog.summaries if filters.accepts(s)), sort, reverse)
     return (matched[:limit] if limit is not None else matched), len(matched)

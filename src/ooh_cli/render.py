@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -15,7 +15,7 @@ from rich.text import Text
 from ooh_cli.catalog import Catalog
 from ooh_cli.compare import Row, compare_rows, year_notes
 from ooh_cli.facts import Fact, facts, growth_with_category, show_value
-from ooh_cli.model import Occupation
+from ooh_cli.model import Occupation, Summary
 from ooh_cli.profile import Block, Bullets, Pairs, Paragraph, Section
 
 BAR_WIDTH = 10
@@ -54,9 +54,13 @@ def _block(block: Block) -> RenderableType:
             table.add_row(label, value)
         return table
     if isinstance(block, Bullets):
-        lines = [Text(block.title, style="bold")] if block.title else []
-        lines += [Text(f"  - {item}") for item in block.items]
-        return Group(*lines)
+        # A grid, so that a long item wraps under its own text rather than under the dash.
+        items = Table.grid(padding=(0, 1))
+        items.add_column(width=3, justify="right")
+        items.add_column()
+        for item in block.items:
+            items.add_row("-", item)
+        return Group(Text(block.title, style="bold"), items) if block.title else items
     table = Table(title=block.title or None, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
     for header in block.headers:
         table.add_column(header, overflow="fold")
@@ -121,8 +125,8 @@ def _markdown_block(block: Block) -> list[str]:
 # --- compare ----------------------------------------------------------------------------------------------
 
 
-def _compare_cell(row: Row, index: int, occ: Occupation, largest: float, ascii_only: bool) -> Text:
-    shown = show_value(row.fact, occ)
+def _compare_cell(row: Row, index: int, profile: Summary, largest: float, ascii_only: bool) -> Text:
+    shown = show_value(row.fact, profile)
     value = row.values[index]
     cell = Text(shown)
     if index in row.best:
@@ -136,52 +140,56 @@ def _compare_cell(row: Row, index: int, occ: Occupation, largest: float, ascii_o
     return cell
 
 
-def render_compare(console: Console, catalog: Catalog, occupations: list[Occupation]) -> None:
-    rows = compare_rows(catalog.meta, occupations)
+def render_compare(console: Console, catalog: Catalog, profiles: list[Summary]) -> None:
+    rows = compare_rows(catalog.meta, profiles)
     ascii_only = not console.encoding.lower().startswith("utf")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("", style="bold", overflow="fold")
-    for occ in occupations:
-        table.add_column(occ.title, overflow="fold")
+    for profile in profiles:
+        table.add_column(profile.title, overflow="fold")
     for row in rows:
         numbers = [float(v) for v in row.values if isinstance(v, (int, float))]
         largest = max(numbers, default=0.0)
-        label = _with_year(row.fact, occupations)
-        table.add_row(label, *(_compare_cell(row, i, o, largest, ascii_only) for i, o in enumerate(occupations)))
+        label = _with_year(row.fact, profiles)
+        table.add_row(label, *(_compare_cell(row, i, p, largest, ascii_only) for i, p in enumerate(profiles)))
     console.print(table)
     same = [row.fact.label for row in rows if not row.differs]
     console.print("* best of the compared values.", style="dim")
     if same:
         console.print(f"Same for all: {', '.join(same)}.", style="dim")
-    for note in year_notes(occupations):
+    for note in year_notes(profiles):
         console.print(Text(f"Note: {note}", style="yellow"))
 
 
-def _with_year(fact: Fact, occupations: list[Occupation]) -> str:
+# The field holding the reference year of each figure that has one.
+YEAR_FIELDS = {
+    "median_pay": "pay_year",
+    "median_hourly": "pay_year",
+    "jobs": "jobs_year",
+    "growth_percent": "period",
+    "change": "period",
+    "annual_openings": "period",
+}
+
+
+def _with_year(fact: Fact, profiles: list[Summary]) -> str:
     """A row label with the reference year when every profile shares it (otherwise the notes say)."""
-    years: dict[str, set[object]] = {
-        "median_pay": {o.pay.year for o in occupations},
-        "median_hourly": {o.pay.year for o in occupations},
-        "jobs": {o.employment.year for o in occupations},
-        "growth_percent": {o.outlook.period for o in occupations},
-        "change": {o.outlook.period for o in occupations},
-        "annual_openings": {o.outlook.period for o in occupations},
-    }
-    known = {y for y in years.get(fact.key, set()) if y is not None}
+    year_field = YEAR_FIELDS.get(fact.key)
+    known = {getattr(p, year_field) for p in profiles} - {None} if year_field else set()
     return f"{fact.label}, {known.pop()}" if len(known) == 1 else fact.label
 
 
-def markdown_compare(catalog: Catalog, occupations: list[Occupation]) -> str:
-    rows = compare_rows(catalog.meta, occupations)
+def markdown_compare(catalog: Catalog, profiles: list[Summary]) -> str:
+    rows = compare_rows(catalog.meta, profiles)
     body = []
     for row in rows:
         cells = []
-        for i, occ in enumerate(occupations):
-            shown = show_value(row.fact, occ)
+        for i, profile in enumerate(profiles):
+            shown = show_value(row.fact, profile)
             cells.append(f"**{shown}**" if i in row.best else shown)
-        body.append([_with_year(row.fact, occupations), *cells])
-    lines = markdown_table(["", *(o.title for o in occupations)], body)
-    lines += ["", *(f"> {note}" for note in year_notes(occupations))]
+        body.append([_with_year(row.fact, profiles), *cells])
+    lines = markdown_table(["", *(p.title for p in profiles)], body)
+    lines += ["", *(f"> {note}" for note in year_notes(profiles))]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -204,25 +212,18 @@ def _header(fact: Fact, catalog: Catalog) -> str:
     }.get(fact.key, fact.label)
 
 
-def _cell(fact: Fact, occ: Occupation, catalog: Catalog) -> str:
+def _cell(fact: Fact, profile: Summary, catalog: Catalog) -> str:
     """A list cell, with its own year where it differs from the column's."""
-    shown = growth_with_category(occ) if fact.key == "growth_percent" else show_value(fact, occ)
-    year: object = {
-        "median_pay": occ.pay.year,
-        "jobs": occ.employment.year,
-        "growth_percent": occ.outlook.period,
-        "change": occ.outlook.period,
-    }.get(fact.key)
-    expected = {"median_pay": catalog.meta.base_year, "jobs": catalog.meta.base_year}.get(
-        fact.key, catalog.meta.projection_period
-    )
-    if year is not None and str(year) != str(expected):
-        shown += f" ({year})"
-    return shown
+    shown = growth_with_category(profile) if fact.key == "growth_percent" else show_value(fact, profile)
+    year_field = YEAR_FIELDS.get(fact.key)
+    if year_field is None:
+        return shown
+    year = getattr(profile, year_field)
+    expected = catalog.meta.projection_period if year_field == "period" else catalog.meta.base_year
+    return f"{shown} ({year})" if year is not None and str(year) != str(expected) else shown
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
+class Listing(NamedTuple):
     """Rows of text ready for a table or Markdown, plus which columns hold figures."""
 
     headers: list[str]
@@ -259,7 +260,7 @@ class Listing:
 
 def listing(
     catalog: Catalog,
-    occupations: list[Occupation],
+    profiles: list[Summary],
     keys: Sequence[str] = LIST_KEYS,
     extra: tuple[str, list[str]] | None = None,
     footer: str = "",
@@ -268,7 +269,7 @@ def listing(
     by_key = {fact.key: fact for fact in facts(catalog.meta)}
     columns = [by_key[key] for key in keys]
     headers = [_header(fact, catalog) for fact in columns]
-    rows = [[_cell(fact, occ, catalog) for fact in columns] for occ in occupations]
+    rows = [[_cell(fact, profile, catalog) for fact in columns] for profile in profiles]
     if extra is not None:
         headers.append(extra[0])
         for row, value in zip(rows, extra[1], strict=True):

@@ -11,9 +11,9 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from ooh_cli.model import Occupation
+from ooh_cli.model import Occupation, Summary
 from ooh_cli.names import SOC_QUERY, name_key
 
 # Field name, weight: a hit in a title says more than a hit in a summary.
@@ -26,7 +26,7 @@ FIELDS: tuple[tuple[str, float], ...] = (
     ("summary", 2.0),
     ("duties", 1.0),
 )
-NAMED_FIELDS = ("title", "soc code", "former title", "alias")
+NAMED_FIELDS = ("title", "former title", "alias")
 PREFIX_FACTOR = 0.6  # "nurs" finds "nurse", worth less than the whole word
 EXACT_NAME_BONUS = 40.0  # the query is exactly a title or alias
 PHRASE_BONUS = 12.0  # the query's words appear together, in order, in a title or alias
@@ -34,22 +34,29 @@ TYPO_SCORE = 80.0
 MIN_TYPO_LENGTH = 4
 
 
-def words(text: str) -> list[str]:
-    """The words of ``text`` in the folded form names are indexed by."""
-    return [w for w in name_key(text).split("-") if w]
-
-
 def fold(text: str) -> str:
-    return " ".join(words(text))
+    """``text`` as the space-separated words names are indexed by."""
+    return name_key(text).replace("-", " ")
 
 
-@dataclass(slots=True)
-class Blob:
-    """One field of every profile: a line per name, and which profile owns each line."""
+def field_texts(occ: Occupation, group_name: str) -> dict[str, Sequence[str]]:
+    return {
+        "title": [occ.title],
+        "soc code": list(occ.soc_codes),
+        "former title": list(occ.former_titles),
+        "alias": list(occ.aliases),
+        "group": [group_name],
+        "summary": [occ.summary] if occ.summary else [],
+        "duties": [" ".join(occ.duties)] if occ.duties else [],
+    }
 
-    text: str = ""
-    starts: array[int] = field(default_factory=lambda: array("I"))
-    owners: array[int] = field(default_factory=lambda: array("I"))
+
+class Blob(NamedTuple):
+    """One field of every profile: a line per name, and the profile position that owns each line."""
+
+    text: str
+    starts: array[int]
+    owners: array[int]
 
     @classmethod
     def build(cls, lines: Iterable[tuple[int, str]]) -> Blob:
@@ -69,65 +76,57 @@ class Blob:
         return self.owners[index], self.text[self.starts[index] : end if end >= 0 else None]
 
 
-def field_names(occ: Occupation, group_name: str) -> dict[str, Sequence[str]]:
-    return {
-        "title": [occ.title],
-        "soc code": list(occ.soc_codes),
-        "former title": list(occ.former_titles),
-        "alias": list(occ.aliases),
-        "group": [group_name],
-        "summary": [occ.summary] if occ.summary else [],
-        "duties": [" ".join(occ.duties)] if occ.duties else [],
-    }
-
-
 class SearchIndex:
     def __init__(self, occupations: Sequence[Occupation], group_names: dict[str, str]) -> None:
         per_field: dict[str, list[tuple[int, str]]] = {name: [] for name, _ in FIELDS}
-        for index, occ in enumerate(occupations):
-            for name, texts in field_names(occ, group_names.get(occ.group, occ.group)).items():
-                per_field[name].extend((index, fold(text) if name != "soc code" else text) for text in texts)
+        for position, occ in enumerate(occupations):
+            for name, texts in field_texts(occ, group_names.get(occ.group, occ.group)).items():
+                per_field[name].extend((position, text if name == "soc code" else fold(text)) for text in texts)
         self.blobs = {name: Blob.build(lines) for name, lines in per_field.items()}
 
     def vocabulary(self) -> set[str]:
         return {word for blob in self.blobs.values() for word in blob.text.split()}
 
 
-@dataclass(slots=True)
 class Hit:
-    occupation: Occupation
-    score: float = 0.0
-    matched_words: set[str] = field(default_factory=set)
-    # (field, text, quality) of the best match per query word, in query order.
-    reasons: dict[str, tuple[str, str, float]] = field(default_factory=dict)
-    # The title or alias that holds the whole query, which explains the hit by itself.
-    phrase: str | None = None
+    """One matching profile: its score and, per query word, the best field and (folded) text it matched."""
 
-    def why(self) -> str:
-        """What matched, e.g. 'alias "Medical Coder"; summary', with names as the data file spells them."""
-        if self.phrase is not None:
-            return self.phrase
-        originals = field_names(self.occupation, "")
-        seen: list[str] = []
-        for field_name, folded, _ in self.reasons.values():
+    __slots__ = ("matched_words", "phrase", "position", "reasons", "score", "summary", "whole_words")
+
+    def __init__(self, position: int, summary: Summary) -> None:
+        self.position = position
+        self.summary = summary
+        self.score = 0.0
+        self.matched_words: set[str] = set()
+        # Query words found as whole words: "nurse" in "Registered Nurses", not in "nursery".
+        self.whole_words: set[str] = set()
+        self.reasons: dict[str, tuple[str, str, float]] = {}
+        # The title or alias that holds the whole query, which explains the hit by itself.
+        self.phrase: tuple[str, str] | None = None
+
+    def why(self, occ: Occupation) -> str:
+        """What matched, e.g. 'alias "Medical Coder"; summary', names spelt as in the data file."""
+        originals = field_texts(occ, "")
+        matches = [self.phrase] if self.phrase else [(field, text) for field, text, _ in self.reasons.values()]
+        notes: list[str] = []
+        for field_name, folded in matches:
             note = field_name
-            if field_name in NAMED_FIELDS:
-                shown = next((n for n in originals[field_name] if fold(n) == folded or n == folded), folded)
+            if field_name in (*NAMED_FIELDS, "soc code"):
+                shown = next((n for n in originals[field_name] if n == folded or fold(n) == folded), folded)
                 note = f'{field_name} "{shown}"'
-            if note not in seen:
-                seen.append(note)
-        return "; ".join(seen)
+            if note not in notes:
+                notes.append(note)
+        return "; ".join(notes)
 
 
-@dataclass(slots=True)
-class SearchResult:
+class SearchResult(NamedTuple):
     hits: list[Hit]
     total: int
     # Query words read as other words: typo -> correction.
     corrections: dict[str, str]
 
 
-def _scan(index: SearchIndex, word: str, occupations: Sequence[Occupation], hits: dict[int, Hit]) -> bool:
+def _scan(index: SearchIndex, word: str, summaries: Sequence[Summary], hits: dict[int, Hit]) -> bool:
     """Add every profile that has ``word`` (or a word starting with it) to ``hits``; False when none has."""
     pattern = re.compile(rf"(?<![0-9a-z]){re.escape(word)}([0-9a-z]*)")
     found = False
@@ -140,57 +139,64 @@ def _scan(index: SearchIndex, word: str, occupations: Sequence[Occupation], hits
             if quality > best.get(owner, (0.0, ""))[0]:
                 best[owner] = (quality, line)
         for owner, (quality, line) in best.items():
-            hit = hits.setdefault(owner, Hit(occupations[owner]))
+            hit = hits.get(owner)
+            if hit is None:
+                hit = hits[owner] = Hit(owner, summaries[owner])
             hit.score += quality
             hit.matched_words.add(word)
+            if quality == weight:
+                hit.whole_words.add(word)
             if quality > hit.reasons.get(word, ("", "", 0.0))[2]:
                 hit.reasons[word] = (field_name, line, quality)
             found = True
     return found
 
 
-def search(index: SearchIndex, occupations: Sequence[Occupation], query: str, limit: int | None = None) -> SearchResult:
+def _phrase_bonus(index: SearchIndex, phrase: str, several_words: bool, hits: dict[int, Hit]) -> None:
+    """Reward a title or alias that is the query, or holds its words together and in order."""
+    exact = re.compile(rf"^{re.escape(phrase)}$", re.MULTILINE)
+    inside = re.compile(rf"(?<![0-9a-z]){re.escape(phrase)}(?![0-9a-z])")
+    for pattern, bonus in ((exact, EXACT_NAME_BONUS), (inside, PHRASE_BONUS)):
+        if pattern is inside and not several_words:
+            return
+        for field_name in NAMED_FIELDS:
+            blob = index.blobs[field_name]
+            for match in pattern.finditer(blob.text):
+                owner, line = blob.line_at(match.start())
+                hit = hits.get(owner)
+                if hit is not None and hit.phrase is None:
+                    hit.score += bonus
+                    hit.phrase = (field_name, line)
+
+
+def search(index: SearchIndex, summaries: Sequence[Summary], query: str, limit: int | None = None) -> SearchResult:
     """Profiles ranked by how well they match ``query``: those matching every word first."""
     soc = SOC_QUERY.fullmatch(query.strip())
-    query_words = [f"{soc.group(1)}-{soc.group(2)}"] if soc else list(dict.fromkeys(words(query)))
+    query_words = [f"{soc.group(1)}-{soc.group(2)}"] if soc else list(dict.fromkeys(fold(query).split()))
     hits: dict[int, Hit] = {}
     corrections: dict[str, str] = {}
     for word in query_words:
-        if _scan(index, word, occupations, hits) or len(word) < MIN_TYPO_LENGTH or soc:
+        if _scan(index, word, summaries, hits) or len(word) < MIN_TYPO_LENGTH or soc:
             continue
         correction = _correct(index, word)
         if correction:
             corrections[word] = correction
-            _scan(index, correction, occupations, hits)
-    phrase = " ".join(corrections.get(w, w) for w in query_words)
-    for hit in hits.values():
-        _phrase_bonus(hit, phrase, several_words=len(query_words) > 1)
-    wanted = {corrections.get(w, w) for w in query_words}
+            _scan(index, correction, summaries, hits)
+    words = [corrections.get(w, w) for w in query_words]
+    if words and not soc:
+        _phrase_bonus(index, " ".join(words), len(words) > 1, hits)
+    wanted = set(words)
     ranked = sorted(
         hits.values(),
-        key=lambda h: (-len(h.matched_words & wanted), -h.score, h.occupation.title.casefold()),
+        key=lambda h: (
+            -len(h.whole_words & wanted),
+            -len(h.matched_words & wanted),
+            -h.score,
+            len(h.summary.title),  # among equals, the plainest title ("Registered Nurses") first
+            h.summary.title.casefold(),
+        ),
     )
     return SearchResult(ranked[:limit] if limit else ranked, len(ranked), corrections)
-
-
-def _phrase_bonus(hit: Hit, phrase: str, several_words: bool) -> None:
-    """Reward a title or alias that is the query, or holds its words together and in order."""
-    occ = hit.occupation
-    named = [
-        ("title", occ.title),
-        *(("former title", t) for t in occ.former_titles),
-        *(("alias", a) for a in occ.aliases),
-    ]
-    for field_name, name in named:
-        folded = fold(name)
-        if folded == phrase:
-            hit.score += EXACT_NAME_BONUS
-        elif several_words and f" {phrase} " in f" {folded} ":
-            hit.score += PHRASE_BONUS
-        else:
-            continue
-        hit.phrase = f'{field_name} "{name}"'
-        return
 
 
 def _correct(index: SearchIndex, word: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -71,6 +72,12 @@ MAX_HOURLY = 5_000
 MAX_JOBS = 500_000_000
 YEARS = range(1900, 2101)
 GROWTH_RANGE = (-100.0, 1000.0)
+# Longest accepted text. Real titles and names stay under 100 characters and real prose under 2,000; a
+# megabyte-long title would make every table, the name index and fuzzy matching crawl.
+MAX_NAME = 1_000
+MAX_PROSE = 20_000
+# A number written in a way YAML 1.1 reads as text: 1e12 (no dot), 60,000, $60000.
+NUMBER_LIKE = re.compile(r"[-+]?\$?[\d,_]*\.?\d+(?:[eE][-+]?\d+)?")
 
 RECORD_FIELDS = frozenset(
     [
@@ -117,15 +124,28 @@ def type_name(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {show_number(value)}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"{shown!r}"
+        return repr(shorten(value))
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def shorten(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def show_number(value: float) -> str:
+    # str() refuses ints over 4,300 digits, and YAML reads 0x followed by 5,000 digits as one.
+    return str(value) if not isinstance(value, int) or abs(value) < 10**18 else "with more than 18 digits"
+
+
+def key_name(key: object) -> str:
+    """A mapping key as a field name; YAML keys may be numbers, dates or nothing, and of any length."""
+    return shorten(key) if isinstance(key, str) else type_name(key)
 
 
 class Fields:
@@ -149,26 +169,31 @@ class Fields:
             self.problem(key, "is required")
         return value
 
-    def text(self, key: str, required: bool = False) -> str | None:
+    def text(self, key: str, required: bool = False, limit: int = MAX_PROSE) -> str | None:
         value = self._get(key, required)
         if value is None:
             return None
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)  # YAML reads 2024-34 as text but 2024 as a number; both name a period
-        if not isinstance(value, str) or not value.strip():
+        text = as_text(value)
+        if text is None:
             self.problem(key, f"expected text, got {type_name(value)}")
             return None
-        return value.strip()
+        if len(text) > limit:
+            self.problem(key, f"is {len(text):,} characters long; at most {limit:,} allowed")
+            return None
+        return text
 
     def number(self, key: str, low: float, high: float) -> float | None:
         value = self._get(key, False)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.problem(key, f"expected a number, got {type_name(value)}")
+            hint = ""
+            if isinstance(value, str) and NUMBER_LIKE.fullmatch(value.strip()):
+                hint = " (YAML reads it as text: write plain digits, no $ or commas, and 1e12 as 1.0e+12)"
+            self.problem(key, f"expected a number, got {type_name(value)}{hint}")
             return None
         if not low <= value <= high:
-            self.problem(key, f"{value} is out of range ({low:g} to {high:g})")
+            self.problem(key, f"{show_number(value)} is out of range ({low:g} to {high:g})")
             return None
         return value
 
@@ -203,7 +228,7 @@ class Fields:
             return None
         return term.slug
 
-    def texts(self, key: str) -> tuple[str, ...]:
+    def texts(self, key: str, limit: int = MAX_PROSE) -> tuple[str, ...]:
         value = self._get(key, False)
         if value is None:
             return ()
@@ -211,13 +236,16 @@ class Fields:
             self.problem(key, f"expected a list of text, got {type_name(value)}")
             return ()
         out = []
+        # The first wrong item ends the list: a hostile one may be millions long, all wrong.
         for index, item in enumerate(value):
-            if isinstance(item, (int, float)) and not isinstance(item, bool):
-                item = str(item)
-            if not isinstance(item, str) or not item.strip():
+            text = as_text(item)
+            if text is None:
                 self.problem(f"{key}[{index}]", f"expected text, got {type_name(item)}")
                 return ()
-            out.append(item.strip())
+            if len(text) > limit:
+                self.problem(f"{key}[{index}]", f"is {len(text):,} characters long; at most {limit:,} allowed")
+                return ()
+            out.append(text)
         return tuple(out)
 
     def mapping(self, key: str) -> Fields | None:
@@ -246,6 +274,19 @@ class Fields:
     def sub(self, key: str, read: Callable[[Fields], T], default: T) -> T:
         fields = self.mapping(key)
         return default if fields is None else read(fields)
+
+
+def as_text(value: object) -> str | None:
+    """``value`` as stripped text, or None when it is not text (or is blank)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) or (isinstance(value, int) and abs(value) < 10**18):
+        return str(value)  # YAML reads 2024-34 as text but 2024 as a number; both name a period
+    if isinstance(value, date):
+        return value.isoformat()  # an unquoted 2024-09-05 is a date to YAML, text to us
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
 
 
 def read_pay(f: Fields) -> Pay:
@@ -331,22 +372,22 @@ def read_history(f: Fields) -> HistoryEntry:
 
 
 def read_record(f: Fields, groups: set[str]) -> Occupation:
-    group = f.text("group", required=True) or "?"
+    group = f.text("group", required=True, limit=MAX_NAME) or "?"
     if groups and group not in groups and group != "?":
         f.problem("group", f"unknown group {group!r}; not one of meta.groups")
-    soc_codes = f.texts("soc_codes")
+    soc_codes = f.texts("soc_codes", MAX_NAME)
     for code in soc_codes:
         if not SOC_CODE.fullmatch(code):
             f.problem("soc_codes", f"{code!r} is not a SOC code like 29-2072")
-    for key in sorted(set(f.data) - RECORD_FIELDS, key=str):
-        f.problem(str(key), "is not a known field; kept but not used", Level.NOTE)
+    for key in sorted(map(key_name, set(f.data) - RECORD_FIELDS)):
+        f.problem(key, "is not a known field; kept but not used", Level.NOTE)
     return Occupation(
         id=f.record or "?",
-        title=f.text("title", required=True) or "?",
+        title=f.text("title", required=True, limit=MAX_NAME) or "?",
         group=group,
         soc_codes=soc_codes,
-        former_titles=f.texts("former_titles"),
-        aliases=f.texts("aliases"),
+        former_titles=f.texts("former_titles", MAX_NAME),
+        aliases=f.texts("aliases", MAX_NAME),
         summary=f.text("summary"),
         duties=f.texts("duties"),
         work_environment=f.sub("work_environment", read_work, WorkEnvironment()),
@@ -354,7 +395,7 @@ def read_record(f: Fields, groups: set[str]) -> Occupation:
         pay=f.sub("pay", read_pay, Pay()),
         employment=f.sub("employment", read_employment, Employment()),
         outlook=f.sub("outlook", read_outlook, Outlook()),
-        similar=f.texts("similar"),
+        similar=f.texts("similar", MAX_NAME),
         programs=f.texts("programs"),
         associations=tuple(
             Association(a.text("name", required=True) or "?", a.text("url")) for a in f.items("associations")
@@ -373,19 +414,22 @@ def read_thresholds(f: Fields) -> tuple[Threshold, ...]:
             f.problem(slug, "is required: every outlook category needs its growth range")
             continue
         out.append(Threshold(slug, bounds.number("min", *GROWTH_RANGE), bounds.number("max", *GROWTH_RANGE)))
-    for key in set(f.data) - set(OUTLOOK.slugs()):
-        f.problem(str(key), f"unknown outlook category; expected one of {', '.join(OUTLOOK.slugs())}")
+    for key in sorted(map(key_name, set(f.data) - set(OUTLOOK.slugs()))):
+        f.problem(key, f"unknown outlook category; expected one of {', '.join(OUTLOOK.slugs())}")
     return tuple(out)
 
 
 def read_meta(f: Fields) -> Meta:
     groups = tuple(
-        Group(g.text("slug", required=True) or "?", g.text("name", required=True) or "?") for g in f.items("groups")
+        Group(
+            g.text("slug", required=True, limit=MAX_NAME) or "?", g.text("name", required=True, limit=MAX_NAME) or "?"
+        )
+        for g in f.items("groups")
     )
     if not groups:
         f.problem("groups", "is required: list the occupational groups as {slug, name}")
-    for key in sorted(set(f.data) - META_FIELDS, key=str):
-        f.problem(str(key), "is not a known field; kept but not used", Level.NOTE)
+    for key in sorted(map(key_name, set(f.data) - META_FIELDS)):
+        f.problem(key, "is not a known field; kept but not used", Level.NOTE)
     return Meta(
         edition=f.text("edition", required=True) or "?",
         projection_period=f.text("projection_period", required=True) or "?",
@@ -426,7 +470,7 @@ def read_document(raw: object) -> tuple[Dataset | None, list[Problem]]:
         return None, problems
     top = Fields(raw, problems, None, "")
     meta_fields = top.mapping("meta")
-    if meta_fields is None and "meta" not in raw:
+    if raw.get("meta") is None:  # absent, or a bare `meta:`
         top.problem("meta", "is required: the edition's metadata")
     meta = read_meta(meta_fields) if meta_fields else None
     group_slugs = {g.slug for g in meta.groups} if meta else set()
@@ -445,8 +489,13 @@ def read_document(raw: object) -> tuple[Dataset | None, list[Problem]]:
             if not isinstance(record_id, str) or not record_id.strip():
                 top.problem(f"occupations[{index}].id", f"is required text, got {type_name(record_id)}")
                 continue
+            if len(record_id) > MAX_NAME:
+                top.problem(
+                    f"occupations[{index}].id", f"is {len(record_id):,} characters long; at most {MAX_NAME:,} allowed"
+                )
+                continue
             if record_id in seen:
-                problems.append(Problem(Level.ERROR, "duplicate id", record_id, "id"))
+                problems.append(Problem(Level.ERROR, f"is used again by occupations[{index}]", record_id, "id"))
                 continue
             seen.add(record_id)
             occupations.append(read_record(Fields(item, problems, record_id, ""), group_slugs))

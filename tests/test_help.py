@@ -1,0 +1,61 @@
+"""Every command is documented: help text, an example, and a README entry."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.models import CommandInfo
+
+from ooh_cli import __version__
+from ooh_cli.cli import app
+from tests.conftest import REPO, Invoke
+
+
+def name(command: CommandInfo) -> str:
+    assert command.callback is not None
+    return command.name or command.callback.__name__
+
+
+def command_paths() -> list[list[str]]:
+    paths = [[name(c)] for c in app.registered_commands]
+    for group in app.registered_groups:
+        assert group.typer_instance is not None and group.name
+        paths += [[group.name, name(c)] for c in group.typer_instance.registered_commands]
+    return paths
+
+
+COMMANDS = command_paths()
+
+
+def test_commands_exist() -> None:
+    names = {" ".join(path) for path in COMMANDS}
+    assert {"show", "compare", "list", "search", "top", "similar", "groups"} <= names
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p))
+def test_every_command_has_help_with_an_example(invoke: Invoke, path: list[str]) -> None:
+    result = invoke(*path, "--help", data=None)
+    assert result.exit_code == 0, result.output
+    assert f"Example: ooh {' '.join(path)}" in result.stdout
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p))
+def test_every_command_is_in_the_readme(path: list[str]) -> None:
+    readme = (REPO / "README.md").read_text()
+    assert re.search(rf"^\s*ooh {' '.join(path)}\b", readme, re.MULTILINE), path
+
+
+def test_version(invoke: Invoke) -> None:
+    result = invoke("--version", data=None)
+    assert result.exit_code == 0 and result.stdout == f"ooh {__version__}\n"
+
+
+def test_no_arguments_shows_help(invoke: Invoke) -> None:
+    result = invoke(data=None)
+    assert "Usage" in result.output and "show" in result.output
+
+
+def test_help_never_reads_the_data(invoke: Invoke, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("list", "--help", data=tmp_path / "missing.yaml")
+    assert result.exit_code == 0
