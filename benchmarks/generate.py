@@ -22,6 +22,7 @@ DEFAULT_SOURCE = REPO / "data" / "occupations.yaml"
 def synthesize(document: dict[str, Any], profiles: int) -> dict[str, Any]:
     """``profiles`` records cycled from ``document``; copy n of a record is suffixed "-n" / " (n)"."""
     real = document["occupations"]
+    positions = {record["id"]: i for i, record in enumerate(real)}
     records = []
     for n in range(profiles):
         source = real[n % len(real)]
@@ -31,8 +32,14 @@ def synthesize(document: dict[str, Any], profiles: int) -> dict[str, Any]:
             record["id"] = f"{source['id']}-{round_}"
             record["title"] = f"{source['title']} ({round_})"
             record["aliases"] = [f"{alias} ({round_})" for alias in source.get("aliases", [])]
-            record["soc_codes"] = [f"{code[:2]}-{(int(code[3:]) + round_) % 10000:04d}" for code in source.get("soc_codes", [])]
-            record["similar"] = [f"{other}-{round_}" for other in source.get("similar", [])]
+            record["soc_codes"] = [
+                f"{code[:2]}-{(int(code[3:]) + round_) % 10000:04d}" for code in source.get("soc_codes", [])
+            ]
+            # Point at the same round's copies where they exist, else at the originals.
+            record["similar"] = [
+                f"{other}-{round_}" if positions[other] + round_ * len(real) < profiles else other
+                for other in source.get("similar", [])
+            ]
         records.append(record)
     return {"meta": document["meta"], "occupations": records}
 

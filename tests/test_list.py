@@ -21,11 +21,11 @@ def test_list_table_exact(invoke: Invoke) -> None:
     result = invoke("list", "--outlook", "faster")
     assert result.exit_code == 0
     assert result.stdout == (
-        "                         Median pay   Outlook           Jobs                        \n"
+        "                         Median pay   Outlook           Jobs\n"
         "Occupation                     2024   2024-34           2024   Entry-level education\n"
-        "────────────────────────────────────────────────────────────────────────────────────\n"
-        "Registered Nurses           $90,000   +5% faster   3,000,000   Bachelor's degree    \n"
-        "Respiratory Therapists      $80,000   +6% faster     130,000   Associate's degree   \n"
+        "------------------------------------------------------------------------------------\n"
+        "Registered Nurses           $90,000   +5% faster   3,000,000   Bachelor's degree\n"
+        "Respiratory Therapists      $80,000   +6% faster     130,000   Associate's degree\n"
         "2 occupations\n"
     )
 

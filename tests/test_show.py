@@ -41,7 +41,7 @@ def test_show_has_every_section_in_order(invoke: Invoke) -> None:
         "Earlier editions",
         "Source",
     ]
-    positions = [out.index(f"─ {title} ─") for title in titles]
+    positions = [out.index(f"\n{title.upper()}\n") for title in titles]
     assert positions == sorted(positions)
 
 
@@ -160,8 +160,8 @@ def test_yaml_output_round_trips(invoke: Invoke) -> None:
 
 def test_section_option_prints_one_section(invoke: Invoke) -> None:
     out = invoke("show", MRT, "--section", "pay").stdout
-    assert "─ Pay ─" in out
-    assert "Quick facts" not in out and "Job outlook" not in out
+    assert "\nPAY\n" in out
+    assert "QUICK FACTS" not in out and "JOB OUTLOOK" not in out
     data = json.loads(invoke("show", MRT, "-s", "outlook", "-f", "json").stdout)
     assert data["outlook"]["annual_openings"] == 14000 and data["employment"]["year"] == 2024
 

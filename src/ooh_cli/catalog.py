@@ -147,7 +147,7 @@ class Catalog:
         lines = self._names.strip("\n").split("\n")
         names = [line.partition("\t")[0] for line in lines]
         best: dict[int, float] = {}
-        for _, score, index in process.extract(key, names, scorer=fuzz.WRatio, limit=limit * 8):
+        for _, score, index in process.extract(key, names, scorer=fuzz.token_sort_ratio, limit=limit * 8):
             for position in map(int, lines[index].partition("\t")[2].split(",")):
                 best[position] = max(best.get(position, 0.0), float(score))
         return sorted(best.items(), key=lambda item: (-item[1], self.summaries[item[0]].title))[:limit]

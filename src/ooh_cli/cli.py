@@ -6,20 +6,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
 import typer
 from typer._click import exceptions as click_exceptions  # Typer's own copy of click: its usage errors
 from typer.core import TyperGroup
 
 from ooh_cli import __version__
-from ooh_cli.catalog import Catalog, Match
 from ooh_cli.data_cli import data_app
-from ooh_cli.discover import TopList
 from ooh_cli.errors import ExitCode, OohError, UsageError
-from ooh_cli.facts import fact_row, facts
-from ooh_cli.loader import data_path, load_catalog
-from ooh_cli.model import Summary
 from ooh_cli.options import (
     DataOption,
     EducationCapOption,
@@ -29,10 +24,18 @@ from ooh_cli.options import (
     OccupationsArg,
     ShowFormat,
     ShowFormatOption,
+    SortKey,
     TableFormat,
     TableFormatOption,
+    TopList,
 )
-from ooh_cli.query import SortKey, make_filters, select
+
+# Commands import the rest of the package when they run: a lookup loads only what it uses.
+if TYPE_CHECKING:
+    from ooh_cli.catalog import Catalog, Match
+    from ooh_cli.layout import Comparison, Listing
+    from ooh_cli.model import Occupation, Summary
+    from ooh_cli.profile import Section
 
 DEBUG_ENV = "OOH_DEBUG"
 
@@ -95,11 +98,15 @@ class State:
     """What the global options chose; the catalog is loaded on first use, so `--help` never reads data."""
 
     def __init__(self, data: Path | None) -> None:
+        from ooh_cli.loader import data_path
+
         self.path = data_path(data)
         self._catalog: Catalog | None = None
 
     def catalog(self) -> Catalog:
         if self._catalog is None:
+            from ooh_cli.loader import load_catalog
+
             self._catalog = load_catalog(self.path)
             warnings = self._catalog.warnings
             if warnings:
@@ -143,6 +150,32 @@ def main_options(
     ctx.obj = State(data)
 
 
+class View(Protocol):
+    """How tables are drawn: `terminal` (Rich) or `plain`; both modules provide these."""
+
+    def profile(self, occ: Occupation, catalog: Catalog, parts: list[Section], summary: bool) -> None: ...
+
+    def comparison(self, compared: Comparison) -> None: ...
+
+    def listing(self, table_data: Listing) -> None: ...
+
+
+def view() -> View:
+    """Rich on a colour terminal; plain text for pipes, files, NO_COLOR and TERM=dumb."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        from ooh_cli import plain
+
+        return plain
+    # FORCE_COLOR and TTY_COMPATIBLE are Rich's own ways to ask for terminal output anyway.
+    if sys.stdout.isatty() or os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
+        from ooh_cli import terminal
+
+        return terminal
+    from ooh_cli import plain
+
+    return plain
+
+
 def emit(
     fmt: str,
     *,
@@ -152,17 +185,21 @@ def emit(
     csv: Callable[[], tuple[list[dict[str, Any]], list[str]]] | None = None,
     markdown: Callable[[], str] | None = None,
 ) -> None:
-    """Write one result in the chosen format; each format builds only what it needs."""
-    from ooh_cli import output
+    """Write one result in the chosen format; each format builds (and imports) only what it needs."""
+    if fmt == "markdown" and markdown is not None:
+        sys.stdout.write(markdown())
+    elif fmt == "json" and json is not None:
+        from ooh_cli.output import write_json
 
-    if fmt == "json" and json is not None:
-        output.write_json(json())
+        write_json(json())
     elif fmt == "yaml" and yaml is not None:
-        output.write_yaml(yaml())
+        from ooh_cli.output import write_yaml
+
+        write_yaml(yaml())
     elif fmt == "csv" and csv is not None:
-        output.write_csv(*csv())
-    elif fmt == "markdown" and markdown is not None:
-        output.write(markdown())
+        from ooh_cli.output import write_csv
+
+        write_csv(*csv())
     else:
         table()
 
@@ -184,7 +221,7 @@ def show(
     fmt: ShowFormatOption = ShowFormat.table,
 ) -> None:
     """Show one occupation's profile: quick facts, then every section of the Handbook."""
-    from ooh_cli import profile, render
+    from ooh_cli import profile
     from ooh_cli.query import parse_term
 
     only = parse_term(profile.SECTIONS, section, "--section")
@@ -192,19 +229,29 @@ def show(
     occ = current.resolve(occupation).occupation
     catalog = current.catalog()
     parts = profile.sections(occ, catalog, only)
+    # The summary sentence heads a whole profile, or the quick facts shown alone.
+    with_summary = only in (None, "summary")
+
+    def as_markdown() -> str:
+        from ooh_cli import markdown
+
+        return markdown.profile(occ, catalog, parts)
+
     emit(
         fmt.value,
-        table=lambda: render.render_profile(render.make_console(), occ, catalog, parts),
+        table=lambda: view().profile(occ, catalog, parts, with_summary),
         json=lambda: profile.section_data(occ, catalog, only),
         yaml=lambda: profile.section_data(occ, catalog, only),
-        markdown=lambda: render.markdown_profile(occ, catalog, parts),
+        markdown=as_markdown,
     )
 
 
 @app.command(epilog="Example: ooh compare registered-nurses medical-records-technician medical-assistants")
 def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOption = TableFormat.table) -> None:
     """Compare occupations side by side: one column each, the best figure of each row marked."""
-    from ooh_cli import render
+    from ooh_cli import layout, markdown
+    from ooh_cli.facts import fact_row, facts
+    from ooh_cli.model import Summary
 
     current = state(ctx)
     chosen = [Summary.of(current.resolve(text).occupation) for text in occupations]
@@ -219,10 +266,10 @@ def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOpt
     columns = facts(catalog.meta)
     emit(
         fmt.value,
-        table=lambda: render.render_compare(render.make_console(), catalog, chosen),
+        table=lambda: view().comparison(layout.comparison(catalog, chosen, ascii_only=layout.ascii_only())),
         json=lambda: [fact_row(profile, columns) for profile in chosen],
         csv=lambda: ([fact_row(profile, columns) for profile in chosen], [f.key for f in columns]),
-        markdown=lambda: render.markdown_compare(catalog, chosen),
+        markdown=lambda: markdown.comparison(layout.comparison(catalog, chosen, ascii_only=False)),
     )
 
 
@@ -306,7 +353,8 @@ def list_(
     fmt: TableFormatOption = TableFormat.table,
 ) -> None:
     """List occupations, filtered by outlook, education, pay, group, training or experience."""
-    from ooh_cli import render
+    from ooh_cli.layout import footer
+    from ooh_cli.query import make_filters, select
 
     catalog = state(ctx).catalog()
     filters = make_filters(
@@ -324,7 +372,7 @@ def list_(
     shown, total = select(catalog, filters, sort, reverse, limit)
     if not shown:
         sys.stderr.write("ooh: no occupations match these filters\n")
-    emit_profiles(fmt, catalog, shown, footer=render.footer(len(shown), total))
+    emit_profiles(fmt, catalog, shown, footer=footer(len(shown), total))
 
 
 @app.command(epilog='Example: ooh search "medical coder"')
@@ -335,7 +383,7 @@ def search(
     fmt: TableFormatOption = TableFormat.table,
 ) -> None:
     """Find occupations by title, alias, A-Z job title, summary, duties, group or SOC code."""
-    from ooh_cli import render
+    from ooh_cli.layout import footer
     from ooh_cli.search import search as run_search
 
     if not query.strip():
@@ -357,7 +405,7 @@ def search(
         machine_extra=[
             {"score": round(hit.score, 1), "matched": why} for hit, why in zip(result.hits, reasons, strict=True)
         ],
-        footer=render.footer(len(shown), result.total),
+        footer=footer(len(shown), result.total),
     )
 
 
@@ -373,6 +421,7 @@ def top(
     """The Handbook's top lists: fastest growing, most new jobs, highest paying, most openings, declining."""
     from ooh_cli.discover import RANKINGS
     from ooh_cli.discover import top as rank
+    from ooh_cli.query import make_filters
 
     catalog = state(ctx).catalog()
     filters = make_filters(catalog, group=group, max_education=max_education)
@@ -400,6 +449,7 @@ def similar(
 ) -> None:
     """The profile's similar occupations, then the nearest others by group, education and pay, saying why."""
     from ooh_cli.discover import nearest
+    from ooh_cli.model import Summary
 
     current = state(ctx)
     occ = current.resolve(occupation).occupation
@@ -423,8 +473,9 @@ def similar(
 def groups(ctx: typer.Context, fmt: TableFormatOption = TableFormat.table) -> None:
     """The occupational groups: profiles, jobs, employment-weighted growth and median pay."""
     from ooh_cli import facts as f
-    from ooh_cli import render
+    from ooh_cli import markdown
     from ooh_cli.discover import group_summaries
+    from ooh_cli.layout import Listing
     from ooh_cli.model import OUTLOOK
 
     catalog = state(ctx).catalog()
@@ -442,7 +493,7 @@ def groups(ctx: typer.Context, fmt: TableFormatOption = TableFormat.table) -> No
         }
         for s in summaries
     ]
-    table_data = render.Listing(
+    table_data = Listing(
         [
             "Group",
             "Profiles",
@@ -465,10 +516,10 @@ def groups(ctx: typer.Context, fmt: TableFormatOption = TableFormat.table) -> No
     )
     emit(
         fmt.value,
-        table=lambda: render.render_listing(render.make_console(), table_data),
+        table=lambda: view().listing(table_data),
         json=lambda: rows,
         csv=lambda: (rows, list(rows[0]) if rows else []),
-        markdown=lambda: render.markdown_listing(table_data),
+        markdown=lambda: markdown.listing(table_data),
     )
 
 
@@ -483,21 +534,22 @@ def emit_profiles(
     footer: str = "",
 ) -> None:
     """A list of profiles: a table of a few facts for people, every fact for json and csv."""
-    from ooh_cli import render
+    from ooh_cli import layout, markdown
+    from ooh_cli.facts import fact_row, facts
 
     columns = facts(catalog.meta)
     records = [fact_row(p, columns) | (machine_extra[i] if machine_extra else {}) for i, p in enumerate(profiles)]
     fields = [fact.key for fact in columns] + (list(machine_extra[0]) if machine_extra else [])
 
-    def table_data() -> render.Listing:
-        return render.listing(catalog, profiles, keys or render.LIST_KEYS, extra, footer)
+    def table_data() -> Listing:
+        return layout.listing(catalog, profiles, keys or layout.LIST_KEYS, extra, footer)
 
     emit(
         fmt.value,
-        table=lambda: render.render_listing(render.make_console(), table_data()) if profiles else None,
+        table=lambda: view().listing(table_data()) if profiles else None,
         json=lambda: records,
         csv=lambda: (records, fields),
-        markdown=lambda: render.markdown_listing(table_data()) if profiles else "",
+        markdown=lambda: markdown.listing(table_data()) if profiles else "",
     )
 
 

@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable, Iterable
-from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ooh_cli.catalog import Catalog
+from ooh_cli.options import TopList
+
+if TYPE_CHECKING:
+    from ooh_cli.catalog import Catalog
 from ooh_cli.model import EDUCATION, Group, Meta, Occupation, Summary
 
 # How close two median pays must be (as a share of the larger) to count as similar pay.
 CLOSE_PAY = 0.10
 NEAR_PAY = 0.25
-
-
-class TopList(Enum):
-    growth = "growth"
-    new_jobs = "new-jobs"
-    pay = "pay"
-    openings = "openings"
-    decline = "decline"
 
 
 class Ranking(NamedTuple):

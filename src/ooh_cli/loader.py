@@ -166,7 +166,8 @@ def _strict_loader() -> type[CSafeLoader | SafeLoader]:
         def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
             # PyYAML keeps the last of two equal keys, silently dropping the first (a second `pay:` block).
             seen: set[str] = set()
-            for key, _ in node.value:
+            # `!!set` on a scalar gets here too; the base class refuses it with a located error.
+            for key, _ in node.value if isinstance(node, yaml.MappingNode) else ():
                 if isinstance(key, yaml.ScalarNode) and key.tag != MERGE_TAG:
                     if key.value in seen:
                         raise RefusedYAML(f"duplicate key {_shorten(key.value)!r} in one mapping", key.start_mark)
@@ -189,8 +190,8 @@ def _readable(construct: Callable[[Any, ScalarNode], Any], kind: str) -> Callabl
     def read(loader: Any, node: ScalarNode) -> Any:
         try:
             return construct(loader, node)
-        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
-            # The Python error ("month must be in 1..12", "'NoneType' object...") would only confuse.
+        except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError):
+            # The Python error ("month must be in 1..12", "string index out of range") would only confuse.
             raise RefusedYAML(
                 f"{_shorten(str(node.value))!r} cannot be read as a {kind}; quote it if it is text", node.start_mark
             ) from None

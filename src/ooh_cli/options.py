@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,6 +23,23 @@ class TableFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+
+
+class SortKey(Enum):
+    title = "title"
+    pay = "pay"
+    growth = "growth"
+    jobs = "jobs"
+    change = "change"
+    openings = "openings"
+
+
+class TopList(Enum):
+    growth = "growth"
+    new_jobs = "new-jobs"
+    pay = "pay"
+    openings = "openings"
+    decline = "decline"
 
 
 def complete_occupation(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:

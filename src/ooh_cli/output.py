@@ -6,31 +6,18 @@ import csv
 import json
 import sys
 from collections.abc import Mapping, Sequence
-from enum import StrEnum
 from typing import Any
 
 
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    yaml = "yaml"
-    markdown = "markdown"
-
-
-def write(text: str) -> None:
-    sys.stdout.write(text)
-
-
 def write_json(data: Any) -> None:
-    write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def write_yaml(data: Any) -> None:
     import yaml
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    write(yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000))
+    sys.stdout.write(yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000))
 
 
 def write_csv(rows: Sequence[Mapping[str, Any]], fieldnames: Sequence[str]) -> None:

@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ooh_cli.catalog import Catalog
+from ooh_cli.options import SortKey
+
+if TYPE_CHECKING:
+    from ooh_cli.catalog import Catalog
 from ooh_cli.errors import UsageError
 from ooh_cli.model import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Group, Summary, Vocabulary
 from ooh_cli.names import name_key
-
-
-class SortKey(Enum):
-    title = "title"
-    pay = "pay"
-    growth = "growth"
-    jobs = "jobs"
-    change = "change"
-    openings = "openings"
-
 
 # The Summary field each figure sort orders by.
 SORT_FIELDS = {

@@ -1,0 +1,155 @@
+"""Measure `ooh` against the floor (benchmarks/floor.py) on this machine, in one run.
+
+Each case runs alternately with the floor, after a warm-up; medians, their ratio and each command's peak
+memory are printed. Machines are noisy: compare ratios, not absolute times.
+
+    python benchmarks/run.py                  # shipped data and a 10,000-profile file, about five minutes
+    python benchmarks/run.py --quick          # shipped data only
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+FLOOR = [sys.executable, str(HERE / "floor.py"), "hello"]
+OOH = [sys.executable, "-m", "ooh_cli"]
+
+
+class Sample(NamedTuple):
+    seconds: float
+    peak_mb: float
+
+
+class Case(NamedTuple):
+    name: str
+    args: list[str]
+    target: float  # the largest acceptable ratio to the floor
+
+
+def run_once(command: Sequence[str], env: dict[str, str]) -> Sample:
+    """Run ``command`` with output to a pipe; its wall time and its own peak resident memory."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert process.stdout is not None
+    process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed with exit code {process.returncode}")
+    # ru_maxrss is in kilobytes on Linux, bytes on macOS.
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return Sample(elapsed, usage.ru_maxrss / scale)
+
+
+def measure(cases: list[Case], env: dict[str, str], runs: int) -> None:
+    for case in cases:  # warm-up: fills the cache, loads the files into the page cache
+        run_once(case.args, env)
+    run_once(FLOOR, env)
+    floor: list[float] = []
+    times: dict[str, list[Sample]] = {case.name: [] for case in cases}
+    for _ in range(runs):
+        for case in cases:
+            floor.append(run_once(FLOOR, env).seconds)
+            times[case.name].append(run_once(case.args, env))
+    floor_median = statistics.median(floor)
+    print(f"{'command':<44} {'median':>8} {'floor':>8} {'ratio':>6} {'target':>7} {'peak MB':>8}")
+    for case in cases:
+        samples = times[case.name]
+        median = statistics.median(s.seconds for s in samples)
+        ratio = median / floor_median
+        verdict = "ok" if ratio <= case.target else "OVER"
+        print(
+            f"{case.name:<44} {median * 1000:>6.0f}ms {floor_median * 1000:>6.0f}ms {ratio:>6.2f} "
+            f"{case.target:>6.2f}x {max(s.peak_mb for s in samples):>7.0f}  {verdict}"
+        )
+
+
+def cold_start(big: Path, env: dict[str, str], runs: int) -> None:
+    """The first run after the data file changes, against libyaml alone parsing the same file."""
+    parse = [sys.executable, "-c", f"import yaml; yaml.load(open({str(big)!r}).read(), Loader=yaml.CSafeLoader)"]
+    show = [*OOH, "--data", str(big), "show", "registered-nurses"]
+    parse_samples, show_samples = [], []
+    cache = Path(env["OOH_CACHE_DIR"])
+    for _ in range(runs):
+        parse_samples.append(run_once(parse, env))
+        shutil.rmtree(cache, ignore_errors=True)
+        show_samples.append(run_once(show, env))
+    parse_median = statistics.median(s.seconds for s in parse_samples)
+    show_median = statistics.median(s.seconds for s in show_samples)
+    print(
+        f"{'first show after a change (10,000 profiles)':<44} {show_median:>7.2f}s "
+        f"libyaml parse {parse_median:.2f}s  ratio {show_median / parse_median:.2f} (target 1.20x)  "
+        f"peak {max(s.peak_mb for s in show_samples):.0f} MB (libyaml alone {max(s.peak_mb for s in parse_samples):.0f} MB)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="alternating runs per case (default 15)")
+    parser.add_argument("--cold-runs", type=int, default=3, help="first-run measurements on the large file")
+    parser.add_argument("--profiles", type=int, default=10_000, help="size of the synthetic file")
+    parser.add_argument("--quick", action="store_true", help="only the shipped data")
+    args = parser.parse_args()
+
+    print(f"{platform.node()}: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "OOH_CACHE_DIR": str(Path(tmp) / "cache"), "COLUMNS": "100"}
+        env.pop("OOH_DATA", None)
+        env.pop("OOH_NO_CACHE", None)
+        print("\nShipped data (342 profiles), output to a pipe:")
+        measure(
+            [
+                Case("ooh show medical-records-technician", [*OOH, "show", "medical-records-technician"], 1.15),
+                Case(
+                    "ooh compare (3 profiles)",
+                    [*OOH, "compare", "registered-nurses", "medical-records-technician", "medical-assistants"],
+                    1.15,
+                ),
+                Case("ooh list --outlook faster", [*OOH, "list", "--outlook", "faster"], 1.15),
+                Case("ooh search nurse", [*OOH, "search", "nurse"], 1.15),
+            ],
+            env,
+            args.runs,
+        )
+        if args.quick:
+            return
+        from generate import DEFAULT_SOURCE, synthesize
+
+        big = Path(tmp) / "big.yaml"
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        document = yaml.load(DEFAULT_SOURCE.read_text(encoding="utf-8"), Loader=loader)
+        big.write_text(
+            yaml.dump(synthesize(document, args.profiles), Dumper=dumper, sort_keys=False, allow_unicode=True)
+        )
+        print(f"\nSynthetic file: {args.profiles:,} profiles, {big.stat().st_size / 1e6:.1f} MB, once read:")
+        data = ["--data", str(big)]
+        measure(
+            [
+                Case("ooh show (10,000 profiles)", [*OOH, *data, "show", "registered-nurses-17"], 1.3),
+                Case("ooh list --limit 20 (10,000 profiles)", [*OOH, *data, "list", "--limit", "20"], 1.5),
+                Case("ooh search nurse (10,000 profiles)", [*OOH, *data, "search", "nurse"], 1.5),
+            ],
+            env,
+            args.runs,
+        )
+        cold_start(big, env, args.cold_runs)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,186 @@
+"""What the tables say, worked out once for every way of drawing them (Rich, plain text, Markdown).
+
+Nothing here imports Rich: plain output and machine formats must not pay for it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ooh_cli.catalog import Catalog
+from ooh_cli.compare import compare_rows, year_notes
+from ooh_cli.facts import Fact, facts, growth_with_category, show_value
+from ooh_cli.model import Summary
+
+BAR_WIDTH = 10
+TITLE_WIDTH = 18  # narrower and most titles break into one word per line
+COMFORTABLE_TEXT = 14
+COLUMN_GAP = 3
+LIST_KEYS = ("title", "median_pay", "growth_percent", "jobs", "education")
+NUMERIC_KEYS = {"median_pay", "median_hourly", "jobs", "change", "annual_openings"}
+BEST_MARK = " *"
+BEST_NOTE = "* best of the compared values."
+# The field holding the reference year of each figure that has one.
+YEAR_FIELDS = {
+    "median_pay": "pay_year",
+    "median_hourly": "pay_year",
+    "jobs": "jobs_year",
+    "growth_percent": "period",
+    "change": "period",
+    "annual_openings": "period",
+}
+BARRED_KEYS = ("median_pay", "growth_percent")
+
+
+def ascii_only() -> bool:
+    """Whether stdout can only take ASCII (LANG=C on an old system, a legacy Windows console)."""
+    return not (getattr(sys.stdout, "encoding", None) or "ascii").lower().replace("-", "").startswith("utf")
+
+
+def bar(value: float, largest: float, ascii_only: bool) -> str:
+    """A small horizontal bar, ``value`` against ``largest``, in eighths of a cell."""
+    if largest <= 0 or value <= 0:
+        return ""
+    eighths = round(BAR_WIDTH * 8 * min(value / largest, 1.0))
+    if ascii_only:
+        return "#" * max(1, eighths // 8)
+    partial = ("", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589")[eighths % 8]
+    return "\u2588" * (eighths // 8) + partial
+
+
+def footer(shown: int, total: int) -> str:
+    noun = "occupation" if total == 1 else "occupations"
+    return f"{total} {noun}" if shown == total else f"{shown} of {total} {noun} shown"
+
+
+# --- compare ----------------------------------------------------------------------------------------------
+
+
+class Cell(NamedTuple):
+    text: str
+    best: bool = False
+    bar: str = ""
+
+
+class Line(NamedTuple):
+    """One fact across the compared profiles."""
+
+    label: str
+    cells: list[Cell]
+    differs: bool
+
+
+class Comparison(NamedTuple):
+    titles: list[str]
+    lines: list[Line]
+    notes: list[str]  # what to say under the table: the best mark, what is the same, differing years
+
+
+def _with_year(fact: Fact, profiles: list[Summary]) -> str:
+    """A row label with the reference year when every profile shares it (otherwise a note says)."""
+    year_field = YEAR_FIELDS.get(fact.key)
+    known = {getattr(p, year_field) for p in profiles} - {None} if year_field else set()
+    return f"{fact.label}, {known.pop()}" if len(known) == 1 else fact.label
+
+
+def comparison(catalog: Catalog, profiles: list[Summary], ascii_only: bool) -> Comparison:
+    lines = []
+    for row in compare_rows(catalog.meta, profiles):
+        largest = max((float(v) for v in row.values if isinstance(v, (int, float))), default=0.0)
+        cells = []
+        for i, (profile, value) in enumerate(zip(profiles, row.values, strict=True)):
+            drawn = ""
+            if row.fact.key in BARRED_KEYS and isinstance(value, (int, float)):
+                drawn = bar(float(value), largest, ascii_only)
+            cells.append(Cell(show_value(row.fact, profile), i in row.best, drawn))
+        lines.append(Line(_with_year(row.fact, profiles), cells, row.differs))
+    notes = [BEST_NOTE]
+    same = [line.label for line in lines if not line.differs]
+    if same:
+        notes.append(f"Same for all: {', '.join(same)}.")
+    notes += [f"Note: {note}" for note in year_notes(profiles)]
+    return Comparison([p.title for p in profiles], lines, notes)
+
+
+# --- lists of profiles -----------------------------------------------------------------------------------
+
+
+def _header(fact: Fact, catalog: Catalog) -> str:
+    meta = catalog.meta
+    return {
+        "title": "Occupation",
+        "median_pay": f"Median pay\n{meta.base_year}",
+        "growth_percent": f"Outlook\n{meta.projection_period}",
+        "jobs": f"Jobs\n{meta.base_year}",
+        "change": f"Change\n{meta.projection_period}",
+        "annual_openings": f"Openings a year\n{meta.projection_period}",
+    }.get(fact.key, fact.label)
+
+
+def _cell(fact: Fact, profile: Summary, catalog: Catalog) -> str:
+    """A list cell, with its own year where it differs from the column's."""
+    shown = growth_with_category(profile) if fact.key == "growth_percent" else show_value(fact, profile)
+    year_field = YEAR_FIELDS.get(fact.key)
+    if year_field is None:
+        return shown
+    year = getattr(profile, year_field)
+    expected = catalog.meta.projection_period if year_field == "period" else catalog.meta.base_year
+    return f"{shown} ({year})" if year is not None and str(year) != str(expected) else shown
+
+
+class Listing(NamedTuple):
+    """Rows of text ready for a table or Markdown, plus which columns hold figures."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    numeric: set[int]
+    footer: str = ""
+    # Columns never dropped to fit a narrow terminal; the others go from the right.
+    pinned: frozenset[int] = frozenset({0})
+
+    def fitted(self, width: int) -> Listing:
+        """Drop unpinned columns from the right until the rest fit ``width``."""
+        keep = list(range(len(self.headers)))
+        droppable = [i for i in keep if i not in self.pinned]
+        while droppable and sum(self.min_width(i) + COLUMN_GAP for i in keep) > width:
+            keep.remove(droppable.pop())
+        if len(keep) == len(self.headers):
+            return self
+        return Listing(
+            [self.headers[i] for i in keep],
+            [[row[i] for i in keep] for row in self.rows],
+            {new for new, old in enumerate(keep) if old in self.numeric},
+            self.footer,
+            frozenset(new for new, old in enumerate(keep) if old in self.pinned),
+        )
+
+    def min_width(self, column: int) -> int:
+        """Figures never wrap; text wraps at spaces but reads badly much narrower than a short phrase."""
+        cells = [*self.headers[column].split("\n"), *(row[column] for row in self.rows)]
+        if column in self.numeric:
+            return max(map(len, cells))
+        longest_word = max(len(word) for cell in cells for word in cell.split() or [""])
+        return min(TITLE_WIDTH, max(longest_word, min(max(map(len, cells)), COMFORTABLE_TEXT)))
+
+
+def listing(
+    catalog: Catalog,
+    profiles: list[Summary],
+    keys: Sequence[str] = LIST_KEYS,
+    extra: tuple[str, list[str]] | None = None,
+    footer: str = "",
+) -> Listing:
+    """The profiles as rows of the given facts, with an optional extra column (e.g. what matched)."""
+    by_key = {fact.key: fact for fact in facts(catalog.meta)}
+    columns = [by_key[key] for key in keys]
+    headers = [_header(fact, catalog) for fact in columns]
+    rows = [[_cell(fact, profile, catalog) for fact in columns] for profile in profiles]
+    if extra is not None:
+        headers.append(extra[0])
+        for row, value in zip(rows, extra[1], strict=True):
+            row.append(value)
+    numeric = {i for i, key in enumerate(keys) if key in NUMERIC_KEYS}
+    pinned = frozenset({0, len(headers) - 1} if extra else {0})
+    return Listing(headers, rows, numeric, footer, pinned)

@@ -1,0 +1,59 @@
+"""Markdown output: profiles, comparisons and lists as documents to paste anywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ooh_cli.catalog import Catalog
+from ooh_cli.layout import Comparison, Listing
+from ooh_cli.model import Occupation
+from ooh_cli.profile import Block, Bullets, Pairs, Paragraph, Section
+
+
+def _cell(text: str) -> str:
+    # Markdown table cells are one line.
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(map(_cell, headers)) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(map(_cell, row)) + " |" for row in rows]
+    return lines
+
+
+def _block(block: Block) -> list[str]:
+    if isinstance(block, Paragraph):
+        return [block.text]
+    if isinstance(block, Pairs):
+        return [f"- **{label}:** {value}" for label, value in block.rows]
+    head = [f"**{block.title}**", ""] if block.title else []
+    if isinstance(block, Bullets):
+        return head + [f"- {item}" for item in block.items]
+    return head + table(block.headers, block.rows)
+
+
+def profile(occ: Occupation, catalog: Catalog, parts: list[Section]) -> str:
+    codes = ", ".join(occ.soc_codes) or "none"
+    lines = [f"# {occ.title}", "", f"*{catalog.meta.group_name(occ.group)}; SOC {codes}*", ""]
+    if occ.summary:
+        lines += [occ.summary, ""]
+    for section in parts:
+        lines += [f"## {section.title}", ""]
+        for block in section.blocks:
+            lines += [*_block(block), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def comparison(compared: Comparison) -> str:
+    body = [[line.label, *(f"**{c.text}**" if c.best else c.text for c in line.cells)] for line in compared.lines]
+    lines = table(["", *compared.titles], body)
+    notes = [note.removeprefix("Note: ") for note in compared.notes if note.startswith("Note: ")]
+    lines += ["", *(f"> {note}" for note in notes)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def listing(table_data: Listing) -> str:
+    lines = table(table_data.headers, table_data.rows)
+    if table_data.footer:
+        lines += ["", table_data.footer]
+    return "\n".join(lines) + "\n"

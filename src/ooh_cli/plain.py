@@ -1,0 +1,150 @@
+"""Plain-text output, for pipes, files, NO_COLOR and dumb terminals: the same content, no escape codes.
+
+Written with the standard library only, so a piped lookup does not pay for importing Rich.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from collections.abc import Sequence
+
+from ooh_cli.catalog import Catalog
+from ooh_cli.layout import BEST_MARK, TITLE_WIDTH, Comparison, Listing
+from ooh_cli.model import Occupation
+from ooh_cli.profile import Block, Bullets, Pairs, Paragraph, Section
+
+GAP = "   "
+INDENT = "  "
+NARROWEST = 4
+
+
+def width() -> int:
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def write(lines: Sequence[str]) -> None:
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in lines))
+
+
+def wrap(text: str, room: int) -> list[str]:
+    """``text`` in lines of at most ``room`` characters, keeping its own line breaks."""
+    room = max(room, 1)
+    out: list[str] = []
+    for line in text.split("\n"):
+        out += textwrap.wrap(line, room, break_on_hyphens=False) or [""]
+    return out
+
+
+def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int], room: int) -> list[int]:
+    """Each column as wide as its widest line, then the widest text columns narrowed until the table fits."""
+    columns = range(len(headers))
+    cells = [[headers[i], *(row[i] for row in rows)] for i in columns]
+    natural = [max(len(line) for cell in cells[i] for line in cell.split("\n")) for i in columns]
+    # Text may wrap down to its longest word, and a word longer than a title column is broken.
+    least = [
+        natural[i]
+        if i in numeric
+        else min(natural[i], TITLE_WIDTH, max(len(w) for c in cells[i] for w in [*c.split(), ""]))
+        for i in columns
+    ]
+    widths = list(natural)
+    # If whole words cannot fit, break them too, down to a few characters a column.
+    for floor in (least, [w if i in numeric else min(w, NARROWEST) for i, w in enumerate(least)]):
+        while sum(widths) + len(GAP) * (len(widths) - 1) > room:
+            shrinkable = [i for i in columns if widths[i] > floor[i]]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: widths[i])
+            widths[widest] -= 1
+    return widths
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int], room: int) -> list[str]:
+    """Aligned columns under a rule; text wraps inside its column, figures align right."""
+    widths = _column_widths(headers, rows, numeric, room)
+
+    def render(cells: Sequence[str], bottom: bool = False) -> list[str]:
+        wrapped = [wrap(cell, widths[i]) for i, cell in enumerate(cells)]
+        height = max(map(len, wrapped))
+        lines = []
+        for n in range(height):
+            parts = []
+            for i, cell_lines in enumerate(wrapped):
+                # Headers sit on their last line, just above the rule, however many lines each takes.
+                offset = height - len(cell_lines) if bottom else 0
+                text = cell_lines[n - offset] if 0 <= n - offset < len(cell_lines) else ""
+                parts.append(text.rjust(widths[i]) if i in numeric else text.ljust(widths[i]))
+            lines.append(GAP.join(parts))
+        return lines
+
+    out = render(headers, bottom=True)
+    out.append("-" * (sum(widths) + len(GAP) * (len(widths) - 1)))
+    for row in rows:
+        out += render(row)
+    return out
+
+
+def _block(block: Block, room: int) -> list[str]:
+    if isinstance(block, Paragraph):
+        return wrap(block.text, room)
+    if isinstance(block, Pairs):
+        label_width = min(max(len(label) for label, _ in block.rows), room // 2)
+        out = []
+        for label, value in block.rows:
+            labels, values = wrap(label, label_width), wrap(value, room - label_width - 2)
+            for n in range(max(len(labels), len(values))):
+                left = labels[n] if n < len(labels) else ""
+                right = values[n] if n < len(values) else ""
+                out.append(f"{left.ljust(label_width)}  {right}")
+        return out
+    head = wrap(block.title, room) if block.title else []
+    if isinstance(block, Bullets):
+        items = [textwrap.fill(item, room, initial_indent="  - ", subsequent_indent="    ") for item in block.items]
+        return head + "\n".join(items).split("\n")
+    return head + table(block.headers, block.rows, set(), room)
+
+
+def profile(occ: Occupation, catalog: Catalog, parts: list[Section], summary: bool) -> None:
+    room = width()
+    codes = ", ".join(occ.soc_codes) or "no SOC code"
+    lines = [*wrap(occ.title, room), *wrap(f"{catalog.meta.group_name(occ.group)} | SOC {codes} | id {occ.id}", room)]
+    if occ.former_titles:
+        lines += wrap(f"Formerly: {'; '.join(occ.former_titles)}", room)
+    if summary and occ.summary:
+        lines += ["", *wrap(occ.summary, room)]
+    for section in parts:
+        lines += ["", section.title.upper()]
+        for i, block in enumerate(section.blocks):
+            if i:
+                lines.append("")
+            lines += [INDENT + line for line in _block(block, room - len(INDENT))]
+    write(lines)
+
+
+def comparison(compared: Comparison) -> None:
+    rows = [
+        [
+            line.label,
+            *(
+                cell.text + (BEST_MARK if cell.best else "") + (f"\n{cell.bar}" if cell.bar else "")
+                for cell in line.cells
+            ),
+        ]
+        for line in compared.lines
+    ]
+    room = width()
+    lines = table(["", *compared.titles], rows, set(), room)
+    for note in compared.notes:
+        lines += wrap(note, room)
+    write(lines)
+
+
+def listing(table_data: Listing) -> None:
+    room = width()
+    fitted = table_data.fitted(room)
+    lines = table(fitted.headers, fitted.rows, fitted.numeric, room)
+    if fitted.footer:
+        lines += wrap(fitted.footer, room)
+    write(lines)

@@ -1,0 +1,101 @@
+"""Rich output for a colour terminal: panels, tables, highlights and bars."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ooh_cli.catalog import Catalog
+from ooh_cli.layout import TITLE_WIDTH, Comparison, Listing
+from ooh_cli.model import Occupation
+from ooh_cli.profile import Block, Bullets, Pairs, Paragraph, Section
+
+
+def console() -> Console:
+    # highlight=False: Rich would otherwise colour every number it sees, drowning the highlights we choose.
+    return Console(highlight=False)
+
+
+def _block(block: Block) -> RenderableType:
+    if isinstance(block, Paragraph):
+        return Text(block.text)
+    if isinstance(block, Pairs):
+        pairs = Table.grid(padding=(0, 2))
+        pairs.add_column(style="bold", ratio=2)
+        pairs.add_column(ratio=3)
+        for label, value in block.rows:
+            pairs.add_row(label, value)
+        return pairs
+    if isinstance(block, Bullets):
+        # A grid, so that a long item wraps under its own text rather than under the dash.
+        items = Table.grid(padding=(0, 1))
+        items.add_column(width=3, justify="right")
+        items.add_column()
+        for item in block.items:
+            items.add_row("-", item)
+        return Group(Text(block.title, style="bold"), items) if block.title else items
+    grid = Table(title=block.title or None, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+    for header in block.headers:
+        grid.add_column(header, overflow="fold")
+    for row in block.rows:
+        grid.add_row(*row)
+    return grid
+
+
+def profile(occ: Occupation, catalog: Catalog, parts: list[Section], summary: bool) -> None:
+    out = console()
+    codes = ", ".join(occ.soc_codes) or "no SOC code"
+    out.print(Text(occ.title, style="bold"))
+    out.print(Text(f"{catalog.meta.group_name(occ.group)} | SOC {codes} | id {occ.id}", style="dim"))
+    if occ.former_titles:
+        out.print(Text(f"Formerly: {'; '.join(occ.former_titles)}", style="dim"))
+    if summary and occ.summary:
+        out.print(Padding(Text(occ.summary), (1, 0)))
+    for section in parts:
+        body = Group(*(Padding(_block(b), (0, 0, 1, 0)) for b in section.blocks[:-1]), _block(section.blocks[-1]))
+        out.print(Panel(body, title=section.title, title_align="left", box=box.ROUNDED, expand=True))
+
+
+def comparison(compared: Comparison) -> None:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("", style="bold", overflow="fold")
+    for title in compared.titles:
+        table.add_column(title, overflow="fold")
+    for line in compared.lines:
+        cells = []
+        for cell in line.cells:
+            text = Text(cell.text + " *", style="bold green") if cell.best else Text(cell.text)
+            if cell.bar:
+                text.append("\n" + cell.bar, style="cyan")
+            if not line.differs:
+                text.stylize("dim")
+            cells.append(text)
+        table.add_row(line.label, *cells)
+    out = console()
+    out.print(table)
+    for note in compared.notes:
+        out.print(Text(note, style="yellow" if note.startswith("Note:") else "dim"))
+
+
+def listing(table_data: Listing) -> None:
+    out = console()
+    table_data = table_data.fitted(out.width)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for i, header in enumerate(table_data.headers):
+        numeric = i in table_data.numeric
+        table.add_column(
+            header,
+            justify="right" if numeric else "left",
+            no_wrap=numeric,
+            overflow="fold",
+            min_width=TITLE_WIDTH if i == 0 else None,
+        )
+    for row in table_data.rows:
+        table.add_row(Text(row[0], style="bold"), *row[1:])
+    out.print(table)
+    if table_data.footer:
+        out.print(table_data.footer, style="dim")

@@ -1,0 +1,62 @@
+"""On a colour terminal `ooh` draws with Rich; piped or with NO_COLOR it prints plain text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Invoke
+
+MRT = "medical-records-and-health-information-technicians"
+ESC = "\x1b["
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend stdout is a colour terminal, as Rich's FORCE_COLOR does."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("TERM", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+
+
+@pytest.mark.usefixtures("terminal")
+def test_profile_in_panels_with_colour(invoke: Invoke) -> None:
+    out = invoke("show", MRT).stdout
+    assert ESC in out
+    assert "╭─ Quick facts" in out and "╭─ Earlier editions" in out
+    assert "$50,000 per year" in out
+
+
+@pytest.mark.usefixtures("terminal")
+def test_compare_marks_the_best_in_colour(invoke: Invoke) -> None:
+    out = invoke("compare", MRT, "registered-nurses").stdout
+    assert "$90,000 *" in out.replace(f"{ESC}0m", "").replace(f"{ESC}1;32m", "")
+    assert f"{ESC}1;32m" in out  # bold green
+
+
+@pytest.mark.usefixtures("terminal")
+def test_list_and_search_tables(invoke: Invoke) -> None:
+    listed = invoke("list", "--outlook", "faster").stdout
+    assert ESC in listed and "Registered Nurses" in listed and "2 occupations" in listed
+    found = invoke("search", "medical coder").stdout
+    assert 'alias "Medical Coder"' in found
+
+
+@pytest.mark.parametrize("env", [{"NO_COLOR": "1", "FORCE_COLOR": "1"}, {"TERM": "dumb", "FORCE_COLOR": "1"}, {}])
+def test_plain_text_when_asked_or_piped(invoke: Invoke, monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    out = invoke("show", MRT).stdout
+    assert ESC not in out and "╭" not in out
+    assert "\nQUICK FACTS\n" in out
+
+
+@pytest.mark.parametrize("width", [40, 60, 100])
+@pytest.mark.parametrize(
+    "command", [["show", MRT], ["compare", MRT, "registered-nurses"], ["list"], ["search", "nurse"]]
+)
+def test_plain_text_fits_the_width(invoke: Invoke, width: int, command: list[str]) -> None:
+    out = invoke(*command, env={"COLUMNS": str(width)}).stdout
+    assert out
+    too_long = [line for line in out.splitlines() if len(line) > width]
+    assert too_long == []
