@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ooh_cli import loader
+from ooh_cli import reading
 from tests.conftest import SAMPLE, Invoke
 
 
@@ -38,7 +38,7 @@ def test_first_run_writes_the_cache_and_later_runs_use_it(
     def no_parsing(path: Path) -> None:
         raise AssertionError("parsed although the cache is current")
 
-    monkeypatch.setattr(loader, "parse_file", no_parsing)
+    monkeypatch.setattr(reading, "parse_file", no_parsing)
     assert pay_of(invoke, data_copy) == 90000
 
 

@@ -115,7 +115,7 @@ def test_similar_lists_handbook_then_nearest(invoke: Invoke) -> None:
     assert rows[0]["id"] == MRT and rows[0]["relation"] == "this profile"
     listed = [r["id"] for r in rows if r["relation"] == "Handbook's list"]
     assert listed == ["health-information-technologists-and-medical-registrars", "registered-nurses"]
-    nearest = [r for r in rows[3:]]
+    nearest = rows[3:]
     assert nearest and all(
         "same" in r["relation"] or "similar" in r["relation"] or "pay" in r["relation"] for r in nearest
     )

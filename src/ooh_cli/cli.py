@@ -81,17 +81,51 @@ class OohGroup(TyperGroup):
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
 
-app = typer.Typer(
-    name="ooh",
-    cls=OohGroup,
-    help="The U.S. Occupational Outlook Handbook in your terminal: pay, education, jobs and outlook, offline.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# Every command, as (function, its @app.command arguments), so that `main` can build an app of just one.
+COMMANDS: dict[str, tuple[Callable[..., None], dict[str, Any]]] = {}
 
 
-app.add_typer(data_app, name="data")
+def command(name: str | None = None, **settings: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        COMMANDS[name or function.__name__] = (function, {"name": name, **settings})
+        return function
+
+    return register
+
+
+def build_app(only: str | None = None) -> typer.Typer:
+    """The `ooh` app, or one holding just the command ``only``.
+
+    Typer turns every command's signature into parser objects before running any, which costs more than
+    the command itself for a lookup; a one-command app skips that for the others.
+    """
+    built = typer.Typer(
+        name="ooh",
+        cls=OohGroup,
+        help="The U.S. Occupational Outlook Handbook in your terminal: pay, education, jobs and outlook, offline.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    built.callback()(main_options)
+    for name, (function, settings) in COMMANDS.items():
+        if only in (None, name):
+            built.command(**settings)(function)
+    if only in (None, "data"):
+        built.add_typer(data_app, name="data")
+    return built
+
+
+def invoked_command(args: Sequence[str]) -> str | None:
+    """The command named on the command line, when it is one of ours and nothing asks for the whole app."""
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--data":
+            next(rest, None)
+        elif not arg.startswith("--data="):
+            known = arg in COMMANDS or arg == "data"
+            return arg if known else None
+    return None
 
 
 class State:
@@ -134,7 +168,6 @@ def print_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     ctx: typer.Context,
     data: DataOption = None,
@@ -204,7 +237,7 @@ def emit(
         table()
 
 
-@app.command(epilog="Example: ooh show medical-records-technician --section pay")
+@command(epilog="Example: ooh show medical-records-technician --section pay")
 def show(
     ctx: typer.Context,
     occupation: OccupationArg,
@@ -246,7 +279,7 @@ def show(
     )
 
 
-@app.command(epilog="Example: ooh compare registered-nurses medical-records-technician medical-assistants")
+@command(epilog="Example: ooh compare registered-nurses medical-records-technician medical-assistants")
 def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOption = TableFormat.table) -> None:
     """Compare occupations side by side: one column each, the best figure of each row marked."""
     from ooh_cli import layout, markdown
@@ -273,7 +306,7 @@ def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOpt
     )
 
 
-@app.command("list", epilog="Example: ooh list --outlook faster --education associate --sort pay")
+@command("list", epilog="Example: ooh list --outlook faster --education associate --sort pay")
 def list_(
     ctx: typer.Context,
     outlook: Annotated[
@@ -375,7 +408,7 @@ def list_(
     emit_profiles(fmt, catalog, shown, footer=footer(len(shown), total))
 
 
-@app.command(epilog='Example: ooh search "medical coder"')
+@command(epilog='Example: ooh search "medical coder"')
 def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="Words to look for: a job title, a task, a SOC code; typos are fine.")],
@@ -409,7 +442,7 @@ def search(
     )
 
 
-@app.command(epilog="Example: ooh top growth --limit 5 --max-education associate")
+@command(epilog="Example: ooh top growth --limit 5 --max-education associate")
 def top(
     ctx: typer.Context,
     ranking: Annotated[TopList, typer.Argument(help="Which list: growth, new-jobs, pay, openings or decline.")],
@@ -440,7 +473,7 @@ def top(
     )
 
 
-@app.command(epilog="Example: ooh similar medical-records-technician")
+@command(epilog="Example: ooh similar medical-records-technician")
 def similar(
     ctx: typer.Context,
     occupation: OccupationArg,
@@ -469,7 +502,7 @@ def similar(
     )
 
 
-@app.command(epilog="Example: ooh groups --format csv")
+@command(epilog="Example: ooh groups --format csv")
 def groups(ctx: typer.Context, fmt: TableFormatOption = TableFormat.table) -> None:
     """The occupational groups: profiles, jobs, employment-weighted growth and median pay."""
     from ooh_cli import facts as f
@@ -553,5 +586,10 @@ def emit_profiles(
     )
 
 
+app = build_app()
+
+
 def main() -> None:
-    app()
+    """The console script: builds only the command asked for (see build_app)."""
+    completing = any(name.startswith("_OOH_COMPLETE") for name in os.environ)
+    build_app(None if completing else invoked_command(sys.argv[1:]))()

@@ -91,7 +91,7 @@ def validate(
     ] = None,
 ) -> None:
     """Check a data file: schema and types, duplicate ids and aliases, dangling similar occupations, ranges."""
-    from ooh_cli.loader import check_file
+    from ooh_cli.reading import check_file
     from ooh_cli.validate import Level
 
     target = path or _data_path(ctx)

@@ -17,6 +17,7 @@ from ooh_cli.model import Summary
 BAR_WIDTH = 10
 TITLE_WIDTH = 18  # narrower and most titles break into one word per line
 COMFORTABLE_TEXT = 14
+FIRST_COLUMN = 20
 COLUMN_GAP = 3
 LIST_KEYS = ("title", "median_pay", "growth_percent", "jobs", "education")
 NUMERIC_KEYS = {"median_pay", "median_hourly", "jobs", "change", "annual_openings"}
@@ -161,6 +162,8 @@ class Listing(NamedTuple):
         cells = [*self.headers[column].split("\n"), *(row[column] for row in self.rows)]
         if column in self.numeric:
             return max(map(len, cells))
+        if column == 0:  # the occupation: readable titles matter more than a fifth column
+            return min(max(map(len, cells)), FIRST_COLUMN)
         longest_word = max(len(word) for cell in cells for word in cell.split() or [""])
         return min(TITLE_WIDTH, max(longest_word, min(max(map(len, cells)), COMFORTABLE_TEXT)))
 

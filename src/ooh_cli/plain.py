@@ -90,7 +90,7 @@ def _block(block: Block, room: int) -> list[str]:
     if isinstance(block, Paragraph):
         return wrap(block.text, room)
     if isinstance(block, Pairs):
-        label_width = min(max(len(label) for label, _ in block.rows), room // 2)
+        label_width = min(max(len(label) for label, _ in block.rows), room * 3 // 5)
         out = []
         for label, value in block.rows:
             labels, values = wrap(label, label_width), wrap(value, room - label_width - 2)

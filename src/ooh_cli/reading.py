@@ -1,0 +1,191 @@
+"""Reading a data file: YAML parsed with libyaml, strictly, then validated into a catalog.
+
+Only a cache miss or `ooh data validate` comes here, so a lookup never imports YAML or the validator.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import stat as stat_mode
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, AnyStr
+
+from ooh_cli.catalog import Catalog
+from ooh_cli.errors import DataError
+from ooh_cli.loader import stat_data_file
+from ooh_cli.validate import Level, Problem, read_document
+
+if TYPE_CHECKING:
+    from yaml import CSafeLoader, SafeLoader
+    from yaml.error import Mark
+    from yaml.nodes import MappingNode, Node, ScalarNode
+
+RECORD_LINE = re.compile(r"^\s*-?\s*id:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
+# What YAML 1.1 forbids in a stream; libyaml reports only an offset, so the character is found again for its line.
+NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# The scalar types whose constructors can fail with plain Python errors (a date of month 13, an int too long).
+PARSED_SCALARS = {"int": "number", "float": "number", "bool": "true/false", "timestamp": "date", "binary": "binary"}
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class RefusedYAML(Exception):
+    """Valid YAML that no data file needs and that could hurt: aliases, unknown tags, duplicate keys."""
+
+    def __init__(self, problem: str, mark: Mark) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.mark = mark
+
+
+def parse_file(path: Path) -> Any:
+    """Read and parse the YAML of ``path``; every failure becomes a DataError naming the file."""
+    import yaml
+
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise DataError(f"data file {path} is a directory, not a YAML file") from None
+    except OSError as error:
+        raise DataError(f"cannot read data file {path}: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _position(raw, error.start, b"\n")
+        raise DataError(
+            f"{path}:{line}:{column}: not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
+        ) from None
+    if not text.strip():
+        raise DataError(f"data file {path} is empty")
+    try:
+        return yaml.load(text, Loader=_strict_loader())
+    except RefusedYAML as error:
+        raise DataError(f"{path}:{error.mark.line + 1}:{error.mark.column + 1}: {error.problem}") from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        problem = " ".join((error.problem or error.context or "invalid YAML").split())
+        raise DataError(f"{where}: not valid YAML: {problem}") from None
+    except yaml.reader.ReaderError:
+        # Its own message spans two lines and counts characters from the start of the file.
+        bad = NOT_PRINTABLE.search(text)
+        if bad is None:
+            raise DataError(f"{path}: not valid YAML: unreadable characters") from None
+        line, column = _position(text, bad.start(), "\n")
+        raise DataError(
+            f"{path}:{line}:{column}: not valid YAML: control character U+{ord(bad.group()):04X} is not allowed"
+        ) from None
+    except yaml.YAMLError as error:
+        raise DataError(f"{path}: not valid YAML: {' '.join(str(error).split())}") from None
+    except RecursionError:
+        raise DataError(f"{path}: not valid YAML: nested too deeply") from None
+
+
+def _position(text: AnyStr, offset: int, newline: AnyStr) -> tuple[int, int]:
+    """1-based line and column of ``offset``."""
+    start = text.rfind(newline, 0, offset) + 1
+    return text.count(newline, 0, offset) + 1, offset - start + 1
+
+
+@functools.cache
+def _strict_loader() -> type[CSafeLoader | SafeLoader]:
+    """The safe YAML loader, minus what a hostile or mistyped file could use to hurt.
+
+    Aliases are refused outright: no data file needs them, and ten nested ones make a "billion laughs" document
+    whose expansion the validator, the search index and the cache would otherwise walk.
+    """
+    import yaml
+
+    base: type[CSafeLoader | SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class StrictLoader(base):  # type: ignore[valid-type,misc]  # a base chosen at run time
+        def construct_object(self, node: Node, deep: bool = False) -> Any:
+            # Each node is built once; meeting one again means an alias (or a cycle) points at it.
+            if node in self.constructed_objects:
+                raise RefusedYAML(
+                    "YAML anchors and aliases (&name, *name) are not allowed in a data file; write the value out",
+                    node.start_mark,
+                )
+            return super().construct_object(node, deep)
+
+        def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+            # PyYAML keeps the last of two equal keys, silently dropping the first (a second `pay:` block).
+            seen: set[str] = set()
+            # `!!set` on a scalar gets here too; the base class refuses it with a located error.
+            for key, _ in node.value if isinstance(node, yaml.MappingNode) else ():
+                if isinstance(key, yaml.ScalarNode) and key.tag != MERGE_TAG:
+                    if key.value in seen:
+                        raise RefusedYAML(f"duplicate key {_shorten(key.value)!r} in one mapping", key.start_mark)
+                    seen.add(key.value)
+            return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+        def refuse_tag(self, node: Node) -> Any:
+            raise RefusedYAML(f"the YAML tag {node.tag!r} is not allowed in a data file", node.start_mark)
+
+    StrictLoader.add_constructor(None, StrictLoader.refuse_tag)
+    for suffix, kind in PARSED_SCALARS.items():
+        tag = f"tag:yaml.org,2002:{suffix}"
+        StrictLoader.add_constructor(tag, _readable(base.yaml_constructors[tag], kind))
+    return StrictLoader
+
+
+def _readable(construct: Callable[[Any, ScalarNode], Any], kind: str) -> Callable[[Any, ScalarNode], Any]:
+    """``construct``, with the Python errors of an unreadable scalar turned into a refusal that says where."""
+
+    def read(loader: Any, node: ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError):
+            # The Python error ("month must be in 1..12", "string index out of range") would only confuse.
+            raise RefusedYAML(
+                f"{_shorten(str(node.value))!r} cannot be read as a {kind}; quote it if it is text", node.start_mark
+            ) from None
+
+    return read
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def check_file(path: Path) -> tuple[Catalog | None, list[Problem]]:
+    """Parse and validate without the cache: the catalog (None on errors) and every problem, with lines."""
+    stat = stat_data_file(path)
+    catalog_data, problems = read_document(parse_file(path))
+    # Lines cost a second read, so only when a problem needs them, and never of a pipe (it is drained).
+    wanted = stat_mode.S_ISREG(stat.st_mode) and any(p.record for p in problems)
+    text_lines = _record_lines(path) if wanted else {}
+    located = [
+        Problem(p.level, p.message, p.record, p.field, text_lines.get(p.record) if p.record else None) for p in problems
+    ]
+    if catalog_data is None:
+        return None, located
+    warnings = [p.format(str(path)) for p in located if p.level is Level.WARNING]
+    return Catalog.build(catalog_data.meta, catalog_data.occupations, warnings), located
+
+
+def build_catalog(path: Path) -> Catalog:
+    """The catalog of ``path``, or a DataError naming the first problem (and how many more)."""
+    catalog, problems = check_file(path)
+    if catalog is None:
+        errors = [p for p in problems if p.level is Level.ERROR]
+        more = f" (and {len(errors) - 1} more; run `ooh data validate {path}`)" if len(errors) > 1 else ""
+        raise DataError(errors[0].format(str(path)) + more)
+    return catalog
+
+
+def _record_lines(path: Path) -> dict[str, int]:
+    """The line on which each record starts, for problem reports."""
+    try:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return {}
+    lines: dict[str, int] = {}
+    line, counted_to = 1, 0
+    for match in RECORD_LINE.finditer(text):
+        # Count newlines only since the previous record: one pass over the file, however large.
+        line += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        lines.setdefault(match.group(1), line)
+    return lines
