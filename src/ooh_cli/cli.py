@@ -41,7 +41,8 @@ DEBUG_ENV = "OOH_DEBUG"
 
 
 def fail(message: str, code: int) -> None:
-    sys.stderr.write(f"ooh: {message}\n")
+    # One line, always: some parser messages (and names users typed) carry line breaks and tabs.
+    sys.stderr.write(f"ooh: {' '.join(message.split())}\n")
     sys.exit(code)
 
 

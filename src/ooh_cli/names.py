@@ -13,6 +13,8 @@ def singular(word: str) -> str:
         return word
     if word.endswith("ies"):
         return word[:-3] + "y"
+    if word.endswith("ie"):  # so that "bookie" meets "bookies" (-> "booky")
+        return word[:-2] + "y"
     if word.endswith(("sses", "ches", "shes", "xes")):
         return word[:-2]
     if word.endswith("s"):

@@ -108,8 +108,8 @@ def _block(block: Block, room: int) -> list[str]:
 
 def profile(occ: Occupation, catalog: Catalog, parts: list[Section], summary: bool) -> None:
     room = width()
-    codes = ", ".join(occ.soc_codes) or "no SOC code"
-    lines = [*wrap(occ.title, room), *wrap(f"{catalog.meta.group_name(occ.group)} | SOC {codes} | id {occ.id}", room)]
+    codes = f" | SOC {', '.join(occ.soc_codes)}" if occ.soc_codes else ""
+    lines = [*wrap(occ.title, room), *wrap(f"{catalog.meta.group_name(occ.group)}{codes} | id {occ.id}", room)]
     if occ.former_titles:
         lines += wrap(f"Formerly: {'; '.join(occ.former_titles)}", room)
     if summary and occ.summary:

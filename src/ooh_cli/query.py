@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -110,6 +111,9 @@ def make_filters(
     experience: str | None = None,
 ) -> Filters:
     """Check raw option values and turn them into filters."""
+    for option, pay in (("--min-pay", min_pay), ("--max-pay", max_pay)):
+        if pay is not None and not math.isfinite(pay):
+            raise UsageError(f"{option}: give a number of dollars, not {pay}")
     if min_pay is not None and max_pay is not None and min_pay > max_pay:
         raise UsageError(f"--min-pay ({min_pay:,.0f}) is above --max-pay ({max_pay:,.0f}); nothing can match")
     if outlook and min_outlook:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import functools
 import re
 import stat as stat_mode
-from collections.abc import Callable
+import textwrap
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, AnyStr
 
@@ -28,6 +29,11 @@ NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010
 # The scalar types whose constructors can fail with plain Python errors (a date of month 13, an int too long).
 PARSED_SCALARS = {"int": "number", "float": "number", "bool": "true/false", "timestamp": "date", "binary": "binary"}
 MERGE_TAG = "tag:yaml.org,2002:merge"
+# The block layout of a data file, for parsing it a record at a time.
+DOCUMENT_MARKER = re.compile(r"^(---|\.\.\.)", re.MULTILINE)
+OCCUPATIONS_KEY = re.compile(r"^occupations:[ \t]*(#.*)?$", re.MULTILINE)
+TOP_LEVEL_LINE = re.compile(r"^[^\s#-]", re.MULTILINE)
+ITEM_START = re.compile(r"^( *)- ", re.MULTILINE)
 
 
 class RefusedYAML(Exception):
@@ -40,9 +46,12 @@ class RefusedYAML(Exception):
 
 
 def parse_file(path: Path) -> Any:
-    """Read and parse the YAML of ``path``; every failure becomes a DataError naming the file."""
-    import yaml
+    """Read and parse the YAML of ``path``; every failure becomes a DataError naming the file.
 
+    The occupations come back as an iterator that parses one record at a time when the file has the usual
+    block layout: libyaml builds a node graph many times the file's size before any value exists, and a
+    record at a time keeps that graph small (see `_split_records`). Any other layout is parsed whole.
+    """
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
@@ -56,17 +65,70 @@ def parse_file(path: Path) -> Any:
         raise DataError(
             f"{path}:{line}:{column}: not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
         ) from None
+    del raw
     if not text.strip():
         raise DataError(f"data file {path} is empty")
+    split = _split_records(text)
+    if split is None:
+        return _load(text, path)
+    head, chunks = split
+    document = _load(head, path)
+    if isinstance(document, dict) and document.get("occupations") is None:
+        document["occupations"] = _records(text, chunks, path)
+    return document
+
+
+def _split_records(text: str) -> tuple[str, list[tuple[int, int, int]]] | None:
+    """The document without its occupation records, and each record's (start, end, first line).
+
+    Only for the block layout `ooh data import` writes (and people usually type): `occupations:` alone on a
+    line at column 0 and its items starting `- ` at one indentation. None for anything else.
+    """
+    if DOCUMENT_MARKER.search(text):
+        return None
+    header = OCCUPATIONS_KEY.search(text)
+    if header is None:
+        return None
+    body_start = header.end() + 1
+    next_key = TOP_LEVEL_LINE.search(text, body_start)
+    body_end = next_key.start() if next_key else len(text)
+    items = list(ITEM_START.finditer(text, body_start, body_end))
+    if not items or text[body_start : items[0].start()].strip(" \n\r"):
+        return None
+    indent = items[0].group(1)
+    starts = [m.start() for m in items if m.group(1) == indent]
+    chunks, line = [], text.count("\n", 0, starts[0])
+    for start, end in zip(starts, [*starts[1:], body_end], strict=True):
+        chunks.append((start, end, line))
+        line += text.count("\n", start, end)
+    return text[: header.end()] + "\n" + text[body_end:], chunks
+
+
+def _records(text: str, chunks: list[tuple[int, int, int]], path: Path) -> Iterator[Any]:
+    for start, end, first_line in chunks:
+        try:
+            parsed = _load(textwrap.dedent(text[start:end]), path, first_line)
+        except DataError:
+            # A layout the split misread would show as a confusing error: the whole file says what is wrong.
+            _load(text, path)
+            raise
+        yield from parsed if isinstance(parsed, list) else [parsed]
+
+
+def _load(text: str, path: Path, first_line: int = 0) -> Any:
+    """``text`` parsed by the strict loader; ``first_line`` places its errors in the whole file."""
+    import yaml
+
+    def where(mark: Mark | None) -> str:
+        return f"{path}:{mark.line + 1 + first_line}:{mark.column + 1}" if mark else str(path)
+
     try:
         return yaml.load(text, Loader=_strict_loader())
     except RefusedYAML as error:
-        raise DataError(f"{path}:{error.mark.line + 1}:{error.mark.column + 1}: {error.problem}") from None
+        raise DataError(f"{where(error.mark)}: {error.problem}") from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         problem = " ".join((error.problem or error.context or "invalid YAML").split())
-        raise DataError(f"{where}: not valid YAML: {problem}") from None
+        raise DataError(f"{where(error.problem_mark or error.context_mark)}: not valid YAML: {problem}") from None
     except yaml.reader.ReaderError:
         # Its own message spans two lines and counts characters from the start of the file.
         bad = NOT_PRINTABLE.search(text)
@@ -74,7 +136,8 @@ def parse_file(path: Path) -> Any:
             raise DataError(f"{path}: not valid YAML: unreadable characters") from None
         line, column = _position(text, bad.start(), "\n")
         raise DataError(
-            f"{path}:{line}:{column}: not valid YAML: control character U+{ord(bad.group()):04X} is not allowed"
+            f"{path}:{line + first_line}:{column}: not valid YAML: control character U+{ord(bad.group()):04X} "
+            "is not allowed"
         ) from None
     except yaml.YAMLError as error:
         raise DataError(f"{path}: not valid YAML: {' '.join(str(error).split())}") from None

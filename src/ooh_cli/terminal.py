@@ -48,9 +48,9 @@ def _block(block: Block) -> RenderableType:
 
 def profile(occ: Occupation, catalog: Catalog, parts: list[Section], summary: bool) -> None:
     out = console()
-    codes = ", ".join(occ.soc_codes) or "no SOC code"
+    codes = f" | SOC {', '.join(occ.soc_codes)}" if occ.soc_codes else ""
     out.print(Text(occ.title, style="bold"))
-    out.print(Text(f"{catalog.meta.group_name(occ.group)} | SOC {codes} | id {occ.id}", style="dim"))
+    out.print(Text(f"{catalog.meta.group_name(occ.group)}{codes} | id {occ.id}", style="dim"))
     if occ.former_titles:
         out.print(Text(f"Formerly: {'; '.join(occ.former_titles)}", style="dim"))
     if summary and occ.summary:

@@ -477,7 +477,8 @@ def read_document(raw: object) -> tuple[Dataset | None, list[Problem]]:
 
     records = raw.get("occupations")
     occupations: list[Occupation] = []
-    if not isinstance(records, list):
+    # A list, or the iterator reading.py makes to parse one record at a time.
+    if not isinstance(records, (list, Iterator)):
         top.problem("occupations", f"expected a list of occupation records, got {type_name(records)}")
     else:
         seen: set[str] = set()

@@ -1,0 +1,173 @@
+"""Bad command lines never hurt: one clear line on stderr, the documented exit code, nothing on stdout."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from typer.testing import Result
+
+from ooh_cli.errors import UsageError
+from ooh_cli.loader import load_catalog
+from ooh_cli.query import make_filters
+from tests.conftest import SAMPLE, Invoke
+
+NOT_FOUND = 1
+USAGE = 2
+OUTLOOKS = "much-faster, faster, average, slower, little-change, decline"
+EDUCATIONS = "none, high-school, some-college, postsecondary-nondegree, associate, bachelor, master, doctoral"
+
+
+def assert_refused(result: Result, code: int, *fragments: str) -> None:
+    assert result.exit_code == code, result.output
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+    assert result.stderr.startswith("ooh: ") and result.stderr.count("\n") == 1, result.stderr
+    for fragment in fragments:
+        assert fragment in result.stderr
+
+
+def test_an_unknown_occupation_suggests_close_ones(invoke: Invoke) -> None:
+    assert_refused(
+        invoke("show", "respiratory"), NOT_FOUND, "no occupation matches", "did you mean: respiratory-therapists"
+    )
+
+
+def test_an_occupation_nothing_resembles_points_to_search(invoke: Invoke) -> None:
+    assert_refused(invoke("show", "zzqxj"), NOT_FOUND, "no occupation matches 'zzqxj'", "ooh search")
+
+
+@pytest.mark.parametrize("command", ["show", "similar"])
+@pytest.mark.parametrize("name", ["", "   ", "\t\n"], ids=["empty", "spaces", "tab-newline"])
+def test_an_empty_occupation_name(invoke: Invoke, command: str, name: str) -> None:
+    assert_refused(invoke(command, name), USAGE, "occupation name is empty")
+
+
+@pytest.mark.parametrize("query", ["", "   "], ids=["empty", "spaces"])
+def test_an_empty_search(invoke: Invoke, query: str) -> None:
+    assert_refused(invoke("search", query), USAGE, "search needs at least one word")
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--outlook", "zooming", f"--outlook: unknown outlook category 'zooming'; choose from {OUTLOOKS}"),
+        ("--outlook", "faster,zooming", "--outlook: unknown outlook category 'zooming'"),
+        ("--min-outlook", "meh", f"--min-outlook: unknown outlook category 'meh'; choose from {OUTLOOKS}"),
+        ("--education", "x", f"--education: unknown education level 'x'; choose from {EDUCATIONS}"),
+        (
+            "--max-education",
+            "wizardry",
+            f"--max-education: unknown education level 'wizardry'; choose from {EDUCATIONS}",
+        ),
+        ("--training", "osmosis", "--training: unknown on-the-job training 'osmosis'; choose from none, short-term"),
+        ("--experience", "lots", "--experience: unknown work experience 'lots'; choose from none, less-than-5-years"),
+        (
+            "--group",
+            "pirates",
+            "--group: unknown group 'pirates'; choose from arts-and-design, entertainment-and-sports",
+        ),
+    ],
+)
+def test_an_unknown_filter_value_lists_the_valid_ones(invoke: Invoke, option: str, value: str, message: str) -> None:
+    assert_refused(invoke("list", option, value), USAGE, message)
+
+
+def test_top_checks_its_filters_too(invoke: Invoke) -> None:
+    assert_refused(invoke("top", "pay", "--group", "pirates"), USAGE, "--group: unknown group 'pirates'")
+    assert_refused(invoke("top", "pay", "--max-education", "x"), USAGE, "--max-education: unknown education level 'x'")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--outlook", "faster", "--min-outlook", "average"), "--outlook and --min-outlook conflict"),
+        (("--education", "x", "--max-education", "y"), "--education and --max-education conflict"),
+        (("--education", "bachelor", "--max-education", "master"), "--education and --max-education conflict"),
+        (("--min-pay", "90000", "--max-pay", "10000"), "--min-pay (90,000) is above --max-pay (10,000)"),
+    ],
+    ids=["outlook", "education-unknown", "education-known", "pay"],
+)
+def test_conflicting_options(invoke: Invoke, args: tuple[str, ...], message: str) -> None:
+    assert_refused(invoke("list", *args), USAGE, message)
+
+
+@pytest.mark.parametrize("command", [("list",), ("search", "nurse"), ("top", "pay"), ("similar", "actors")])
+@pytest.mark.parametrize("limit", ["0", "-1", "many"])
+def test_a_limit_below_one(invoke: Invoke, command: tuple[str, ...], limit: str) -> None:
+    assert_refused(invoke(*command, "--limit", limit), USAGE, "Invalid value for '--limit'", "--help")
+
+
+@pytest.mark.parametrize(("option", "value"), [("--min-pay", "-5"), ("--max-pay", "lots"), ("--min-pay", "-inf")])
+def test_a_pay_that_is_not_a_sane_amount(invoke: Invoke, option: str, value: str) -> None:
+    assert_refused(invoke("list", option, value), USAGE, f"Invalid value for '{option}'")
+
+
+@pytest.mark.parametrize("option", ["min_pay", "max_pay"])
+def test_a_pay_of_nan_is_refused(option: str) -> None:
+    # Click's FloatRange accepts "nan" (every comparison with it is false), and a NaN bound then matches
+    # every profile: `ooh list --min-pay nan` lists all of them without a word.
+    catalog = load_catalog(SAMPLE)
+    with pytest.raises(UsageError, match="pay"):
+        make_filters(catalog, **{option: math.nan})
+
+
+@pytest.mark.parametrize(
+    "command", [("list",), ("show", "actors"), ("compare", "actors", "registered-nurses"), ("search", "nurse")]
+)
+def test_an_unknown_format(invoke: Invoke, command: tuple[str, ...]) -> None:
+    assert_refused(invoke(*command, "--format", "xml"), USAGE, "Invalid value for '--format'", "'xml'", "json")
+
+
+def test_an_unknown_section(invoke: Invoke) -> None:
+    assert_refused(
+        invoke("show", "actors", "--section", "bogus"),
+        USAGE,
+        "--section: unknown section 'bogus'",
+        "summary, what-they-do",
+    )
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("actors",), ("actors", "actors"), ("actors", "Actors"), ("registered-nurses", "RN")],
+    ids=["one", "twice", "twice-in-another-case", "by-id-and-alias"],
+)
+def test_compare_needs_two_different_occupations(invoke: Invoke, names: tuple[str, ...]) -> None:
+    assert_refused(invoke("compare", *names), USAGE, "compare needs at least two different occupations")
+
+
+def test_compare_names_one_occupation_given_twice(invoke: Invoke) -> None:
+    assert_refused(
+        invoke("compare", "actors", "registered-nurses", "RN"),
+        USAGE,
+        "the same occupation is named twice: registered-nurses",
+    )
+
+
+def test_compare_with_an_unknown_occupation(invoke: Invoke) -> None:
+    assert_refused(invoke("compare", "actors", "zzqxj"), NOT_FOUND, "no occupation matches 'zzqxj'")
+
+
+def test_an_unknown_command(invoke: Invoke) -> None:
+    assert_refused(invoke("frobnicate"), USAGE, "No such command 'frobnicate'", "ooh --help")
+
+
+def test_an_unknown_option(invoke: Invoke) -> None:
+    assert_refused(invoke("list", "--colour", "red"), USAGE, "No such option: --colour", "ooh list --help")
+
+
+def test_an_unknown_top_list(invoke: Invoke) -> None:
+    assert_refused(invoke("top", "bogus"), USAGE, "Invalid value for 'ranking'", "'bogus'", "growth", "decline")
+
+
+def test_a_missing_argument(invoke: Invoke) -> None:
+    assert_refused(invoke("show"), USAGE, "Missing argument", "ooh show --help")
+
+
+def test_a_missing_choice_stays_on_one_line(invoke: Invoke) -> None:
+    assert_refused(invoke("top"), USAGE, "Missing argument 'ranking'", "growth", "decline")
+
+
+def test_a_name_with_a_line_break_stays_on_one_line(invoke: Invoke) -> None:
+    assert_refused(invoke("show", "zz\nqq"), NOT_FOUND, "no occupation matches 'zz\\nqq'")

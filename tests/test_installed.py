@@ -1,0 +1,149 @@
+"""The installed `ooh` console script, run as users run it: a real process, started outside the repository.
+
+No OOH_DATA here: the bundled data must be found from any directory, and a wheel must carry it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ooh_cli import __version__
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.installed
+
+OOH = Path(sys.executable).parent / "ooh"
+MRT = "medical-records-and-health-information-technicians"
+# Variables that would change what the child prints whatever the test sets.
+INHERITED = ("OOH_DATA", "OOH_NO_CACHE", "OOH_DEBUG", "FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE", "NO_COLOR")
+ANSI_ESCAPE = b"\x1b["
+
+Run = Callable[..., subprocess.CompletedProcess[bytes]]
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache for the module: each cold start would rebuild the catalog (most of a second)."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture
+def run(tmp_path: Path, cache_dir: Path) -> Run:
+    """``run(COMMAND, NAME=VALUE...)``: stdout and stderr piped, cwd a fresh directory, NO_COLOR unless NO_COLOR=None."""
+
+    def run(command: list[str | Path], **extra: str | None) -> subprocess.CompletedProcess[bytes]:
+        env = {name: value for name, value in os.environ.items() if name not in INHERITED}
+        env.update(OOH_CACHE_DIR=str(cache_dir), PYTHONDONTWRITEBYTECODE="1", NO_COLOR="1")
+        for name, value in extra.items():
+            if value is None:
+                env.pop(name, None)
+            else:
+                env[name] = value
+        return subprocess.run(command, capture_output=True, cwd=tmp_path, env=env, timeout=60)
+
+    return run
+
+
+@pytest.fixture
+def ooh() -> Path:
+    if not OOH.exists():
+        pytest.skip(f"no `ooh` console script next to {sys.executable}; install the package first")
+    return OOH
+
+
+def test_show_from_another_directory(ooh: Path, run: Run) -> None:
+    result = run([ooh, "show", "medical-records-technician"])
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().startswith("Medical Records Specialists\n")
+    assert result.stderr == b""
+
+
+def test_version(ooh: Path, run: Run) -> None:
+    for command in ([ooh], [sys.executable, "-m", "ooh_cli"]):
+        result = run([*command, "--version"])
+        assert result.returncode == 0, result.stderr.decode()
+        assert result.stdout.decode() == f"ooh {__version__}\n"
+
+
+def test_list_json_parses(ooh: Path, run: Run) -> None:
+    result = run([ooh, "list", "--outlook", "faster", "--format", "json"])
+    assert result.returncode == 0, result.stderr.decode()
+    rows = json.loads(result.stdout)
+    assert rows and {row["outlook"] for row in rows} == {"faster"}
+
+
+def test_unknown_occupation_is_one_line(ooh: Path, run: Run) -> None:
+    result = run([ooh, "show", "no-such-occupation-at-all"])
+    assert result.returncode == 1
+    assert result.stdout == b""
+    error = result.stderr.decode()
+    assert error.startswith("ooh: no occupation matches 'no-such-occupation-at-all'")
+    assert error.count("\n") == 1 and "Traceback" not in error
+
+
+@pytest.mark.parametrize("args", [("show", "medical-records-technician"), ("top", "growth"), ("groups",)])
+def test_no_colour_into_a_pipe(ooh: Path, run: Run, args: tuple[str, ...]) -> None:
+    # A colour terminal type and no NO_COLOR: only the pipe says "plain text".
+    result = run([ooh, *args], NO_COLOR=None, TERM="xterm-256color", COLORTERM="truecolor")
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout
+    assert ANSI_ESCAPE not in result.stdout and ANSI_ESCAPE not in result.stderr
+
+
+# --- a regular (not editable) install ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A wheel of the working tree; built without isolation when hatchling is here, else pip fetches it."""
+    out = tmp_path_factory.mktemp("wheel")
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(out)]
+    if importlib.util.find_spec("hatchling") is not None:
+        command.append("--no-build-isolation")
+    # Offline, fail fast rather than retry for minutes.
+    env = {**os.environ, "PIP_RETRIES": "0", "PIP_TIMEOUT": "10"}
+    result = subprocess.run([*command, str(REPO)], capture_output=True, text=True, env=env, timeout=300)
+    if result.returncode != 0:
+        if "hatchling" in result.stderr and "No matching distribution" in result.stderr:
+            pytest.skip("cannot build a wheel: the build backend hatchling is not installed and cannot be downloaded")
+        pytest.fail(f"building the wheel failed:\n{result.stderr}")
+    (built,) = out.glob("ooh_cli-*.whl")
+    return built
+
+
+def test_wheel_carries_the_data_and_every_module(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        assert archive.read("ooh_cli/data/occupations.yaml") == (REPO / "data" / "occupations.yaml").read_bytes()
+        entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
+        assert "ooh = ooh_cli.cli:main" in archive.read(entry_points).decode()
+    source = REPO / "src"
+    modules = {path.relative_to(source).as_posix() for path in source.rglob("*.py")}
+    assert "ooh_cli/cli.py" in modules
+    assert modules - names == set()
+    assert "ooh_cli/py.typed" in names
+
+
+def test_wheel_install_runs_outside_the_repository(wheel: Path, run: Run, tmp_path: Path) -> None:
+    """Installed from the wheel (its dependencies borrowed from this environment), `ooh` uses its own data copy."""
+    site = tmp_path / "site"
+    install = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--target", str(site)]
+    subprocess.run([*install, str(wheel)], check=True, capture_output=True, timeout=120)
+    # PYTHONPATH comes before the editable install's path entry, so the installed copy is the one imported.
+    where = run(
+        [sys.executable, "-c", "import ooh_cli.loader as l; print(l.bundled_data_path())"], PYTHONPATH=str(site)
+    )
+    assert where.stdout.decode().strip() == str(site / "ooh_cli" / "data" / "occupations.yaml")
+    result = run([site / "bin" / "ooh", "show", "health-information-coder", "-f", "json"], PYTHONPATH=str(site))
+    assert result.returncode == 0, result.stderr.decode()
+    assert json.loads(result.stdout)["id"] == MRT
+    assert result.stderr == b""
