@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
 import typer
 from typer._click import exceptions as click_exceptions  # Typer's own copy of click: its usage errors
+from typer._click.core import Context as ClickContext
 from typer.core import TyperGroup
 
 from ooh_cli import __version__
@@ -46,6 +47,13 @@ def fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
+def reader_gone() -> None:
+    """The reader went away (`ooh list | head -1`): not an error. Point stdout at nothing so the
+    interpreter's final flush stays quiet."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(ExitCode.OK)
+
+
 class OohGroup(TyperGroup):
     """Maps every error, ours or the parser's, to one line on stderr and a documented exit code."""
 
@@ -58,6 +66,9 @@ class OohGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        if hasattr(sys.stdout, "reconfigure") and not (sys.stdout.encoding or "").lower().startswith("utf"):
+            # An ASCII-only stdout (LANG=C, PYTHONIOENCODING=ascii) gets "?" for what it cannot show.
+            sys.stdout.reconfigure(errors="replace")
         try:
             code = super().main(args, prog_name or "ooh", complete_var, False, windows_expand_args, **extra)
             sys.stdout.flush()
@@ -71,15 +82,19 @@ class OohGroup(TyperGroup):
         except (KeyboardInterrupt, typer.Abort):
             fail("interrupted", ExitCode.INTERRUPTED)
         except BrokenPipeError:
-            # The reader went away (`ooh list | head -1`): not an error. Point stdout at nothing so the
-            # interpreter's final flush stays quiet.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(ExitCode.OK)
+            reader_gone()
         except Exception as error:
             if os.environ.get(DEBUG_ENV):
                 raise
             fail(f"unexpected error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for details)", 4)
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        # Typer would turn a broken pipe inside a command into exit 1 before `main` sees it.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            reader_gone()
 
 
 # Every command, as (function, its @app.command arguments), so that `main` can build an app of just one.

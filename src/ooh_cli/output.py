@@ -10,7 +10,9 @@ from typing import Any
 
 
 def write_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    # On an ASCII-only stdout, \u escapes keep the JSON exact where "?" would change it.
+    ascii_only = not (sys.stdout.encoding or "").lower().startswith("utf")
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=ascii_only) + "\n")
 
 
 def write_yaml(data: Any) -> None:
