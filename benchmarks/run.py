@@ -26,7 +26,9 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 FLOOR = [sys.executable, str(HERE / "floor.py"), "hello"]
-OOH = [sys.executable, "-m", "ooh_cli"]
+# The console script, as users run it (python -m adds runpy's own start-up).
+SCRIPT = Path(sys.executable).parent / "ooh"
+OOH = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "ooh_cli"]
 
 
 class Sample(NamedTuple):
