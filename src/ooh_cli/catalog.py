@@ -140,11 +140,11 @@ class Catalog:
 
     def suggest(self, key: str, limit: int) -> list[tuple[int, float]]:
         """Positions of the profiles whose names are closest to ``key``, best first, one entry per profile."""
-        if not key:
+        lines = [line for line in self._names.split("\n") if line]
+        if not key or not lines:
             return []
         from rapidfuzz import fuzz, process
 
-        lines = self._names.strip("\n").split("\n")
         names = [line.partition("\t")[0] for line in lines]
         best: dict[int, float] = {}
         for _, score, index in process.extract(key, names, scorer=fuzz.token_sort_ratio, limit=limit * 8):

@@ -14,7 +14,6 @@ from typer._click.core import Context as ClickContext
 from typer.core import TyperGroup
 
 from ooh_cli import __version__
-from ooh_cli.data_cli import data_app
 from ooh_cli.errors import ExitCode, OohError, UsageError
 from ooh_cli.options import (
     DataOption,
@@ -128,6 +127,8 @@ def build_app(only: str | None = None) -> typer.Typer:
         if only in (None, name):
             built.command(**settings)(function)
     if only in (None, "data"):
+        from ooh_cli.data_cli import data_app
+
         built.add_typer(data_app, name="data")
     return built
 

@@ -43,20 +43,25 @@ def data_path(option: Path | None) -> Path:
 
 def load_catalog(path: Path) -> Catalog:
     """The validated catalog of ``path``, from the cache when it is still current."""
-    from ooh_cli.reading import build_catalog
-
     stat = stat_data_file(path)
     # A pipe or FIFO (`--data <(...)`) can be read once and its stat says nothing about what it holds.
     if os.environ.get(NO_CACHE_ENV, "") not in ("", "0") or not stat_mode.S_ISREG(stat.st_mode):
-        return build_catalog(path)
+        return _read(path)
     cache_file = _cache_file(path)
     key = _cache_key(path, stat)
     cached = _read_cache(cache_file, key)
     if cached is not None:
         return cached
-    catalog = build_catalog(path)
+    catalog = _read(path)
     _write_cache(cache_file, key, catalog)
     return catalog
+
+
+def _read(path: Path) -> Catalog:
+    # Imported only here: a lookup the cache answers never loads YAML or the validator.
+    from ooh_cli.reading import build_catalog
+
+    return build_catalog(path)
 
 
 def stat_data_file(path: Path) -> os.stat_result:

@@ -106,8 +106,11 @@ def read_projections(path: Path) -> Projections:
     are the only map from SOC codes to profiles. Measured on the 2024-34 file: 1.1 s full against 0.2 s
     read-only, which the import can afford.
     """
-    import openpyxl  # the importer's only heavy dependency; lookups never load it
-    from openpyxl.utils.exceptions import InvalidFileException
+    try:
+        import openpyxl  # the importer's only heavy dependency; lookups never load it
+        from openpyxl.utils.exceptions import InvalidFileException
+    except ImportError:
+        raise SourceError(path, "reading the workbook needs openpyxl: pip install 'ooh-cli[import]'") from None
 
     try:
         workbook = openpyxl.load_workbook(path, data_only=True)
