@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
 import typer
@@ -226,6 +228,13 @@ def view() -> View:
     return plain
 
 
+def markdown() -> ModuleType:
+    """The Markdown writer, imported only when asked for."""
+    from ooh_cli import markdown as writer
+
+    return writer
+
+
 def emit(
     fmt: str,
     *,
@@ -282,24 +291,19 @@ def show(
     # The summary sentence heads a whole profile, or the quick facts shown alone.
     with_summary = only in (None, "summary")
 
-    def as_markdown() -> str:
-        from ooh_cli import markdown
-
-        return markdown.profile(occ, catalog, parts)
-
     emit(
         fmt.value,
         table=lambda: view().profile(occ, catalog, parts, with_summary),
         json=lambda: profile.section_data(occ, catalog, only),
         yaml=lambda: profile.section_data(occ, catalog, only),
-        markdown=as_markdown,
+        markdown=lambda: markdown().profile(occ, catalog, parts),
     )
 
 
 @command(epilog="Example: ooh compare registered-nurses medical-records-technician medical-assistants")
 def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOption = TableFormat.table) -> None:
     """Compare occupations side by side: one column each, the best figure of each row marked."""
-    from ooh_cli import layout, markdown
+    from ooh_cli import layout
     from ooh_cli.facts import fact_row, facts
     from ooh_cli.model import Summary
 
@@ -319,7 +323,7 @@ def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOpt
         table=lambda: view().comparison(layout.comparison(catalog, chosen, ascii_only=layout.ascii_only())),
         json=lambda: [fact_row(profile, columns) for profile in chosen],
         csv=lambda: ([fact_row(profile, columns) for profile in chosen], [f.key for f in columns]),
-        markdown=lambda: markdown.comparison(layout.comparison(catalog, chosen, ascii_only=False)),
+        markdown=lambda: markdown().comparison(layout.comparison(catalog, chosen, ascii_only=False)),
     )
 
 
@@ -523,7 +527,6 @@ def similar(
 def groups(ctx: typer.Context, fmt: TableFormatOption = TableFormat.table) -> None:
     """The occupational groups: profiles, jobs, employment-weighted growth and median pay."""
     from ooh_cli import facts as f
-    from ooh_cli import markdown
     from ooh_cli.discover import group_summaries
     from ooh_cli.layout import Listing
     from ooh_cli.model import OUTLOOK
@@ -569,7 +572,7 @@ def groups(ctx: typer.Context, fmt: TableFormatOption = TableFormat.table) -> No
         table=lambda: view().listing(table_data),
         json=lambda: rows,
         csv=lambda: (rows, list(rows[0]) if rows else []),
-        markdown=lambda: markdown.listing(table_data),
+        markdown=lambda: markdown().listing(table_data),
     )
 
 
@@ -584,7 +587,7 @@ def emit_profiles(
     footer: str = "",
 ) -> None:
     """A list of profiles: a table of a few facts for people, every fact for json and csv."""
-    from ooh_cli import layout, markdown
+    from ooh_cli import layout
     from ooh_cli.facts import fact_row, facts
 
     columns = facts(catalog.meta)
@@ -599,11 +602,16 @@ def emit_profiles(
         table=lambda: view().listing(table_data()) if profiles else None,
         json=lambda: records,
         csv=lambda: (records, fields),
-        markdown=lambda: markdown.listing(table_data()) if profiles else "",
+        markdown=lambda: markdown().listing(table_data()) if profiles else "",
     )
 
 
-app = build_app()
+@functools.cache
+def __getattr__(name: str) -> typer.Typer:
+    # `app`, every command (for tests, docs and completion), is built on first use; `main` builds its own.
+    if name == "app":
+        return build_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
