@@ -4,8 +4,7 @@ Every figure travels with its reference year or period, and a missing figure is 
 "not available"), never zero.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: NamedTuple would compile every field's annotation string at import.
 from typing import Any, NamedTuple
 
 
@@ -297,7 +296,7 @@ class Summary(NamedTuple):
     period: str | None
 
     @classmethod
-    def of(cls, occ: Occupation) -> Summary:
+    def of(cls, occ: Occupation) -> "Summary":
         pay, jobs, outlook, entry = occ.pay, occ.employment, occ.outlook, occ.how_to_become
         return cls(
             occ.id,

@@ -33,7 +33,10 @@ def wrap(text: str, room: int) -> list[str]:
     room = max(room, 1)
     out: list[str] = []
     for line in text.split("\n"):
-        out += textwrap.wrap(line, room, break_on_hyphens=False) or [""]
+        if len(line) <= room and "\t" not in line:
+            out.append(line.rstrip())  # most cells fit: skip textwrap's tokenizing
+        else:
+            out += textwrap.wrap(line, room, break_on_hyphens=False) or [""]
     return out
 
 
