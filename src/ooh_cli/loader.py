@@ -64,16 +64,23 @@ def _read(path: Path) -> Catalog:
     return build_catalog(path)
 
 
+def unreadable(path: Path, error: OSError) -> DataError:
+    """What went wrong opening the data file, said the same way wherever it happens."""
+    if isinstance(error, FileNotFoundError):
+        return DataError(f"data file not found: {path}")
+    if isinstance(error, IsADirectoryError):
+        return DataError(f"data file {path} is a directory, not a YAML file")
+    return DataError(f"cannot read data file {path}: {error.strerror or error}")
+
+
 def stat_data_file(path: Path) -> os.stat_result:
     """The data file's status, or a DataError saying why it cannot be read."""
     try:
         stat = path.stat()
-    except FileNotFoundError:
-        raise DataError(f"data file not found: {path}") from None
     except OSError as error:
-        raise DataError(f"cannot read data file {path}: {error.strerror or error}") from None
+        raise unreadable(path, error) from None
     if stat_mode.S_ISDIR(stat.st_mode):
-        raise DataError(f"data file {path} is a directory, not a YAML file")
+        raise unreadable(path, IsADirectoryError())
     return stat
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, AnyStr
 
 from ooh_cli.catalog import Catalog
 from ooh_cli.errors import DataError
-from ooh_cli.loader import stat_data_file
+from ooh_cli.loader import stat_data_file, unreadable
 from ooh_cli.validate import Level, Problem, read_document
 
 if TYPE_CHECKING:
@@ -54,10 +54,8 @@ def parse_file(path: Path) -> Any:
     """
     try:
         raw = path.read_bytes()
-    except IsADirectoryError:
-        raise DataError(f"data file {path} is a directory, not a YAML file") from None
     except OSError as error:
-        raise DataError(f"cannot read data file {path}: {error.strerror or error}") from None
+        raise unreadable(path, error) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
