@@ -22,8 +22,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
 HERE = Path(__file__).resolve().parent
 FLOOR = [sys.executable, str(HERE / "floor.py"), "hello"]
 # The console script, as users run it (python -m adds runpy's own start-up).
@@ -130,15 +128,11 @@ def main() -> None:
         )
         if args.quick:
             return
-        from generate import DEFAULT_SOURCE, synthesize
-
         big = Path(tmp) / "big.yaml"
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        document = yaml.load(DEFAULT_SOURCE.read_text(encoding="utf-8"), Loader=loader)
-        big.write_text(
-            yaml.dump(synthesize(document, args.profiles), Dumper=dumper, sort_keys=False, allow_unicode=True)
-        )
+        # Made by a child: a parent holding the big document would hand its memory high-water mark to every
+        # process it forks, and the peak figures below would be its own.
+        generate = [sys.executable, str(HERE / "generate.py"), "--profiles", str(args.profiles), "--output", str(big)]
+        subprocess.run(generate, check=True, stdout=subprocess.DEVNULL)
         print(f"\nSynthetic file: {args.profiles:,} profiles, {big.stat().st_size / 1e6:.1f} MB, once read:")
         data = ["--data", str(big)]
         measure(

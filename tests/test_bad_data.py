@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import struct
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -20,8 +21,10 @@ from tests.conftest import SAMPLE, Invoke
 WriteData = Callable[..., Path]
 BAD_DATA = 3
 MRT = "medical-records-and-health-information-technicians"
+SAMPLE_LINES = SAMPLE.read_text(encoding="utf-8").splitlines()
 # The line on which the `actors` record starts in the sample, the one most tests spoil.
-ACTORS_LINE = 27
+ACTORS_LINE = SAMPLE_LINES.index("- id: actors") + 1
+BUILT_LINE = SAMPLE_LINES.index("  built: '2026-01-01'") + 1
 
 
 def sample_with(old: str, new: str) -> str:
@@ -328,7 +331,7 @@ def test_an_unquoted_date_is_read_as_text(invoke: Invoke, write_data: WriteData)
 def test_a_scalar_yaml_cannot_read_says_where(invoke: Invoke, write_data: WriteData, value: str, kind: str) -> None:
     # These once escaped the YAML library as bare ValueErrors: "unexpected error", exit 4.
     path = write_data(sample_with("built: '2026-01-01'", f"built: {value}"))
-    assert_refused(invoke("list", data=path), f"{path}:11:10:", f"cannot be read as a {kind}")
+    assert_refused(invoke("list", data=path), f"{path}:{BUILT_LINE}:10:", f"cannot be read as a {kind}")
 
 
 # --- size and hostility -----------------------------------------------------------------------------------
@@ -357,6 +360,17 @@ def test_a_long_but_sane_title_loads(invoke: Invoke, write_data: WriteData) -> N
     title = "Actors " + "x" * (MAX_NAME - 10)
     path = write_data(sample_with("title: Actors", f"title: {title}"))
     result = invoke("show", "actors", data=path)
+    assert_loads(result)
+
+
+def test_long_valid_duties_search_fast(invoke: Invoke, write_data: WriteData) -> None:
+    # Each duty is within the prose limit; together they make one 600 KB line of the duties blob.
+    duties = "".join(f"  - {'ab ' * 1_500}\n" for _ in range(130))
+    path = write_data(sample_with("  title: Actors\n", "  title: Actors\n  duties:\n" + duties))
+    assert_loads(invoke("list", data=path))  # parsed and cached: what follows times the search alone
+    started = time.perf_counter()
+    result = invoke("search", "ab", data=path)
+    assert time.perf_counter() - started < 2
     assert_loads(result)
 
 
@@ -470,11 +484,11 @@ def data_copy(write_data: WriteData) -> Path:
 def test_a_failed_cache_write_leaves_no_partial_file(
     invoke: Invoke, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def dump_half(obj: object, stream: BinaryIO, protocol: int | None = None) -> None:
+    def dump_half(stream: BinaryIO, key: object, catalog: object) -> None:
         stream.write(b"\x80\x05half a pickle")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(loader.pickle, "dump", dump_half)
+    monkeypatch.setattr(loader, "_write_sections", dump_half)
     assert_loads(invoke("show", "actors", data=data_copy))
     assert cache_files(tmp_path) == []
 
@@ -482,11 +496,11 @@ def test_a_failed_cache_write_leaves_no_partial_file(
 def test_ctrl_c_while_writing_the_cache_leaves_no_partial_file(
     invoke: Invoke, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupted(obj: object, stream: BinaryIO, protocol: int | None = None) -> None:
+    def interrupted(stream: BinaryIO, key: object, catalog: object) -> None:
         stream.write(b"\x80\x05half a pickle")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(loader.pickle, "dump", interrupted)
+    monkeypatch.setattr(loader, "_write_sections", interrupted)
     result = invoke("show", "actors", data=data_copy)
     assert result.exit_code == 130 and "Traceback" not in result.output
     assert cache_files(tmp_path) == []
@@ -500,18 +514,18 @@ def test_a_failed_rewrite_keeps_the_old_cache_readable(
     before = cache.read_bytes()
     data_copy.write_text(SAMPLE.read_text().replace("median_annual: 90000", "median_annual: 91000"))
 
-    def dump_half(obj: object, stream: BinaryIO, protocol: int | None = None) -> None:
+    def dump_half(stream: BinaryIO, key: object, catalog: object) -> None:
         stream.write(before[: len(before) // 2])
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(loader.pickle, "dump", dump_half)
+    monkeypatch.setattr(loader, "_write_sections", dump_half)
     result = invoke("show", "registered-nurses", "-s", "pay", "-f", "json", data=data_copy)
     assert_loads(result)
     assert '"median_annual": 91000' in result.stdout
     assert cache_files(tmp_path) == [cache]
     assert cache.read_bytes() == before
-    with cache.open("rb") as stream:
-        pickle.load(stream)
+    (size,) = struct.unpack("<Q", before[:8])  # the header of the untouched cache still unpickles
+    pickle.loads(before[8 : 8 + size])
 
 
 def test_a_read_only_cache_dir_only_costs_speed(invoke: Invoke, data_copy: Path, tmp_path: Path) -> None:
@@ -550,6 +564,7 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(
     again = invoke("show", "actors", data=data_copy)
     assert_loads(again)
     assert again.stdout == first.stdout
-    with cache.open("rb") as stream:
-        _key, catalog = pickle.load(stream)
-    assert len(catalog) == 10
+    rebuilt = cache.read_bytes()
+    (size,) = struct.unpack("<Q", rebuilt[:8])
+    _key, (_meta, summaries, _names, _warnings), _search_size, _ends = pickle.loads(rebuilt[8 : 8 + size])
+    assert len(summaries) == 10

@@ -128,6 +128,21 @@ def wait_for_reader(fifo: Path, child: subprocess.Popen[bytes]) -> int:
         time.sleep(0.01)
 
 
+def wait_until_reading(child: subprocess.Popen[bytes]) -> None:
+    """Wait until ``child`` sleeps in read(). A SIGINT that lands between its open() and its read() would only
+    set Python's flag, which the blocking read then never checks: the child would wait for ever."""
+    wchan = Path(f"/proc/{child.pid}/wchan")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if "read" in wchan.read_text():
+                return
+        except OSError:
+            break  # no /proc: fall back to a pause
+        time.sleep(0.01)
+    time.sleep(0.5)
+
+
 def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
     # A FIFO with no data yet holds `ooh` in its read: a moment that is sure to be inside the command.
     fifo = tmp_path / "data.yaml"
@@ -140,6 +155,7 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
     )
     writer = wait_for_reader(fifo, child)
     try:
+        wait_until_reading(child)
         child.send_signal(signal.SIGINT)
         stdout, stderr = child.communicate(timeout=30)
     finally:

@@ -8,7 +8,8 @@ cached catalog quick to load however many profiles the file has.
 from __future__ import annotations
 
 import pickle
-from typing import Any, NamedTuple
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from ooh_cli.errors import AmbiguousError, NotFoundError, UsageError
 from ooh_cli.model import Meta, Occupation, Summary
@@ -39,23 +40,27 @@ def _names_text(occupations: tuple[Occupation, ...]) -> str:
 
 
 class Catalog:
-    """All profiles of one data file, with lookups by any name users type."""
+    """All profiles of one data file, with lookups by any name users type.
+
+    ``records`` holds each profile pickled on its own; ``search`` is the search index or, for a catalog read
+    from the cache, a function that reads it when a search first needs it.
+    """
 
     def __init__(
         self,
         meta: Meta,
         summaries: list[Summary],
-        records: list[bytes],
+        records: Sequence[bytes],
         names: str,
-        search_index: SearchIndex,
+        search: SearchIndex | Callable[[], SearchIndex],
         warnings: list[str],
     ) -> None:
         self.meta = meta
         self.summaries = summaries
-        self.search_index = search_index
         self.warnings = warnings
         self._records = records
         self._names = names
+        self._search = search
         self._positions: dict[str, int] | None = None
 
     @classmethod
@@ -70,10 +75,16 @@ class Catalog:
             warnings,
         )
 
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_positions"] = None
-        return state
+    @property
+    def search_index(self) -> SearchIndex:
+        if not isinstance(self._search, SearchIndex):
+            self._search = self._search()
+        return self._search
+
+    def parts(self) -> tuple[tuple[Meta, list[Summary], str, list[str]], SearchIndex, Sequence[bytes]]:
+        """What the cache stores: the summaries and names every lookup needs, then the search index and the
+        records, which only some lookups read."""
+        return (self.meta, self.summaries, self._names, self.warnings), self.search_index, self._records
 
     def __len__(self) -> int:
         return len(self.summaries)

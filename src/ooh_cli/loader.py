@@ -11,20 +11,28 @@ import contextlib
 import os
 import pickle
 import stat as stat_mode
+import struct
 import sys
+import weakref
 import zlib
+from array import array
+from collections.abc import Sequence
+from itertools import accumulate
 from pathlib import Path
+from typing import IO, BinaryIO, overload
 
 from ooh_cli import __version__
 from ooh_cli.catalog import Catalog
 from ooh_cli.errors import DataError
+from ooh_cli.search import SearchIndex
+
+_LENGTH = struct.Struct("<Q")
 
 DATA_ENV = "OOH_DATA"
 NO_CACHE_ENV = "OOH_NO_CACHE"
 CACHE_DIR_ENV = "OOH_CACHE_DIR"
 # The modules whose classes are pickled: an edited checkout must not unpickle objects of an older shape.
 PICKLED_MODULES = ("model.py", "catalog.py", "search.py", "names.py", "validate.py", "reading.py")
-MAX_REPORTED = 5
 
 
 def bundled_data_path() -> Path:
@@ -109,16 +117,79 @@ def _cache_key(path: Path, stat: os.stat_result) -> tuple[object, ...]:
     return (__version__, code, str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
+class _Records(Sequence[bytes]):
+    """The cached profiles, each read from the cache file only when it is shown."""
+
+    def __init__(self, stream: BinaryIO, start: int, ends: array[int]) -> None:
+        self._stream, self._start, self._ends = stream, start, ends
+        weakref.finalize(self, stream.close)
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> bytes: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[bytes]: ...
+    def __getitem__(self, index: int | slice) -> bytes | Sequence[bytes]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        begin = self._ends[index - 1] if index else 0
+        return _read_at(self._stream, self._start + begin, self._ends[index] - begin)
+
+
+def _read_at(stream: BinaryIO, offset: int, size: int) -> bytes:
+    stream.seek(offset)
+    data = stream.read(size)
+    if len(data) != size:
+        raise DataError(f"the cache file {stream.name} was cut short; run again with {NO_CACHE_ENV}=1")
+    return data
+
+
 def _read_cache(cache_file: Path, key: tuple[object, ...]) -> Catalog | None:
-    """The cached catalog, or None when missing, stale or unreadable (a bad cache is rebuilt, never an error)."""
+    """The cached catalog, or None when missing, stale or unreadable (a bad cache is rebuilt, never an error).
+
+    The file is a length-prefixed pickle of (key, summaries and names, where the rest lies), then the search
+    index and the records. The file stays open: a newer cache written meanwhile replaces its name, not it.
+    """
     try:
-        with cache_file.open("rb") as stream:
-            stored_key, catalog = pickle.load(stream)
+        stream = cache_file.open("rb")
+    except OSError:
+        return None
+    try:
+        (size,) = _LENGTH.unpack(stream.read(_LENGTH.size))
+        stored_key, core, search_size, ends = pickle.loads(stream.read(size))
+        if stored_key != key:
+            stream.close()
+            return None
+        meta, summaries, names, warnings = core
+        start = _LENGTH.size + size
+        if os.fstat(stream.fileno()).st_size != start + search_size + (ends[-1] if ends else 0):
+            stream.close()
+            return None  # cut short, or grown: not a file this code wrote whole
+
+        def search() -> SearchIndex:
+            index = pickle.loads(_read_at(stream, start, search_size))
+            assert isinstance(index, SearchIndex)
+            return index
+
+        return Catalog(meta, summaries, _Records(stream, start + search_size, ends), names, search, warnings)
     except Exception:
+        stream.close()
         return None
-    if stored_key != key or not isinstance(catalog, Catalog):
-        return None
-    return catalog
+
+
+def _write_sections(stream: IO[bytes], key: tuple[object, ...], catalog: Catalog) -> None:
+    """The layout `_read_cache` reads: length, header (key, summaries, names, where the rest lies), the search
+    index, the records."""
+    core, search, records = catalog.parts()
+    search_bytes = pickle.dumps(search, protocol=pickle.HIGHEST_PROTOCOL)
+    ends = array("Q", accumulate(map(len, records)))
+    header = pickle.dumps((key, core, len(search_bytes), ends), protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_LENGTH.pack(len(header)))
+    stream.write(header)
+    stream.write(search_bytes)
+    stream.writelines(records)
 
 
 def _write_cache(cache_file: Path, key: tuple[object, ...], catalog: Catalog) -> None:
@@ -133,7 +204,7 @@ def _write_cache(cache_file: Path, key: tuple[object, ...], catalog: Catalog) ->
     written = False
     try:
         with stream:
-            pickle.dump((key, catalog), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            _write_sections(stream, key, catalog)
         Path(stream.name).replace(cache_file)
         written = True
     except Exception:

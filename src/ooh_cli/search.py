@@ -70,10 +70,16 @@ class Blob(NamedTuple):
             offset += len(line) + 1
         return cls("\n".join(parts), starts, owners)
 
+    def line_index(self, position: int) -> int:
+        return bisect_right(self.starts, position) - 1
+
+    def line(self, index: int) -> str:
+        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[index] : end]
+
     def line_at(self, position: int) -> tuple[int, str]:
-        index = bisect_right(self.starts, position) - 1
-        end = self.text.find("\n", position)
-        return self.owners[index], self.text[self.starts[index] : end if end >= 0 else None]
+        index = self.line_index(position)
+        return self.owners[index], self.line(index)
 
 
 class SearchIndex:
@@ -128,17 +134,25 @@ class SearchResult(NamedTuple):
 
 def _scan(index: SearchIndex, word: str, summaries: Sequence[Summary], hits: dict[int, Hit]) -> bool:
     """Add every profile that has ``word`` (or a word starting with it) to ``hits``; False when none has."""
-    pattern = re.compile(rf"(?<![0-9a-z]){re.escape(word)}([0-9a-z]*)")
+    # A plain literal lets the regex engine jump from candidate to candidate; word starts are checked by hand.
+    pattern = re.compile(rf"{re.escape(word)}([0-9a-z]*)")
     found = False
     for field_name, weight in FIELDS:
         blob = index.blobs[field_name]
-        best: dict[int, tuple[float, str]] = {}
-        for match in pattern.finditer(blob.text):
-            owner, line = blob.line_at(match.start())
+        text = blob.text
+        # Best quality and line per profile; the line's text is cut out once, not at every match.
+        best: dict[int, tuple[float, int]] = {}
+        for match in pattern.finditer(text):
+            start = match.start()
+            if start and text[start - 1].isalnum():
+                continue
+            line_index = blob.line_index(start)
+            owner = blob.owners[line_index]
             quality = weight if not match.group(1) else weight * PREFIX_FACTOR
-            if quality > best.get(owner, (0.0, ""))[0]:
-                best[owner] = (quality, line)
-        for owner, (quality, line) in best.items():
+            if quality > best.get(owner, (0.0, 0))[0]:
+                best[owner] = (quality, line_index)
+        for owner, (quality, line_index) in best.items():
+            line = blob.line(line_index)
             hit = hits.get(owner)
             if hit is None:
                 hit = hits[owner] = Hit(owner, summaries[owner])
@@ -154,19 +168,24 @@ def _scan(index: SearchIndex, word: str, summaries: Sequence[Summary], hits: dic
 
 def _phrase_bonus(index: SearchIndex, phrase: str, several_words: bool, hits: dict[int, Hit]) -> None:
     """Reward a title or alias that is the query, or holds its words together and in order."""
-    exact = re.compile(rf"^{re.escape(phrase)}$", re.MULTILINE)
-    inside = re.compile(rf"(?<![0-9a-z]){re.escape(phrase)}(?![0-9a-z])")
-    for pattern, bonus in ((exact, EXACT_NAME_BONUS), (inside, PHRASE_BONUS)):
-        if pattern is inside and not several_words:
-            return
-        for field_name in NAMED_FIELDS:
-            blob = index.blobs[field_name]
-            for match in pattern.finditer(blob.text):
-                owner, line = blob.line_at(match.start())
-                hit = hits.get(owner)
-                if hit is not None and hit.phrase is None:
-                    hit.score += bonus
-                    hit.phrase = (field_name, line)
+    exact: list[tuple[int, str, str]] = []
+    inside: list[tuple[int, str, str]] = []
+    for field_name in NAMED_FIELDS:
+        blob = index.blobs[field_name]
+        text, position = blob.text, blob.text.find(phrase)
+        while position >= 0:
+            end = position + len(phrase)
+            if (not position or not text[position - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                owner, line = blob.line_at(position)
+                (exact if line == phrase else inside).append((owner, field_name, line))
+            position = text.find(phrase, position + 1)
+    # An exact name outranks a name that merely holds the phrase, wherever each was found.
+    for found, bonus in ((exact, EXACT_NAME_BONUS), (inside if several_words else [], PHRASE_BONUS)):
+        for owner, field_name, line in found:
+            hit = hits.get(owner)
+            if hit is not None and hit.phrase is None:
+                hit.score += bonus
+                hit.phrase = (field_name, line)
 
 
 def search(index: SearchIndex, summaries: Sequence[Summary], query: str, limit: int | None = None) -> SearchResult:
