@@ -277,7 +277,7 @@ def test_an_alias_claimed_twice_warns_and_lookups_still_work(invoke: Invoke, wri
         sample_with("aliases: [Hospital Administrator]", "aliases: [Hospital Administrator, Medical Coder]")
     )
     for name in (MRT, "medical-and-health-services-managers", "hospital administrator", "health information coder"):
-        assert_loads(invoke("show", name, data=path), warning="alias 'medical coder' is also claimed by")
+        assert_loads(invoke("show", name, data=path), warning="alias 'Medical Coder' is also claimed by")
     listed = invoke("list", data=path)
     assert_loads(listed, warning="warning: record")
     assert listed.stderr.count("\n") == 1

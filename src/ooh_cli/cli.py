@@ -96,6 +96,9 @@ class OohGroup(TyperGroup):
             return super().invoke(ctx)
         except BrokenPipeError:
             reader_gone()
+        except KeyboardInterrupt:
+            # Typer would end silently with 130; say why.
+            fail("interrupted", ExitCode.INTERRUPTED)
 
 
 # Every command, as (function, its @app.command arguments), so that `main` can build an app of just one.

@@ -38,6 +38,8 @@ def parse_terms(vocabulary: Vocabulary, values: Iterable[str], option: str) -> l
                 )
             if term.slug not in slugs:
                 slugs.append(term.slug)
+    if values and not slugs:
+        raise UsageError(f"{option}: give a {vocabulary.name}; choose from {', '.join(vocabulary.slugs())}")
     return slugs
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, AnyStr
 from ooh_cli.catalog import Catalog
 from ooh_cli.errors import DataError
 from ooh_cli.loader import stat_data_file, unreadable
-from ooh_cli.validate import Level, Problem, read_document
+from ooh_cli.validate import Level, Problem, read_document, shorten
 
 if TYPE_CHECKING:
     from yaml import CSafeLoader, SafeLoader
@@ -177,7 +177,7 @@ def _strict_loader() -> type[CSafeLoader | SafeLoader]:
             for key, _ in node.value if isinstance(node, yaml.MappingNode) else ():
                 if isinstance(key, yaml.ScalarNode) and key.tag != MERGE_TAG:
                     if key.value in seen:
-                        raise RefusedYAML(f"duplicate key {_shorten(key.value)!r} in one mapping", key.start_mark)
+                        raise RefusedYAML(f"duplicate key {shorten(key.value)!r} in one mapping", key.start_mark)
                     seen.add(key.value)
             return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
 
@@ -200,14 +200,10 @@ def _readable(construct: Callable[[Any, ScalarNode], Any], kind: str) -> Callabl
         except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError):
             # The Python error ("month must be in 1..12", "string index out of range") would only confuse.
             raise RefusedYAML(
-                f"{_shorten(str(node.value))!r} cannot be read as a {kind}; quote it if it is text", node.start_mark
+                f"{shorten(str(node.value))!r} cannot be read as a {kind}; quote it if it is text", node.start_mark
             ) from None
 
     return read
-
-
-def _shorten(text: str) -> str:
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def check_file(path: Path) -> tuple[Catalog | None, list[Problem]]:

@@ -37,6 +37,7 @@ from ooh_cli.model import (
     Vocabulary,
     WorkEnvironment,
 )
+from ooh_cli.names import name_key
 
 T = TypeVar("T")
 
@@ -449,11 +450,12 @@ def check_references(occupations: list[Occupation], problems: list[Problem]) -> 
     ids = {occ.id for occ in occupations}
     claimed: dict[str, str] = {}
     for occ in occupations:
-        for name in {a.casefold() for a in occ.aliases}:
-            owner = claimed.setdefault(name, occ.id)
+        # Compared as lookups compare them, so "Medical Coder" and "medical coders" are one name.
+        for alias in {name_key(a): a for a in occ.aliases}.values():
+            owner = claimed.setdefault(name_key(alias), occ.id)
             if owner != occ.id:
                 problems.append(
-                    Problem(Level.WARNING, f"alias {name!r} is also claimed by {owner!r}", occ.id, "aliases")
+                    Problem(Level.WARNING, f"alias {alias!r} is also claimed by {owner!r}", occ.id, "aliases")
                 )
         for other in occ.similar:
             if other not in ids:
