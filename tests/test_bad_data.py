@@ -566,5 +566,5 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(
     assert again.stdout == first.stdout
     rebuilt = cache.read_bytes()
     (size,) = struct.unpack("<Q", rebuilt[:8])
-    _key, (_meta, summaries, _names, _warnings), _search_size, _ends = pickle.loads(rebuilt[8 : 8 + size])
-    assert len(summaries) == 10
+    _key, _head, _rows_size, _search_size, ends = pickle.loads(rebuilt[8 : 8 + size])
+    assert len(ends) == 10  # one record a profile

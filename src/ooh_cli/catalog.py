@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import NamedTuple
 
 from ooh_cli.errors import AmbiguousError, NotFoundError, UsageError
@@ -20,6 +21,15 @@ from ooh_cli.search import SearchIndex
 CLOSE_MATCH_SCORE = 88.0
 CLOSE_MATCH_LEAD = 6.0
 SUGGEST_SCORE = 60.0
+
+
+# The part of a cached catalog every lookup reads: meta, the name index, warnings.
+Head = tuple[Meta, str, list[str]]
+
+
+def summary_rows(rows: list[tuple[object, ...]]) -> list[Summary]:
+    """Plain tuples back into summaries, by tuple.__new__ directly: no Python call per profile."""
+    return list(map(partial(tuple.__new__, Summary), rows))
 
 
 class Match(NamedTuple):
@@ -42,22 +52,23 @@ def _names_text(occupations: tuple[Occupation, ...]) -> str:
 class Catalog:
     """All profiles of one data file, with lookups by any name users type.
 
-    ``records`` holds each profile pickled on its own; ``search`` is the search index or, for a catalog read
-    from the cache, a function that reads it when a search first needs it.
+    ``records`` holds each profile pickled on its own. ``summaries`` and ``search`` are the values or, for a
+    catalog read from the cache, functions that read them when first needed: `show` on a large file reads
+    neither.
     """
 
     def __init__(
         self,
         meta: Meta,
-        summaries: list[Summary],
+        summaries: list[Summary] | Callable[[], list[Summary]],
         records: Sequence[bytes],
         names: str,
         search: SearchIndex | Callable[[], SearchIndex],
         warnings: list[str],
     ) -> None:
         self.meta = meta
-        self.summaries = summaries
         self.warnings = warnings
+        self._summaries = summaries
         self._records = records
         self._names = names
         self._search = search
@@ -76,18 +87,30 @@ class Catalog:
         )
 
     @property
+    def summaries(self) -> list[Summary]:
+        if not isinstance(self._summaries, list):
+            self._summaries = self._summaries()
+        return self._summaries
+
+    @property
     def search_index(self) -> SearchIndex:
         if not isinstance(self._search, SearchIndex):
             self._search = self._search()
         return self._search
 
-    def parts(self) -> tuple[tuple[Meta, list[Summary], str, list[str]], SearchIndex, Sequence[bytes]]:
-        """What the cache stores: the summaries and names every lookup needs, then the search index and the
-        records, which only some lookups read."""
-        return (self.meta, self.summaries, self._names, self.warnings), self.search_index, self._records
+    def parts(self) -> tuple[Head, list[tuple[object, ...]], SearchIndex, Sequence[bytes]]:
+        """What the cache stores: what every lookup needs (meta, the name index), then the summaries, the
+        search index and the records, which each only some lookups read."""
+        # Summaries as plain tuples: they load as fast as anything can, and `summary_rows` rebuilds them in C.
+        return (
+            (self.meta, self._names, self.warnings),
+            list(map(tuple, self.summaries)),
+            self.search_index,
+            self._records,
+        )
 
     def __len__(self) -> int:
-        return len(self.summaries)
+        return len(self._records)
 
     def record(self, position: int) -> Occupation:
         occ = pickle.loads(self._records[position])
@@ -99,7 +122,12 @@ class Catalog:
 
     def position(self, occupation_id: str) -> int | None:
         if self._positions is None:
-            self._positions = {s.id: i for i, s in enumerate(self.summaries)}
+            if not isinstance(self._summaries, list):
+                # Summaries not read yet: the name index narrows the id to a few records, which confirm it.
+                return next(
+                    (p for p in self._lookup(name_key(occupation_id)) if self.record(p).id == occupation_id), None
+                )
+            self._positions = {s.id: i for i, s in enumerate(self._summaries)}
         return self._positions.get(occupation_id)
 
     def get(self, occupation_id: str) -> Occupation | None:
@@ -108,7 +136,11 @@ class Catalog:
 
     def summary(self, occupation_id: str) -> Summary | None:
         position = self.position(occupation_id)
-        return None if position is None else self.summaries[position]
+        if position is None:
+            return None
+        if isinstance(self._summaries, list):
+            return self._summaries[position]
+        return Summary.of(self.record(position))
 
     def _lookup(self, key: str) -> list[int]:
         start = self._names.find(f"\n{key}\t")

@@ -8,6 +8,7 @@ itself (reading.py) is imported only when the cache cannot answer.
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
 import pickle
 import stat as stat_mode
@@ -22,8 +23,9 @@ from pathlib import Path
 from typing import IO, BinaryIO, overload
 
 from ooh_cli import __version__
-from ooh_cli.catalog import Catalog
+from ooh_cli.catalog import Catalog, summary_rows
 from ooh_cli.errors import DataError
+from ooh_cli.model import Summary
 from ooh_cli.search import SearchIndex
 
 _LENGTH = struct.Struct("<Q")
@@ -149,8 +151,9 @@ def _read_at(stream: BinaryIO, offset: int, size: int) -> bytes:
 def _read_cache(cache_file: Path, key: tuple[object, ...]) -> Catalog | None:
     """The cached catalog, or None when missing, stale or unreadable (a bad cache is rebuilt, never an error).
 
-    The file is a length-prefixed pickle of (key, summaries and names, where the rest lies), then the search
-    index and the records. The file stays open: a newer cache written meanwhile replaces its name, not it.
+    The file is a length-prefixed header (key, meta, the name index, where the rest lies), then the summaries,
+    the search index and the records, each read only when a command needs it. The file stays open: a newer
+    cache written meanwhile replaces its name, not the file.
     """
     try:
         stream = cache_file.open("rb")
@@ -158,36 +161,39 @@ def _read_cache(cache_file: Path, key: tuple[object, ...]) -> Catalog | None:
         return None
     try:
         (size,) = _LENGTH.unpack(stream.read(_LENGTH.size))
-        stored_key, core, search_size, ends = pickle.loads(stream.read(size))
-        if stored_key != key:
+        stored_key, head, rows_size, search_size, ends = pickle.loads(stream.read(size))
+        rows_start = _LENGTH.size + size
+        search_start = rows_start + rows_size
+        records_start = search_start + search_size
+        if stored_key != key or os.fstat(stream.fileno()).st_size != records_start + (ends[-1] if ends else 0):
             stream.close()
-            return None
-        meta, summaries, names, warnings = core
-        start = _LENGTH.size + size
-        if os.fstat(stream.fileno()).st_size != start + search_size + (ends[-1] if ends else 0):
-            stream.close()
-            return None  # cut short, or grown: not a file this code wrote whole
+            return None  # another file's, or cut short: not a cache this code wrote whole
+        meta, names, warnings = head
+
+        def summaries() -> list[Summary]:
+            return summary_rows(marshal.loads(_read_at(stream, rows_start, rows_size)))
 
         def search() -> SearchIndex:
-            index = pickle.loads(_read_at(stream, start, search_size))
+            index = pickle.loads(_read_at(stream, search_start, search_size))
             assert isinstance(index, SearchIndex)
             return index
 
-        return Catalog(meta, summaries, _Records(stream, start + search_size, ends), names, search, warnings)
+        return Catalog(meta, summaries, _Records(stream, records_start, ends), names, search, warnings)
     except Exception:
         stream.close()
         return None
 
 
 def _write_sections(stream: IO[bytes], key: tuple[object, ...], catalog: Catalog) -> None:
-    """The layout `_read_cache` reads: length, header (key, summaries, names, where the rest lies), the search
-    index, the records."""
-    core, search, records = catalog.parts()
+    """The layout `_read_cache` reads."""
+    head, rows, search, records = catalog.parts()
+    rows_bytes = marshal.dumps(rows)  # built-in types only: marshal reads them back fastest
     search_bytes = pickle.dumps(search, protocol=pickle.HIGHEST_PROTOCOL)
     ends = array("Q", accumulate(map(len, records)))
-    header = pickle.dumps((key, core, len(search_bytes), ends), protocol=pickle.HIGHEST_PROTOCOL)
+    header = pickle.dumps((key, head, len(rows_bytes), len(search_bytes), ends), protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(_LENGTH.pack(len(header)))
     stream.write(header)
+    stream.write(rows_bytes)
     stream.write(search_bytes)
     stream.writelines(records)
 

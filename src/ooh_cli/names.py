@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 SOC_QUERY = re.compile(r"(\d\d)-?(\d{4})(?:\.\d\d)?")
 
 
+@functools.cache  # words repeat endlessly across titles, aliases and summaries
 def singular(word: str) -> str:
     """A rough English singular, enough to make "Registered Nurses" and "registered nurse" meet."""
     if len(word) <= 3 or word.endswith(("ss", "us", "is")):
