@@ -8,6 +8,7 @@ itself (reading.py) is imported only when the cache cannot answer.
 from __future__ import annotations
 
 import contextlib
+import gc
 import marshal
 import os
 import pickle
@@ -17,7 +18,7 @@ import sys
 import weakref
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from pathlib import Path
 from typing import IO, BinaryIO, overload
@@ -148,6 +149,19 @@ def _read_at(stream: BinaryIO, offset: int, size: int) -> bytes:
     return data
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cycle collector: it would walk the heap again and again while tens of thousands of tuples
+    are made, none of which can be part of a cycle."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _read_cache(cache_file: Path, key: tuple[object, ...]) -> Catalog | None:
     """The cached catalog, or None when missing, stale or unreadable (a bad cache is rebuilt, never an error).
 
@@ -171,7 +185,8 @@ def _read_cache(cache_file: Path, key: tuple[object, ...]) -> Catalog | None:
         meta, names, warnings = head
 
         def summaries() -> list[Summary]:
-            return summary_rows(marshal.loads(_read_at(stream, rows_start, rows_size)))
+            with _collector_paused():
+                return summary_rows(marshal.loads(_read_at(stream, rows_start, rows_size)))
 
         def search() -> SearchIndex:
             index = pickle.loads(_read_at(stream, search_start, search_size))
