@@ -136,8 +136,10 @@ class Catalog:
 
     def summary(self, occupation_id: str) -> Summary | None:
         position = self.position(occupation_id)
-        if position is None:
-            return None
+        return None if position is None else self.summary_at(position)
+
+    def summary_at(self, position: int) -> Summary:
+        """One profile's summary, without reading every summary when they are not at hand yet."""
         if isinstance(self._summaries, list):
             return self._summaries[position]
         return Summary.of(self.record(position))

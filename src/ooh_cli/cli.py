@@ -446,12 +446,12 @@ def search(
     if not query.strip():
         raise UsageError("search needs at least one word")
     catalog = state(ctx).catalog()
-    result = run_search(catalog.search_index, catalog.summaries, query, limit)
+    result = run_search(catalog.search_index, query, limit)
     for typo, word in result.corrections.items():
         sys.stderr.write(f"ooh: searching for {word!r} instead of {typo!r}\n")
     if not result.hits:
         sys.stderr.write(f"ooh: nothing matches {query!r}\n")
-    shown = [hit.summary for hit in result.hits]
+    shown = [catalog.summary_at(hit.position) for hit in result.hits]
     reasons = [hit.why(catalog.record(hit.position)) for hit in result.hits]
     emit_profiles(
         fmt,

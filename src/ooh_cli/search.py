@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from ooh_cli.model import Occupation, Summary
+from ooh_cli.model import Occupation
 from ooh_cli.names import SOC_QUERY, name_key
 
 # Field name, weight: a hit in a title says more than a hit in a summary.
@@ -97,11 +97,11 @@ class SearchIndex:
 class Hit:
     """One matching profile: its score and, per query word, the best field and (folded) text it matched."""
 
-    __slots__ = ("matched_words", "phrase", "position", "reasons", "score", "summary", "whole_words")
+    __slots__ = ("matched_words", "phrase", "position", "reasons", "score", "title", "whole_words")
 
-    def __init__(self, position: int, summary: Summary) -> None:
+    def __init__(self, position: int, title: str) -> None:
         self.position = position
-        self.summary = summary
+        self.title = title  # folded, to order equal scores; the caller looks up what to show for the winners
         self.score = 0.0
         self.matched_words: set[str] = set()
         # Query words found as whole words: "nurse" in "Registered Nurses", not in "nursery".
@@ -132,7 +132,7 @@ class SearchResult(NamedTuple):
     corrections: dict[str, str]
 
 
-def _scan(index: SearchIndex, word: str, summaries: Sequence[Summary], hits: dict[int, Hit]) -> bool:
+def _scan(index: SearchIndex, word: str, hits: dict[int, Hit]) -> bool:
     """Add every profile that has ``word`` (or a word starting with it) to ``hits``; False when none has."""
     # A plain literal lets the regex engine jump from candidate to candidate; word starts are checked by hand.
     pattern = re.compile(rf"{re.escape(word)}([0-9a-z]*)")
@@ -155,7 +155,8 @@ def _scan(index: SearchIndex, word: str, summaries: Sequence[Summary], hits: dic
             line = blob.line(line_index)
             hit = hits.get(owner)
             if hit is None:
-                hit = hits[owner] = Hit(owner, summaries[owner])
+                # Every profile has exactly one title, so its title is line `owner` of the title blob.
+                hit = hits[owner] = Hit(owner, index.blobs["title"].line(owner))
             hit.score += quality
             hit.matched_words.add(word)
             if quality == weight:
@@ -188,19 +189,19 @@ def _phrase_bonus(index: SearchIndex, phrase: str, several_words: bool, hits: di
                 hit.phrase = (field_name, line)
 
 
-def search(index: SearchIndex, summaries: Sequence[Summary], query: str, limit: int | None = None) -> SearchResult:
+def search(index: SearchIndex, query: str, limit: int | None = None) -> SearchResult:
     """Profiles ranked by how well they match ``query``: those matching every word first."""
     soc = SOC_QUERY.fullmatch(query.strip())
     query_words = [f"{soc.group(1)}-{soc.group(2)}"] if soc else list(dict.fromkeys(fold(query).split()))
     hits: dict[int, Hit] = {}
     corrections: dict[str, str] = {}
     for word in query_words:
-        if _scan(index, word, summaries, hits) or len(word) < MIN_TYPO_LENGTH or soc:
+        if _scan(index, word, hits) or len(word) < MIN_TYPO_LENGTH or soc:
             continue
         correction = _correct(index, word)
         if correction:
             corrections[word] = correction
-            _scan(index, correction, summaries, hits)
+            _scan(index, correction, hits)
     words = [corrections.get(w, w) for w in query_words]
     if words and not soc:
         _phrase_bonus(index, " ".join(words), len(words) > 1, hits)
@@ -211,8 +212,8 @@ def search(index: SearchIndex, summaries: Sequence[Summary], query: str, limit: 
             -len(h.whole_words & wanted),
             -len(h.matched_words & wanted),
             -h.score,
-            len(h.summary.title),  # among equals, the plainest title ("Registered Nurses") first
-            h.summary.title.casefold(),
+            len(h.title),  # among equals, the plainest title ("Registered Nurses") first
+            h.title,
         ),
     )
     return SearchResult(ranked[:limit] if limit else ranked, len(ranked), corrections)
