@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -88,9 +88,10 @@ class QuickFacts:
     change: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ProfilePage:
-    """The facts of one profile page; None (or empty) where the page does not give them."""
+@dataclass(slots=True, kw_only=True)
+class ProfilePage(QuickFacts):
+    """The facts of one profile page (the Quick Facts and the rest); None (or empty) where the page does not
+    give them."""
 
     id: str
     title: str
@@ -98,23 +99,10 @@ class ProfilePage:
     group_name: str | None
     url: str
     last_modified: str | None = None
-    pay_year: int | None = None
-    median_annual: int | float | None = None
-    median_hourly: float | None = None
     percentile_10: int | float | None = None
     percentile_90: int | float | None = None
-    top_coded: bool = False
-    education: str | None = None
-    experience: str | None = None
-    training: str | None = None
-    jobs_year: int | None = None
-    jobs: int | None = None
     projected_year: int | None = None
     projected_jobs: int | None = None
-    period: str | None = None
-    growth_percent: int | float | None = None
-    category: str | None = None
-    change: int | None = None
     annual_openings: int | None = None
     employers_year: int | None = None
     employers: tuple[Employer, ...] = ()
@@ -184,19 +172,7 @@ class _PageReader:
             group_name=self._group_name(breadcrumbs),
             url=url,
             last_modified=self._last_modified(),
-            pay_year=facts.pay_year,
-            median_annual=facts.median_annual,
-            median_hourly=facts.median_hourly,
-            top_coded=facts.top_coded,
-            education=facts.education,
-            experience=facts.experience,
-            training=facts.training,
-            jobs_year=facts.jobs_year,
-            jobs=facts.jobs,
-            period=facts.period,
-            growth_percent=facts.growth_percent,
-            category=facts.category,
-            change=facts.change,
+            **asdict(facts),
             percentile_10=percentile_10,
             percentile_90=percentile_90,
             projected_year=projected_year,
