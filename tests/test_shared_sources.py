@@ -190,7 +190,10 @@ def test_record_matches_parsed_page(bundled: dict[str, dict[str, Any]], profile_
         "outlook.category": page.category,
         "outlook.change": page.change,
         "outlook.annual_openings": page.annual_openings,
-        "work_environment.employers": [{"name": e.name, "percent": e.percent} for e in page.employers] or None,
+        "work_environment.employers": [
+            {"name": e.name, "percent": e.percent} | ({"part": e.part} if e.part else {}) for e in page.employers
+        ]
+        or None,
         "source.url": page.url,
         "source.last_modified": page.last_modified,
         "similar": list(page.similar) or None,

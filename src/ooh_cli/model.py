@@ -124,10 +124,15 @@ PUBLIC_CONTACT = Vocabulary(
 
 
 class Share(NamedTuple):
-    """An employer or industry and the percent of the occupation's jobs it holds (None when unstated)."""
+    """An employer or industry and the percent of the occupation's jobs it holds (None when unstated).
+
+    ``part`` names the workers the share is of, for profiles that cover several occupations and give a table
+    for each ("software quality assurance analysts and testers").
+    """
 
     name: str
     percent: float | None = None
+    part: str | None = None
 
 
 class Association(NamedTuple):

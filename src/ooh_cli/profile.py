@@ -130,9 +130,11 @@ def _work(occ: Occupation, catalog: Catalog) -> list[Block]:
     if work.summary:
         blocks.append(Paragraph(work.summary))
     blocks.append(Pairs([("Contact with patients or the public", _label(PUBLIC_CONTACT, work.public_contact))]))
-    if work.employers:
-        title = _year("Largest employers", work.employers_year)
-        blocks.append(Grid(title, ["Employer", "Share of jobs"], _shares(work.employers)))
+    # One table for the profile, or one for each occupation it covers.
+    for part in dict.fromkeys(share.part for share in work.employers):
+        title = _year("Largest employers", work.employers_year) + (f": {part}" if part else "")
+        shares = tuple(share for share in work.employers if share.part == part)
+        blocks.append(Grid(title, ["Employer", "Share of jobs"], _shares(shares)))
     return blocks
 
 

@@ -322,7 +322,9 @@ def read_outlook(f: Fields) -> Outlook:
 
 
 def read_shares(f: Fields, key: str) -> tuple[Share, ...]:
-    return tuple(Share(s.text("name", required=True) or "?", s.number("percent", 0, 100)) for s in f.items(key))
+    return tuple(
+        Share(s.text("name", required=True) or "?", s.number("percent", 0, 100), s.text("part")) for s in f.items(key)
+    )
 
 
 def read_work(f: Fields) -> WorkEnvironment:

@@ -130,7 +130,7 @@ def test_empty_values_are_left_out(first: tuple[Document, ImportReport]) -> None
     sweeps = by_id["chimney-sweeps"]
     assert sweeps["pay"] == {"year": 2024, "median_annual": 239200, "median_hourly": 115.0, "top_coded": True}
     assert "education" not in sweeps["how_to_become"]  # "See How to Become One"
-    assert "work_environment" not in sweeps
+    assert sweeps["work_environment"]["employers"][2] == {"name": "Utilities", "percent": 55, "part": "flue cleaners"}
     assert "top_coded" not in by_id["lamplighters"]["pay"]
     # Codes of the workbook's line items and of the page (the summary row has none).
     assert sweeps["soc_codes"] == ["47-4071", "47-4099"]
@@ -149,7 +149,6 @@ def test_report_of_a_first_import(first: tuple[Document, ImportReport]) -> None:
         "occupation.xlsx: codes link to profile 'candle-makers', which has no page",
         "a-z-index.html: titles point to profile 'candle-makers', which has no page",
         "castle-guards: no Quick Facts table; its figures are left empty",
-        "chimney-sweeps: 2 employer tables, each for a part of the occupation; none imported",
         "lamplighters: similar occupation 'candle-makers' has no profile; left out",
     ]
     assert report.changed

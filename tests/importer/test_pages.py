@@ -85,13 +85,19 @@ def test_several_occupations_in_one_profile() -> None:
     assert (page.jobs, page.growth_percent, page.category, page.change) == (1234500, 7, "much-faster", 86400)
     assert (page.projected_year, page.projected_jobs) == (2034, 1320900)  # the table's first row: the whole
     assert page.soc_codes == ("47-4071", "47-4099")
-    # Percentiles and employers are given per part only: not figures of the whole profile.
+    # Percentiles are given per part only: not figures of the whole profile.
     assert (page.percentile_10, page.percentile_90) == (None, None)
-    assert page.employers == ()
-    assert page.employers_year is None
+    # Employers too, so each part's table is kept, marked with the workers it is about.
+    assert page.employers == (
+        Employer("Building services", 70, "chimney sweeps"),
+        Employer("Self-employed workers", 30, "chimney sweeps"),
+        Employer("Utilities", 55, "flue cleaners"),
+        Employer("Manufacturing", 45, "flue cleaners"),
+    )
+    assert page.employers_year == 2024
     assert page.licenses == ()  # the section is prose only
     assert page.last_modified == "2025-09-16"
-    assert page.warnings == ("2 employer tables, each for a part of the occupation; none imported",)
+    assert page.warnings == ()
 
 
 def test_profile_without_quick_facts_has_no_figures() -> None:

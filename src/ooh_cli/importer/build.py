@@ -287,7 +287,9 @@ def _record(
         "aliases": [title for title in titles if title.casefold() != page.title.casefold()],
         "work_environment": {
             "employers_year": page.employers_year if page.employers else None,
-            "employers": [{"name": e.name, "percent": e.percent} for e in page.employers],
+            "employers": [
+                {"name": e.name, "percent": e.percent} | ({"part": e.part} if e.part else {}) for e in page.employers
+            ],
         },
         "how_to_become": {
             "education": page.education,

@@ -43,6 +43,7 @@ _PERCENTILES = re.compile(
     re.IGNORECASE,
 )
 _OPENINGS = re.compile(r"\b(\d[\d,]*) openings\b", re.IGNORECASE)
+_EMPLOYERS_OF = re.compile(r"largest employers of (.+?) were", re.IGNORECASE)
 _JOBS_IN_YEAR = re.compile(r"jobs in ((?:19|20)\d\d)")
 _EMPHASIS = frozenset({"strong", "em", "b", "i"})
 # Last words of a credential's name ("Commercial pilot certificate", "Instrument rating").
@@ -61,6 +62,8 @@ MAX_NAME_WORDS = 8
 class Employer:
     name: str
     percent: int | float | None
+    # The occupation the table is for, when the profile gives one table per occupation it covers.
+    part: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +312,8 @@ class _PageReader:
         """The "largest employers" table of the Work Environment tab.
 
         Profiles that combine occupations may show one table per part ("The largest employers of facilities
-        managers ..."); only a table for the whole profile is taken.
+        managers ..."): a table for the whole profile is taken when there is one, else every part's, each
+        employer marked with the part it belongs to.
         """
         tab = self.tab(3)
         if tab is None:
@@ -323,22 +327,31 @@ class _PageReader:
                 candidates.append((intro, element))
         if len(candidates) > 1:
             whole = [c for c in candidates if f"largest employers of {title.casefold()}" in c[0].casefold()]
-            if len(whole) != 1:
-                self.warn(f"{len(candidates)} employer tables, each for a part of the occupation; none imported")
-                return None, ()
-            candidates = whole
+            if len(whole) == 1:
+                candidates = whole
         if not candidates:
             return None, ()
-        intro, table = candidates[0]
+        several = len(candidates) > 1
         employers = []
-        for row in table.find_all("tr"):
-            cells = [cell.text() for cell in row.find_all("td")]
-            if len(cells) < 2 or not cells[0]:
-                continue
-            percent = parse_decimal(cells[1])
-            employers.append(Employer(cells[0], None if percent is None else plain_number(percent)))
-        year = _JOBS_IN_YEAR.search(intro)
+        for intro, table in candidates:
+            part = self._part(intro) if several else None
+            for row in table.find_all("tr"):
+                cells = [cell.text() for cell in row.find_all("td")]
+                if len(cells) < 2 or not cells[0]:
+                    continue
+                percent = parse_decimal(cells[1])
+                employers.append(Employer(cells[0], None if percent is None else plain_number(percent), part))
+        year = _JOBS_IN_YEAR.search(candidates[0][0])
         return (int(year.group(1)) if year else jobs_year), tuple(employers)
+
+    def _part(self, intro: str) -> str:
+        """Whose employers a table lists: "software developers" in "The largest employers of software
+        developers were as follows"."""
+        found = _EMPLOYERS_OF.search(intro)
+        if found is None:
+            self.warn(f"an employer table whose workers are not named: {intro[:60]!r}")
+            return "part of the occupation"
+        return found.group(1)
 
     def _percentiles(self) -> tuple[int | float | None, int | float | None]:
         """10th and 90th percentile annual wages, when the Pay tab states them once for the whole profile.
