@@ -130,10 +130,6 @@ class Catalog:
             self._positions = {s.id: i for i, s in enumerate(self._summaries)}
         return self._positions.get(occupation_id)
 
-    def get(self, occupation_id: str) -> Occupation | None:
-        position = self.position(occupation_id)
-        return None if position is None else self.record(position)
-
     def summary(self, occupation_id: str) -> Summary | None:
         position = self.position(occupation_id)
         return None if position is None else self.summary_at(position)
