@@ -27,6 +27,11 @@ SUGGEST_SCORE = 60.0
 Head = tuple[Meta, str, list[str]]
 
 
+def title_order(profile: Occupation | Summary) -> tuple[str, str]:
+    """The order of `ooh list`: titles A to Z, ids between equal titles."""
+    return profile.title.casefold(), profile.id
+
+
 def summary_rows(rows: list[tuple[object, ...]]) -> list[Summary]:
     """Plain tuples back into summaries, by tuple.__new__ directly: no Python call per profile."""
     return list(map(partial(tuple.__new__, Summary), rows))
@@ -76,6 +81,8 @@ class Catalog:
 
     @classmethod
     def build(cls, meta: Meta, occupations: tuple[Occupation, ...], warnings: list[str]) -> Catalog:
+        """A catalog of ``occupations``, kept in title order so that lists by title need no sorting."""
+        occupations = tuple(sorted(occupations, key=title_order))
         groups = {group.slug: group.name for group in meta.groups}
         return cls(
             meta,

@@ -136,8 +136,11 @@ def make_filters(
 
 
 def sort_profiles(profiles: Iterable[Summary], key: SortKey, reverse: bool = False) -> list[Summary]:
-    """Titles A to Z; figures largest first. ``reverse`` flips the order; missing figures always go last."""
-    by_title = sorted(profiles, key=lambda s: (s.title.casefold(), s.id))
+    """Titles A to Z; figures largest first. ``reverse`` flips the order; missing figures always go last.
+
+    ``profiles`` come in title order, as a catalog keeps them.
+    """
+    by_title = list(profiles)
     if key is SortKey.title:
         return by_title[::-1] if reverse else by_title
     field_name = SORT_FIELDS[key]
@@ -152,6 +155,10 @@ def select(
     catalog: Catalog, filters: Filters, sort: SortKey = SortKey.title, reverse: bool = False, limit: int | None = None
 ) -> tuple[list[Summary], int]:
     """The matching profiles in order (at most ``limit``) and how many matched in all."""
+    if filters == Filters() and sort is SortKey.title and limit is not None:
+        # Everything matches and the catalog is in title order: read just the profiles shown.
+        positions = range(len(catalog) - 1, -1, -1) if reverse else range(len(catalog))
+        return [catalog.summary_at(p) for p in positions[:limit]], len(catalog)
     # With no filter, every profile matches: skip the test rather than run it on each of them.
     chosen = catalog.summaries if filters == Filters() else [s for s in catalog.summaries if filters.accepts(s)]
     matched = sort_profiles(chosen, sort, reverse)
