@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ooh_cli.importer.dom import parse_html
+from ooh_cli.importer.dom import parse_html, read_page
 from ooh_cli.importer.errors import SourceError
 
 _PROFILE_PATH = re.compile(r"^/ooh/[a-z0-9-]+/([a-z0-9-]+)\.htm$")
@@ -15,12 +15,7 @@ _SEE = ", see:"
 
 def read_az_index(path: Path) -> dict[str, list[str]]:
     """The job titles of each profile slug, in index order, each title once (case-insensitively)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise SourceError(path, "not a UTF-8 text file; expected the saved OOH A-Z index page") from None
-    except OSError as error:
-        raise SourceError(path, f"cannot read: {error.strerror or error}") from None
+    text = read_page(path, "the saved OOH A-Z index page")
     titles: dict[str, dict[str, str]] = {}
     for item in parse_html(text).root.find_all("li"):
         entry = item.text()

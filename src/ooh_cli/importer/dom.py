@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import Path
+
+from ooh_cli.importer.errors import SourceError
 
 VOID_TAGS = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")
@@ -149,3 +152,13 @@ def parse_html(text: str) -> Document:
     builder.feed(text)
     builder.close()
     return Document(builder.root, builder.ids)
+
+
+def read_page(path: Path, expected: str) -> str:
+    """The text of a saved BLS page; a SourceError naming the file when it cannot be read as one."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise SourceError(path, f"not a UTF-8 text file; expected {expected}") from None
+    except OSError as error:
+        raise SourceError(path, f"cannot read: {error.strerror or error}") from None

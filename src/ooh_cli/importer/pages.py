@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from ooh_cli.importer.dom import Document, Element, collapse, parse_html
+from ooh_cli.importer.dom import Document, Element, collapse, parse_html, read_page
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.values import (
     parse_decimal,
@@ -121,13 +121,7 @@ class ProfilePage(QuickFacts):
 
 def read_profile(path: Path) -> ProfilePage:
     """Parse the profile page at ``path``; its file name (without .html) is the profile id."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise SourceError(path, "not a UTF-8 text file; expected a saved OOH profile page") from None
-    except OSError as error:
-        raise SourceError(path, f"cannot read: {error.strerror or error}") from None
-    return parse_profile(text, path)
+    return parse_profile(read_page(path, "a saved OOH profile page"), path)
 
 
 def parse_profile(text: str, path: Path) -> ProfilePage:
