@@ -31,6 +31,7 @@ from ooh_cli.options import (
     TableFormatOption,
     TopList,
 )
+from ooh_cli.stdout import ascii_only
 
 # Commands import the rest of the package when they run: a lookup loads only what it uses.
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ class OohGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
-        if hasattr(sys.stdout, "reconfigure") and not (sys.stdout.encoding or "").lower().startswith("utf"):
+        if hasattr(sys.stdout, "reconfigure") and ascii_only():
             # An ASCII-only stdout (LANG=C, PYTHONIOENCODING=ascii) gets "?" for what it cannot show.
             sys.stdout.reconfigure(errors="replace")
         try:
@@ -323,7 +324,7 @@ def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOpt
     columns = facts(catalog.meta)
     emit(
         fmt.value,
-        table=lambda: view().comparison(layout.comparison(catalog, chosen, ascii_only=layout.ascii_only())),
+        table=lambda: view().comparison(layout.comparison(catalog, chosen, ascii_only=ascii_only())),
         json=lambda: [fact_row(profile, columns) for profile in chosen],
         csv=lambda: ([fact_row(profile, columns) for profile in chosen], [f.key for f in columns]),
         markdown=lambda: markdown().comparison(layout.comparison(catalog, chosen, ascii_only=False)),

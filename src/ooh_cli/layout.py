@@ -5,7 +5,6 @@ Nothing here imports Rich: plain output and machine formats must not pay for it.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -33,11 +32,6 @@ YEAR_FIELDS = {
     "annual_openings": "period",
 }
 BARRED_KEYS = ("median_pay", "growth_percent")
-
-
-def ascii_only() -> bool:
-    """Whether stdout can only take ASCII (LANG=C on an old system, a legacy Windows console)."""
-    return not (getattr(sys.stdout, "encoding", None) or "ascii").lower().replace("-", "").startswith("utf")
 
 
 def bar(value: float, largest: float, ascii_only: bool) -> str:

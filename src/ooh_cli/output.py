@@ -8,11 +8,12 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ooh_cli.stdout import ascii_only
+
 
 def write_json(data: Any) -> None:
     # On an ASCII-only stdout, \u escapes keep the JSON exact where "?" would change it.
-    ascii_only = not (sys.stdout.encoding or "").lower().startswith("utf")
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=ascii_only) + "\n")
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=ascii_only()) + "\n")
 
 
 def write_yaml(data: Any) -> None:
