@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import pickle
-import struct
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -58,6 +58,18 @@ def assert_loads(result: Result, warning: str | None = None) -> None:
 
 def cache_files(tmp_path: Path) -> list[Path]:
     return sorted((tmp_path / "cache").glob("*"))
+
+
+def cache_header(cache: bytes) -> tuple[object, ...]:
+    """The header of a cache file: its key, meta and name index, and where the other sections lie."""
+    size = int.from_bytes(cache[:8], "little")
+    header = marshal.loads(cache[8 : 8 + size])
+    assert isinstance(header, tuple)
+    return header
+
+
+def with_header(header: bytes) -> bytes:
+    return len(header).to_bytes(8, "little") + header
 
 
 # --- the file itself ------------------------------------------------------------------------------------
@@ -485,7 +497,7 @@ def test_a_failed_cache_write_leaves_no_partial_file(
     invoke: Invoke, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def dump_half(stream: BinaryIO, key: object, catalog: object) -> None:
-        stream.write(b"\x80\x05half a pickle")
+        stream.write(b"half a cache")
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(loader, "_write_sections", dump_half)
@@ -497,7 +509,7 @@ def test_ctrl_c_while_writing_the_cache_leaves_no_partial_file(
     invoke: Invoke, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def interrupted(stream: BinaryIO, key: object, catalog: object) -> None:
-        stream.write(b"\x80\x05half a pickle")
+        stream.write(b"half a cache")
         raise KeyboardInterrupt
 
     monkeypatch.setattr(loader, "_write_sections", interrupted)
@@ -524,8 +536,7 @@ def test_a_failed_rewrite_keeps_the_old_cache_readable(
     assert '"median_annual": 91000' in result.stdout
     assert cache_files(tmp_path) == [cache]
     assert cache.read_bytes() == before
-    (size,) = struct.unpack("<Q", before[:8])  # the header of the untouched cache still unpickles
-    pickle.loads(before[8 : 8 + size])
+    cache_header(before)  # the untouched cache still reads
 
 
 def test_a_read_only_cache_dir_only_costs_speed(invoke: Invoke, data_copy: Path, tmp_path: Path) -> None:
@@ -547,11 +558,12 @@ def test_a_read_only_cache_dir_only_costs_speed(invoke: Invoke, data_copy: Path,
     [
         lambda good: os.urandom(len(good)),
         lambda good: good[: len(good) // 2],
-        lambda good: pickle.dumps(("a key", "not a catalog")),
-        lambda good: pickle.dumps(["not", "a", "pair", "at all"]),
+        lambda good: with_header(marshal.dumps(("a key", "not a catalog"))),
+        lambda good: with_header(marshal.dumps(["not", "a", "pair", "at all"])),
+        lambda good: with_header(marshal.dumps((*cache_header(good)[:4], b"\xff" * 7))),
         lambda good: b"",
     ],
-    ids=["garbage", "truncated", "wrong-key-and-type", "wrong-shape", "empty"],
+    ids=["garbage", "truncated", "wrong-key-and-type", "wrong-shape", "bad-record-ends", "empty"],
 )
 def test_a_corrupt_cache_is_ignored_and_rebuilt(
     invoke: Invoke, data_copy: Path, tmp_path: Path, spoil: Callable[[bytes], bytes]
@@ -564,7 +576,26 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(
     again = invoke("show", "actors", data=data_copy)
     assert_loads(again)
     assert again.stdout == first.stdout
-    rebuilt = cache.read_bytes()
-    (size,) = struct.unpack("<Q", rebuilt[:8])
-    _key, _head, _rows_size, _search_size, ends = pickle.loads(rebuilt[8 : 8 + size])
-    assert len(ends) == 10  # one record a profile
+    _key, _head, _rows_size, _search_size, ends = cache_header(cache.read_bytes())
+    assert len(ends) == 10 * 8  # one record a profile
+
+
+class _Planted:
+    """Unpickled, it would create a file: what a cache file planted by someone else could do to pickle."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Path.touch, (self.marker,))
+
+
+def test_a_cache_file_never_runs_code(invoke: Invoke, data_copy: Path, tmp_path: Path) -> None:
+    first = invoke("show", "actors", data=data_copy)
+    (cache,) = cache_files(tmp_path)
+    marker = tmp_path / "planted-code-ran"
+    cache.write_bytes(pickle.dumps(_Planted(marker)))
+    again = invoke("show", "actors", data=data_copy)
+    assert_loads(again)
+    assert again.stdout == first.stdout
+    assert not marker.exists()

@@ -26,7 +26,7 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def cache_files(tmp_path: Path) -> list[Path]:
-    return sorted((tmp_path / "cache").glob("*.pickle"))
+    return sorted((tmp_path / "cache").glob("*.cache"))
 
 
 def test_first_run_writes_the_cache_and_later_runs_use_it(
@@ -75,7 +75,7 @@ def test_no_cache_env_bypasses_the_cache(invoke: Invoke, data_copy: Path, tmp_pa
 def test_a_corrupt_cache_is_rebuilt(invoke: Invoke, data_copy: Path, tmp_path: Path) -> None:
     assert pay_of(invoke, data_copy) == 90000
     (cache,) = cache_files(tmp_path)
-    cache.write_bytes(b"\x80\x05not a pickle")
+    cache.write_bytes(b"\x80\x05not a cache")
     result = invoke("show", "registered-nurses", "-s", "pay", "-f", "json", data=data_copy)
     assert result.exit_code == 0 and result.stderr == ""
     assert json.loads(result.stdout)["median_annual"] == 90000

@@ -1,21 +1,24 @@
 """The profiles of one data file, shaped for fast lookups, and the name index that finds them.
 
 A catalog keeps every profile's ``Summary`` (the figures lists and rankings need), a text index of every name,
-the search index, and each full ``Occupation`` as its own pickle, decoded only when it is shown. That makes a
+the search index, and each full ``Occupation`` encoded on its own, decoded only when it is shown. That makes a
 cached catalog quick to load however many profiles the file has.
 """
 
 from __future__ import annotations
 
-import pickle
+import marshal
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from ooh_cli.errors import AmbiguousError, NotFoundError, UsageError
 from ooh_cli.model import Meta, Occupation, Summary
 from ooh_cli.names import SOC_QUERY, name_key
-from ooh_cli.search import SearchIndex
+from ooh_cli.records import Record, from_plain, to_plain
+
+if TYPE_CHECKING:
+    from ooh_cli.search import SearchIndex
 
 # How sure a typo match must be, and how far ahead of the next profile, before `ooh` acts on it.
 CLOSE_MATCH_SCORE = 88.0
@@ -37,7 +40,7 @@ def summary_rows(rows: list[tuple[object, ...]]) -> list[Summary]:
     return list(map(partial(tuple.__new__, Summary), rows))
 
 
-class Match(NamedTuple):
+class Match(Record):
     occupation: Occupation
     # What the user typed, when it was taken as a close spelling rather than an exact name.
     guessed_from: str | None = None
@@ -57,7 +60,7 @@ def _names_text(occupations: tuple[Occupation, ...]) -> str:
 class Catalog:
     """All profiles of one data file, with lookups by any name users type.
 
-    ``records`` holds each profile pickled on its own. ``summaries`` and ``search`` are the values or, for a
+    ``records`` holds each profile on its own, as marshal bytes of its plain tuples. ``summaries`` and ``search`` are the values or, for a
     catalog read from the cache, functions that read them when first needed: `show` on a large file reads
     neither.
     """
@@ -82,14 +85,16 @@ class Catalog:
     @classmethod
     def build(cls, meta: Meta, occupations: tuple[Occupation, ...], warnings: list[str]) -> Catalog:
         """A catalog of ``occupations``, kept in title order so that lists by title need no sorting."""
+        from ooh_cli.search import SearchIndex
+
         occupations = tuple(sorted(occupations, key=title_order))
         groups = {group.slug: group.name for group in meta.groups}
         return cls(
             meta,
             [Summary.of(occ) for occ in occupations],
-            [pickle.dumps(occ, protocol=pickle.HIGHEST_PROTOCOL) for occ in occupations],
+            [marshal.dumps(to_plain(occ)) for occ in occupations],
             _names_text(occupations),
-            SearchIndex(occupations, groups),
+            SearchIndex.build(occupations, groups),
             warnings,
         )
 
@@ -101,7 +106,7 @@ class Catalog:
 
     @property
     def search_index(self) -> SearchIndex:
-        if not isinstance(self._search, SearchIndex):
+        if callable(self._search):
             self._search = self._search()
         return self._search
 
@@ -120,9 +125,7 @@ class Catalog:
         return len(self._records)
 
     def record(self, position: int) -> Occupation:
-        occ = pickle.loads(self._records[position])
-        assert isinstance(occ, Occupation)
-        return occ
+        return from_plain(Occupation, marshal.loads(self._records[position]))
 
     def records(self) -> list[Occupation]:
         return [self.record(i) for i in range(len(self))]

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from ooh_cli.facts import Fact, Value, facts
 from ooh_cli.model import Meta, Summary
+from ooh_cli.records import Record
 
 # Facts that name a profile or a reference year appear in the header or the notes, not as rows.
 HEADER_KEYS = {"id", "title", "pay_year", "jobs_year", "period"}
 
 
-class Row(NamedTuple):
+class Row(Record):
     fact: Fact
     values: list[Value]
     best: set[int]  # column indexes holding the best value

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ooh_cli.options import TopList
 
 if TYPE_CHECKING:
     from ooh_cli.catalog import Catalog
 from ooh_cli.model import EDUCATION, Group, Meta, Occupation, Summary
+from ooh_cli.records import Record
 
 # How close two median pays must be (as a share of the larger) to count as similar pay.
 CLOSE_PAY = 0.10
 NEAR_PAY = 0.25
 
 
-class Ranking(NamedTuple):
+class Ranking(Record):
     title: str
     figure_key: str  # the Summary field that ranks the list
     largest_first: bool = True
@@ -44,7 +45,7 @@ def top(ranking: Ranking, profiles: Iterable[Summary], limit: int) -> list[Summa
     return [o for _, o in scored[:limit]]
 
 
-class Neighbour(NamedTuple):
+class Neighbour(Record):
     profile: Summary
     score: int
     reasons: list[str]
@@ -97,7 +98,7 @@ def classify(meta: Meta, growth: float) -> str | None:
     return None
 
 
-class GroupSummary(NamedTuple):
+class GroupSummary(Record):
     group: Group
     profiles: int
     jobs: int | None

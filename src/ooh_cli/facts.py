@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from ooh_cli.model import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Meta, Summary
+from ooh_cli.records import Record
 
 NOT_AVAILABLE = "not available"
 
@@ -13,7 +14,7 @@ Value = str | int | float | None
 Kind = Literal["text", "money", "hourly", "count", "change", "percent", "year", "codes"]
 
 
-class Fact(NamedTuple):
+class Fact(Record):
     """One field of ``Summary`` with its label; ``key`` is the field name in json and csv output."""
 
     key: str

@@ -6,12 +6,12 @@ Nothing here imports Rich: plain output and machine formats must not pay for it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from ooh_cli.catalog import Catalog
 from ooh_cli.compare import compare_rows, year_notes
 from ooh_cli.facts import Fact, facts, growth_with_category, show_value
 from ooh_cli.model import Summary
+from ooh_cli.records import Record
 
 BAR_WIDTH = 10
 TITLE_WIDTH = 18  # narrower and most titles break into one word per line
@@ -53,13 +53,13 @@ def footer(shown: int, total: int) -> str:
 # --- compare ----------------------------------------------------------------------------------------------
 
 
-class Cell(NamedTuple):
+class Cell(Record):
     text: str
     best: bool = False
     bar: str = ""
 
 
-class Line(NamedTuple):
+class Line(Record):
     """One fact across the compared profiles."""
 
     label: str
@@ -67,7 +67,7 @@ class Line(NamedTuple):
     differs: bool
 
 
-class Comparison(NamedTuple):
+class Comparison(Record):
     titles: list[str]
     lines: list[Line]
     notes: list[str]  # what to say under the table: the best mark, what is the same, differing years
@@ -125,7 +125,7 @@ def _cell(fact: Fact, profile: Summary, catalog: Catalog) -> str:
     return f"{shown} ({year})" if year is not None and str(year) != str(expected) else shown
 
 
-class Listing(NamedTuple):
+class Listing(Record):
     """Rows of text ready for a table or Markdown, plus which columns hold figures."""
 
     headers: list[str]

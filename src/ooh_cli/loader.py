@@ -1,7 +1,7 @@
 """Find the data file and load its catalog, from a cache of the validated result when it is current.
 
 Parsing YAML is the slowest thing `ooh` does (about 0.1 s per MB even with libyaml), so the validated catalog
-is pickled to the user's cache directory and reused until the data file or `ooh` changes. Reading the YAML
+is kept in the user's cache directory and reused until the data file or `ooh` changes. Reading the YAML
 itself (reading.py) is imported only when the cache cannot answer.
 """
 
@@ -11,31 +11,33 @@ import contextlib
 import gc
 import marshal
 import os
-import pickle
 import stat as stat_mode
-import struct
 import sys
 import weakref
 import zlib
-from array import array
 from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from pathlib import Path
-from typing import IO, BinaryIO, overload
+from typing import IO, TYPE_CHECKING, BinaryIO, overload
 
 from ooh_cli import __version__
 from ooh_cli.catalog import Catalog, summary_rows
 from ooh_cli.errors import DataError
-from ooh_cli.model import Summary
-from ooh_cli.search import SearchIndex
+from ooh_cli.model import Meta, Summary
+from ooh_cli.records import from_plain, to_plain
 
-_LENGTH = struct.Struct("<Q")
+if TYPE_CHECKING:
+    from ooh_cli.search import SearchIndex
+
+# The data file's path, size, times and inode, `ooh`'s version and the times of the modules that shape it.
+CacheKey = tuple[str, tuple[int, ...], str, int, int, int, int]
+_LENGTH_BYTES = 8  # the header's length, little-endian, starts the cache file
 
 DATA_ENV = "OOH_DATA"
 NO_CACHE_ENV = "OOH_NO_CACHE"
 CACHE_DIR_ENV = "OOH_CACHE_DIR"
-# The modules whose classes are pickled: an edited checkout must not unpickle objects of an older shape.
-PICKLED_MODULES = ("model.py", "catalog.py", "search.py", "names.py", "validate.py", "reading.py")
+# The modules that decide what the cache holds: an edited checkout must not read records of an older shape.
+PICKLED_MODULES = ("model.py", "records.py", "catalog.py", "search.py", "names.py", "validate.py", "reading.py")
 
 
 def bundled_data_path() -> Path:
@@ -110,10 +112,10 @@ def cache_directory() -> Path:
 def _cache_file(path: Path) -> Path:
     # One cache file per data file; the key inside it decides whether it is still current.
     name = f"{zlib.crc32(str(path.resolve()).encode()):08x}-{path.name}"
-    return cache_directory() / f"{name}.pickle"
+    return cache_directory() / f"{name}.cache"
 
 
-def _cache_key(path: Path, stat: os.stat_result) -> tuple[object, ...]:
+def _cache_key(path: Path, stat: os.stat_result) -> CacheKey:
     here = Path(__file__).parent
     code = tuple((here / name).stat().st_mtime_ns for name in PICKLED_MODULES)
     # ctime moves on any write, even one that restores the old mtime.
@@ -123,7 +125,7 @@ def _cache_key(path: Path, stat: os.stat_result) -> tuple[object, ...]:
 class _Records(Sequence[bytes]):
     """The cached profiles, each read from the cache file only when it is shown."""
 
-    def __init__(self, stream: BinaryIO, start: int, ends: array[int]) -> None:
+    def __init__(self, stream: BinaryIO, start: int, ends: Sequence[int]) -> None:
         self._stream, self._start, self._ends = stream, start, ends
         weakref.finalize(self, stream.close)
 
@@ -162,7 +164,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read_cache(cache_file: Path, key: tuple[object, ...]) -> Catalog | None:
+def _read_cache(cache_file: Path, key: CacheKey) -> Catalog | None:
     """The cached catalog, or None when missing, stale or unreadable (a bad cache is rebuilt, never an error).
 
     The file is a length-prefixed header (key, meta, the name index, where the rest lies), then the summaries,
@@ -174,24 +176,26 @@ def _read_cache(cache_file: Path, key: tuple[object, ...]) -> Catalog | None:
     except OSError:
         return None
     try:
-        (size,) = _LENGTH.unpack(stream.read(_LENGTH.size))
-        stored_key, head, rows_size, search_size, ends = pickle.loads(stream.read(size))
-        rows_start = _LENGTH.size + size
+        size = int.from_bytes(stream.read(_LENGTH_BYTES), "little")
+        stored_key, head, rows_size, search_size, ends_bytes = marshal.loads(stream.read(size))
+        ends = memoryview(ends_bytes).cast("Q")
+        rows_start = _LENGTH_BYTES + size
         search_start = rows_start + rows_size
         records_start = search_start + search_size
         if stored_key != key or os.fstat(stream.fileno()).st_size != records_start + (ends[-1] if ends else 0):
             stream.close()
             return None  # another file's, or cut short: not a cache this code wrote whole
         meta, names, warnings = head
+        meta = from_plain(Meta, meta)
 
         def summaries() -> list[Summary]:
             with _collector_paused():
                 return summary_rows(marshal.loads(_read_at(stream, rows_start, rows_size)))
 
         def search() -> SearchIndex:
-            index = pickle.loads(_read_at(stream, search_start, search_size))
-            assert isinstance(index, SearchIndex)
-            return index
+            from ooh_cli.search import SearchIndex
+
+            return SearchIndex.from_plain(marshal.loads(_read_at(stream, search_start, search_size)))
 
         return Catalog(meta, summaries, _Records(stream, records_start, ends), names, search, warnings)
     except Exception:
@@ -199,21 +203,25 @@ def _read_cache(cache_file: Path, key: tuple[object, ...]) -> Catalog | None:
         return None
 
 
-def _write_sections(stream: IO[bytes], key: tuple[object, ...], catalog: Catalog) -> None:
+def _write_sections(stream: IO[bytes], key: CacheKey, catalog: Catalog) -> None:
     """The layout `_read_cache` reads."""
-    head, rows, search, records = catalog.parts()
-    rows_bytes = marshal.dumps(rows)  # built-in types only: marshal reads them back fastest
-    search_bytes = pickle.dumps(search, protocol=pickle.HIGHEST_PROTOCOL)
-    ends = array("Q", accumulate(map(len, records)))
-    header = pickle.dumps((key, head, len(rows_bytes), len(search_bytes), ends), protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_LENGTH.pack(len(header)))
+    from array import array
+
+    (meta, names, warnings), rows, search, records = catalog.parts()
+    # Built-in types only, in marshal: it reads them back fastest, and reading runs no code.
+    rows_bytes = marshal.dumps(rows)
+    search_bytes = marshal.dumps(search.to_plain())
+    ends = array("Q", accumulate(map(len, records))).tobytes()
+    head = (to_plain(meta), names, warnings)
+    header = marshal.dumps((key, head, len(rows_bytes), len(search_bytes), ends))
+    stream.write(len(header).to_bytes(_LENGTH_BYTES, "little"))
     stream.write(header)
     stream.write(rows_bytes)
     stream.write(search_bytes)
     stream.writelines(records)
 
 
-def _write_cache(cache_file: Path, key: tuple[object, ...], catalog: Catalog) -> None:
+def _write_cache(cache_file: Path, key: CacheKey, catalog: Catalog) -> None:
     """Write atomically so a concurrent run reads the old cache or the new one, never half of one."""
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
@@ -231,7 +239,7 @@ def _write_cache(cache_file: Path, key: tuple[object, ...], catalog: Catalog) ->
     except Exception:
         pass  # A full disk only costs speed, like a read-only directory.
     finally:
-        # Also on Ctrl-C, which must not leave half a pickle behind.
+        # Also on Ctrl-C, which must not leave half a cache behind.
         if not written:
             with contextlib.suppress(OSError):
                 Path(stream.name).unlink()

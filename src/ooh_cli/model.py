@@ -4,11 +4,14 @@ Every figure travels with its reference year or period, and a missing figure is 
 "not available"), never zero.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every field's annotation string at import.
-from typing import Any, NamedTuple
+from __future__ import annotations
+
+from typing import Any
+
+from ooh_cli.records import Record
 
 
-class Term(NamedTuple):
+class Term(Record):
     """One value of a closed vocabulary: stored as ``slug``, shown as ``label``, ordered by ``rank``."""
 
     slug: str
@@ -123,7 +126,7 @@ PUBLIC_CONTACT = Vocabulary(
 )
 
 
-class Share(NamedTuple):
+class Share(Record):
     """An employer or industry and the percent of the occupation's jobs it holds (None when unstated).
 
     ``part`` names the workers the share is of, for profiles that cover several occupations and give a table
@@ -135,12 +138,12 @@ class Share(NamedTuple):
     part: str | None = None
 
 
-class Association(NamedTuple):
+class Association(Record):
     name: str
     url: str | None = None
 
 
-class Pay(NamedTuple):
+class Pay(Record):
     year: int | None = None
     median_annual: float | None = None
     median_hourly: float | None = None
@@ -150,14 +153,14 @@ class Pay(NamedTuple):
     top_coded: bool = False
 
 
-class Employment(NamedTuple):
+class Employment(Record):
     year: int | None = None
     jobs: int | None = None
     projected_year: int | None = None
     projected_jobs: int | None = None
 
 
-class Outlook(NamedTuple):
+class Outlook(Record):
     period: str | None = None
     growth_percent: float | None = None
     category: str | None = None
@@ -166,14 +169,14 @@ class Outlook(NamedTuple):
     prospects: str | None = None
 
 
-class WorkEnvironment(NamedTuple):
+class WorkEnvironment(Record):
     summary: str | None = None
     public_contact: str | None = None
     employers_year: int | None = None
     employers: tuple[Share, ...] = ()
 
 
-class Entry(NamedTuple):
+class Entry(Record):
     """How to become one: the entry-level requirements and what helps."""
 
     education: str | None = None
@@ -184,20 +187,20 @@ class Entry(NamedTuple):
     qualities: tuple[str, ...] = ()
 
 
-class Source(NamedTuple):
+class Source(Record):
     edition: str | None = None
     url: str | None = None
     last_modified: str | None = None
 
 
-class ClusterOutlook(NamedTuple):
+class ClusterOutlook(Record):
     """An older edition's outlook for a whole career cluster, e.g. health care careers."""
 
     name: str
     category: str
 
 
-class HistoryEntry(NamedTuple):
+class HistoryEntry(Record):
     """What an earlier edition of the Handbook said, each figure with its own year or period."""
 
     edition: str
@@ -215,7 +218,7 @@ class HistoryEntry(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
-class Occupation(NamedTuple):
+class Occupation(Record):
     id: str
     title: str
     group: str
@@ -237,12 +240,12 @@ class Occupation(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
-class Group(NamedTuple):
+class Group(Record):
     slug: str
     name: str
 
 
-class Threshold(NamedTuple):
+class Threshold(Record):
     """The growth range of one outlook category, in whole percent; None is an open end."""
 
     category: str
@@ -250,7 +253,7 @@ class Threshold(NamedTuple):
     max: float | None
 
 
-class Meta(NamedTuple):
+class Meta(Record):
     edition: str
     projection_period: str
     base_year: int
@@ -269,12 +272,12 @@ class Meta(NamedTuple):
         return slug
 
 
-class Dataset(NamedTuple):
+class Dataset(Record):
     meta: Meta
     occupations: tuple[Occupation, ...]
 
 
-class Summary(NamedTuple):
+class Summary(Record):
     """The key figures of a profile, flat: all that lists, rankings, searches and comparisons need.
 
     Field names are the keys of json and csv output. Catalogs keep every profile's summary in memory and
@@ -301,7 +304,7 @@ class Summary(NamedTuple):
     period: str | None
 
     @classmethod
-    def of(cls, occ: Occupation) -> "Summary":
+    def of(cls, occ: Occupation) -> Summary:
         pay, jobs, outlook, entry = occ.pay, occ.employment, occ.outlook, occ.how_to_become
         return cls(
             occ.id,

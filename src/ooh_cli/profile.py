@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from ooh_cli.catalog import Catalog
 from ooh_cli.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, signed_count
@@ -20,24 +20,25 @@ from ooh_cli.model import (
     Vocabulary,
     to_data,
 )
+from ooh_cli.records import Record
 
 
-class Paragraph(NamedTuple):
+class Paragraph(Record):
     text: str
 
 
-class Pairs(NamedTuple):
+class Pairs(Record):
     """Label and value lines, like the Handbook's quick facts."""
 
     rows: list[tuple[str, str]]
 
 
-class Bullets(NamedTuple):
+class Bullets(Record):
     title: str
     items: list[str]
 
 
-class Grid(NamedTuple):
+class Grid(Record):
     title: str
     headers: list[str]
     rows: list[list[str]]
@@ -46,7 +47,7 @@ class Grid(NamedTuple):
 Block = Paragraph | Pairs | Bullets | Grid
 
 
-class Section(NamedTuple):
+class Section(Record):
     slug: str
     title: str
     blocks: list[Block]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ooh_cli.options import SortKey
 
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 from ooh_cli.errors import UsageError
 from ooh_cli.model import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Group, Summary, Vocabulary
 from ooh_cli.names import name_key
+from ooh_cli.records import Record
 
 # The Summary field each figure sort orders by.
 SORT_FIELDS = {
@@ -62,7 +63,7 @@ def find_group(catalog: Catalog, text: str) -> Group:
     raise UsageError(f"--group: unknown group {text!r}; choose from {choices}")
 
 
-class Filters(NamedTuple):
+class Filters(Record):
     outlook: tuple[str, ...] = ()
     min_outlook: str | None = None
     education: str | None = None

@@ -11,10 +11,10 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from ooh_cli.model import Occupation
 from ooh_cli.names import SOC_QUERY, name_key
+from ooh_cli.records import Record
 
 # Field name, weight: a hit in a title says more than a hit in a summary.
 FIELDS: tuple[tuple[str, float], ...] = (
@@ -51,7 +51,7 @@ def field_texts(occ: Occupation, group_name: str) -> dict[str, Sequence[str]]:
     }
 
 
-class Blob(NamedTuple):
+class Blob(Record):
     """One field of every profile: a line per name, and the profile position that owns each line."""
 
     text: str
@@ -83,12 +83,28 @@ class Blob(NamedTuple):
 
 
 class SearchIndex:
-    def __init__(self, occupations: Sequence[Occupation], group_names: dict[str, str]) -> None:
+    """A blob per searchable field of a catalog's profiles."""
+
+    def __init__(self, blobs: dict[str, Blob]) -> None:
+        self.blobs = blobs
+
+    @classmethod
+    def build(cls, occupations: Sequence[Occupation], group_names: dict[str, str]) -> SearchIndex:
         per_field: dict[str, list[tuple[int, str]]] = {name: [] for name, _ in FIELDS}
         for position, occ in enumerate(occupations):
             for name, texts in field_texts(occ, group_names.get(occ.group, occ.group)).items():
                 per_field[name].extend((position, text if name == "soc code" else fold(text)) for text in texts)
-        self.blobs = {name: Blob.build(lines) for name, lines in per_field.items()}
+        return cls({name: Blob.build(lines) for name, lines in per_field.items()})
+
+    def to_plain(self) -> dict[str, tuple[str, bytes, bytes]]:
+        """The index as built-in types, for the cache."""
+        return {name: (blob.text, blob.starts.tobytes(), blob.owners.tobytes()) for name, blob in self.blobs.items()}
+
+    @classmethod
+    def from_plain(cls, plain: dict[str, tuple[str, bytes, bytes]]) -> SearchIndex:
+        return cls(
+            {name: Blob(text, array("I", starts), array("I", owners)) for name, (text, starts, owners) in plain.items()}
+        )
 
     def vocabulary(self) -> set[str]:
         return {word for blob in self.blobs.values() for word in blob.text.split()}
@@ -125,7 +141,7 @@ class Hit:
         return "; ".join(notes)
 
 
-class SearchResult(NamedTuple):
+class SearchResult(Record):
     hits: list[Hit]
     total: int
     # Query words read as other words: typo -> correction.
