@@ -1,13 +1,14 @@
 """The profiles of one data file, shaped for fast lookups, and the name index that finds them.
 
-A catalog keeps every profile's ``Summary`` (the figures lists and rankings need), a text index of every name,
-the search index, and each full ``Occupation`` encoded on its own, decoded only when it is shown. That makes a
-cached catalog quick to load however many profiles the file has.
+A catalog keeps every profile's ``Summary`` (the figures lists and rankings need), a text index of every name
+in buckets, the search index, and each full ``Occupation`` encoded on its own, decoded only when it is shown.
+That makes a cached catalog quick to load however many profiles the file has.
 """
 
 from __future__ import annotations
 
 import marshal
+import zlib
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
@@ -25,9 +26,20 @@ CLOSE_MATCH_SCORE = 88.0
 CLOSE_MATCH_LEAD = 6.0
 SUGGEST_SCORE = 60.0
 
+# Names are spread over buckets by a hash of the folded name, so that a lookup reads one small bucket rather
+# than every name (4 MB of them for 10,000 profiles).
+NAME_BUCKETS = 1024
 
-# The part of a cached catalog every lookup reads: meta, the name index, warnings.
-Head = tuple[Meta, str, list[str]]
+
+class Parts(Record):
+    """What the cache stores of a catalog."""
+
+    meta: Meta
+    warnings: list[str]
+    summaries: list[tuple[object, ...]]  # plain tuples: they load as fast as anything can
+    search: SearchIndex
+    names: Sequence[bytes]
+    records: Sequence[bytes]
 
 
 def title_order(profile: Occupation | Summary) -> tuple[str, str]:
@@ -46,15 +58,22 @@ class Match(Record):
     guessed_from: str | None = None
 
 
-def _names_text(occupations: tuple[Occupation, ...]) -> str:
-    """Every folded name as a line "name<TAB>i,j" (profile positions), for lookups by substring search."""
+def name_bucket(key: str) -> int:
+    return zlib.crc32(key.encode()) % NAME_BUCKETS
+
+
+def _name_buckets(occupations: tuple[Occupation, ...]) -> list[bytes]:
+    """Every folded name as a line "name<TAB>i,j" (profile positions) in its bucket, found by substring search."""
     owners: dict[str, list[int]] = {}
     for index, occ in enumerate(occupations):
         for name in (occ.id, occ.title, *occ.former_titles, *occ.aliases, *occ.soc_codes):
             ids = owners.setdefault(name_key(name), [])
             if index not in ids:
                 ids.append(index)
-    return "\n" + "".join(f"{key}\t{','.join(map(str, ids))}\n" for key, ids in owners.items())
+    buckets: list[list[str]] = [[] for _ in range(NAME_BUCKETS)]
+    for key, ids in owners.items():
+        buckets[name_bucket(key)].append(f"{key}\t{','.join(map(str, ids))}\n")
+    return [("\n" + "".join(lines)).encode() for lines in buckets]
 
 
 class Catalog:
@@ -70,7 +89,7 @@ class Catalog:
         meta: Meta,
         summaries: list[Summary] | Callable[[], list[Summary]],
         records: Sequence[bytes],
-        names: str,
+        names: Sequence[bytes],
         search: SearchIndex | Callable[[], SearchIndex],
         warnings: list[str],
     ) -> None:
@@ -93,7 +112,7 @@ class Catalog:
             meta,
             [Summary.of(occ) for occ in occupations],
             [marshal.dumps(to_plain(occ)) for occ in occupations],
-            _names_text(occupations),
+            _name_buckets(occupations),
             SearchIndex.build(occupations, groups),
             warnings,
         )
@@ -110,15 +129,9 @@ class Catalog:
             self._search = self._search()
         return self._search
 
-    def parts(self) -> tuple[Head, list[tuple[object, ...]], SearchIndex, Sequence[bytes]]:
-        """What the cache stores: what every lookup needs (meta, the name index), then the summaries, the
-        search index and the records, which each only some lookups read."""
-        # Summaries as plain tuples: they load as fast as anything can, and `summary_rows` rebuilds them in C.
-        return (
-            (self.meta, self._names, self.warnings),
-            list(map(tuple, self.summaries)),
-            self.search_index,
-            self._records,
+    def parts(self) -> Parts:
+        return Parts(
+            self.meta, self.warnings, list(map(tuple, self.summaries)), self.search_index, self._names, self._records
         )
 
     def __len__(self) -> int:
@@ -151,11 +164,12 @@ class Catalog:
         return Summary.of(self.record(position))
 
     def _lookup(self, key: str) -> list[int]:
-        start = self._names.find(f"\n{key}\t")
+        bucket = self._names[name_bucket(key)].decode()
+        start = bucket.find(f"\n{key}\t")
         if start < 0:
             return []
         start += len(key) + 2
-        return [int(i) for i in self._names[start : self._names.index("\n", start)].split(",")]
+        return [int(i) for i in bucket[start : bucket.index("\n", start)].split(",")]
 
     def resolve(self, text: str) -> Match:
         """The one profile ``text`` names: an id, title, alias or SOC code, in any case or number, or a close typo."""
@@ -191,7 +205,7 @@ class Catalog:
 
     def suggest(self, key: str, limit: int) -> list[tuple[int, float]]:
         """Positions of the profiles whose names are closest to ``key``, best first, one entry per profile."""
-        lines = [line for line in self._names.split("\n") if line]
+        lines = [line for bucket in self._names for line in bucket.decode().split("\n") if line]
         if not key or not lines:
             return []
         from rapidfuzz import fuzz, process

@@ -1,7 +1,5 @@
 """The `ooh` command line: parse options, call the core, render. Errors become one line and an exit code."""
 
-from __future__ import annotations
-
 import functools
 import os
 import sys
@@ -160,7 +158,7 @@ class State:
         self.path = data_path(data)
         self._catalog: Catalog | None = None
 
-    def catalog(self) -> Catalog:
+    def catalog(self) -> "Catalog":
         if self._catalog is None:
             from ooh_cli.loader import load_catalog
 
@@ -171,7 +169,7 @@ class State:
                 sys.stderr.write(f"ooh: {warnings[0]}{more}\n")
         return self._catalog
 
-    def resolve(self, text: str) -> Match:
+    def resolve(self, text: str) -> "Match":
         match = self.catalog().resolve(text)
         if match.guessed_from is not None:
             occ = match.occupation
@@ -209,11 +207,11 @@ def main_options(
 class View(Protocol):
     """How tables are drawn: `terminal` (Rich) or `plain`; both modules provide these."""
 
-    def profile(self, occ: Occupation, catalog: Catalog, parts: list[Section], summary: bool) -> None: ...
+    def profile(self, occ: "Occupation", catalog: "Catalog", parts: list["Section"], summary: bool) -> None: ...
 
-    def comparison(self, compared: Comparison) -> None: ...
+    def comparison(self, compared: "Comparison") -> None: ...
 
-    def listing(self, table_data: Listing) -> None: ...
+    def listing(self, table_data: "Listing") -> None: ...
 
 
 def view() -> View:
@@ -582,8 +580,8 @@ def groups(ctx: typer.Context, fmt: TableFormatOption = TableFormat.table) -> No
 
 def emit_profiles(
     fmt: TableFormat,
-    catalog: Catalog,
-    profiles: list[Summary],
+    catalog: "Catalog",
+    profiles: list["Summary"],
     *,
     keys: tuple[str, ...] | None = None,
     extra: tuple[str, list[str]] | None = None,
@@ -598,7 +596,7 @@ def emit_profiles(
     records = [fact_row(p, columns) | (machine_extra[i] if machine_extra else {}) for i, p in enumerate(profiles)]
     fields = [fact.key for fact in columns] + (list(machine_extra[0]) if machine_extra else [])
 
-    def table_data() -> Listing:
+    def table_data() -> "Listing":
         return layout.listing(catalog, profiles, keys or layout.LIST_KEYS, extra, footer)
 
     emit(

@@ -122,12 +122,11 @@ def _cache_key(path: Path, stat: os.stat_result) -> CacheKey:
     return (__version__, code, str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
-class _Records(Sequence[bytes]):
-    """The cached profiles, each read from the cache file only when it is shown."""
+class _Items(Sequence[bytes]):
+    """Byte strings stored back to back in the cache file, each read only when asked for."""
 
     def __init__(self, stream: BinaryIO, start: int, ends: Sequence[int]) -> None:
         self._stream, self._start, self._ends = stream, start, ends
-        weakref.finalize(self, stream.close)
 
     def __len__(self) -> int:
         return len(self._ends)
@@ -167,9 +166,9 @@ def _collector_paused() -> Iterator[None]:
 def _read_cache(cache_file: Path, key: CacheKey) -> Catalog | None:
     """The cached catalog, or None when missing, stale or unreadable (a bad cache is rebuilt, never an error).
 
-    The file is a length-prefixed header (key, meta, the name index, where the rest lies), then the summaries,
-    the search index and the records, each read only when a command needs it. The file stays open: a newer
-    cache written meanwhile replaces its name, not the file.
+    The file is a length-prefixed header (key, meta, where the rest lies), then the summaries, the search
+    index, the name buckets and the records, each read only when a command needs it. The file stays open: a
+    newer cache written meanwhile replaces its name, not the file.
     """
     try:
         stream = cache_file.open("rb")
@@ -177,16 +176,16 @@ def _read_cache(cache_file: Path, key: CacheKey) -> Catalog | None:
         return None
     try:
         size = int.from_bytes(stream.read(_LENGTH_BYTES), "little")
-        stored_key, head, rows_size, search_size, ends_bytes = marshal.loads(stream.read(size))
-        ends = memoryview(ends_bytes).cast("Q")
+        stored_key, meta, warnings, rows_size, search_size, name_ends, record_ends = marshal.loads(stream.read(size))
+        name_ends, record_ends = memoryview(name_ends).cast("Q"), memoryview(record_ends).cast("Q")
         rows_start = _LENGTH_BYTES + size
         search_start = rows_start + rows_size
-        records_start = search_start + search_size
-        if stored_key != key or os.fstat(stream.fileno()).st_size != records_start + (ends[-1] if ends else 0):
+        names_start = search_start + search_size
+        records_start = names_start + name_ends[-1]
+        end = records_start + (record_ends[-1] if record_ends else 0)
+        if stored_key != key or os.fstat(stream.fileno()).st_size != end:
             stream.close()
             return None  # another file's, or cut short: not a cache this code wrote whole
-        meta, names, warnings = head
-        meta = from_plain(Meta, meta)
 
         def summaries() -> list[Summary]:
             with _collector_paused():
@@ -197,7 +196,11 @@ def _read_cache(cache_file: Path, key: CacheKey) -> Catalog | None:
 
             return SearchIndex.from_plain(marshal.loads(_read_at(stream, search_start, search_size)))
 
-        return Catalog(meta, summaries, _Records(stream, records_start, ends), names, search, warnings)
+        names = _Items(stream, names_start, name_ends)
+        records = _Items(stream, records_start, record_ends)
+        catalog = Catalog(from_plain(Meta, meta), summaries, records, names, search, warnings)
+        weakref.finalize(catalog, stream.close)
+        return catalog
     except Exception:
         stream.close()
         return None
@@ -207,18 +210,21 @@ def _write_sections(stream: IO[bytes], key: CacheKey, catalog: Catalog) -> None:
     """The layout `_read_cache` reads."""
     from array import array
 
-    (meta, names, warnings), rows, search, records = catalog.parts()
+    parts = catalog.parts()
     # Built-in types only, in marshal: it reads them back fastest, and reading runs no code.
-    rows_bytes = marshal.dumps(rows)
-    search_bytes = marshal.dumps(search.to_plain())
-    ends = array("Q", accumulate(map(len, records))).tobytes()
-    head = (to_plain(meta), names, warnings)
-    header = marshal.dumps((key, head, len(rows_bytes), len(search_bytes), ends))
-    stream.write(len(header).to_bytes(_LENGTH_BYTES, "little"))
-    stream.write(header)
-    stream.write(rows_bytes)
-    stream.write(search_bytes)
-    stream.writelines(records)
+    rows = marshal.dumps(parts.summaries)
+    search = marshal.dumps(parts.search.to_plain())
+    name_ends, record_ends = (
+        array("Q", accumulate(map(len, items))).tobytes() for items in (parts.names, parts.records)
+    )
+    header = (key, to_plain(parts.meta), parts.warnings, len(rows), len(search), name_ends, record_ends)
+    header_bytes = marshal.dumps(header)
+    stream.write(len(header_bytes).to_bytes(_LENGTH_BYTES, "little"))
+    stream.write(header_bytes)
+    stream.write(rows)
+    stream.write(search)
+    stream.writelines(parts.names)
+    stream.writelines(parts.records)
 
 
 def _write_cache(cache_file: Path, key: CacheKey, catalog: Catalog) -> None:
