@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +20,8 @@ from ooh_cli.catalog import Catalog
 from ooh_cli.errors import AmbiguousError, DataError, OohError
 from ooh_cli.model import EDUCATION, EXPERIENCE, OUTLOOK, PUBLIC_CONTACT, TRAINING, Vocabulary
 from ooh_cli.names import SOC_QUERY, name_key
-from ooh_cli.query import SortKey, make_filters, select
+from ooh_cli.options import SortKey
+from ooh_cli.query import make_filters, select
 from ooh_cli.reading import parse_file
 from ooh_cli.search import search
 from ooh_cli.validate import Level, read_document
@@ -279,7 +280,7 @@ queries = st.lists(st.sampled_from(NAMES + IDS + ["", " ", "-", "29-2072.00", "n
 
 
 @PURE
-@given(documents, options, st.sampled_from(SortKey), st.booleans(), st.none() | st.integers(1, 5), queries)
+@given(documents, options, st.sampled_from(get_args(SortKey)), st.booleans(), st.none() | st.integers(1, 5), queries)
 def test_any_document_yields_a_catalog_that_answers_or_a_domain_error(
     document: object,
     filter_options: dict[str, Any],

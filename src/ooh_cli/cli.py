@@ -22,7 +22,6 @@ from ooh_cli.options import (
     LimitOption,
     OccupationArg,
     OccupationsArg,
-    ShowFormat,
     ShowFormatOption,
     SortKey,
     TableFormat,
@@ -86,7 +85,9 @@ class OohGroup(TyperGroup):
         except Exception as error:
             if os.environ.get(DEBUG_ENV):
                 raise
-            fail(f"unexpected error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for details)", 4)
+            fail(
+                f"unexpected error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for details)", ExitCode.INTERNAL
+            )
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
     def invoke(self, ctx: ClickContext) -> Any:
@@ -279,7 +280,7 @@ def show(
             show_default=False,
         ),
     ] = None,
-    fmt: ShowFormatOption = ShowFormat.table,
+    fmt: ShowFormatOption = "table",
 ) -> None:
     """Show one occupation's profile: quick facts, then every section of the Handbook."""
     from ooh_cli import profile
@@ -294,7 +295,7 @@ def show(
     with_summary = only in (None, "summary")
 
     emit(
-        fmt.value,
+        fmt,
         table=lambda: view().profile(occ, catalog, parts, with_summary),
         json=lambda: profile.section_data(occ, catalog, only),
         yaml=lambda: profile.section_data(occ, catalog, only),
@@ -303,7 +304,7 @@ def show(
 
 
 @command(epilog="Example: ooh compare registered-nurses medical-records-technician medical-assistants")
-def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOption = TableFormat.table) -> None:
+def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOption = "table") -> None:
     """Compare occupations side by side: one column each, the best figure of each row marked."""
     from ooh_cli import layout
     from ooh_cli.facts import fact_row, facts
@@ -321,7 +322,7 @@ def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOpt
     catalog = current.catalog()
     columns = facts(catalog.meta)
     emit(
-        fmt.value,
+        fmt,
         table=lambda: view().comparison(layout.comparison(catalog, chosen, ascii_only=ascii_only())),
         json=lambda: [fact_row(profile, columns) for profile in chosen],
         csv=lambda: ([fact_row(profile, columns) for profile in chosen], [f.key for f in columns]),
@@ -403,10 +404,10 @@ def list_(
     sort: Annotated[
         SortKey,
         typer.Option("--sort", help="Order by title (A to Z) or a figure (largest first).", case_sensitive=False),
-    ] = SortKey.title,
+    ] = "title",
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the order.")] = False,
     limit: LimitOption = None,
-    fmt: TableFormatOption = TableFormat.table,
+    fmt: TableFormatOption = "table",
 ) -> None:
     """List occupations, filtered by outlook, education, pay, group, training or experience."""
     from ooh_cli.layout import footer
@@ -436,7 +437,7 @@ def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="Words to look for: a job title, a task, a SOC code; typos are fine.")],
     limit: LimitOption = 10,
-    fmt: TableFormatOption = TableFormat.table,
+    fmt: TableFormatOption = "table",
 ) -> None:
     """Find occupations by title, alias, A-Z job title, summary, duties, group or SOC code."""
     from ooh_cli.layout import footer
@@ -472,7 +473,7 @@ def top(
     limit: LimitOption = 10,
     group: GroupOption = None,
     max_education: EducationCapOption = None,
-    fmt: TableFormatOption = TableFormat.table,
+    fmt: TableFormatOption = "table",
 ) -> None:
     """The Handbook's top lists: fastest growing, most new jobs, highest paying, most openings, declining."""
     from ooh_cli.discover import RANKINGS
@@ -501,7 +502,7 @@ def similar(
     ctx: typer.Context,
     occupation: OccupationArg,
     limit: LimitOption = 5,
-    fmt: TableFormatOption = TableFormat.table,
+    fmt: TableFormatOption = "table",
 ) -> None:
     """The profile's similar occupations, then the nearest others by group, education and pay, saying why."""
     from ooh_cli.discover import nearest
@@ -526,7 +527,7 @@ def similar(
 
 
 @command(epilog="Example: ooh groups --format csv")
-def groups(ctx: typer.Context, fmt: TableFormatOption = TableFormat.table) -> None:
+def groups(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
     """The occupational groups: profiles, jobs, employment-weighted growth and median pay."""
     from ooh_cli import facts as f
     from ooh_cli.discover import group_summaries
@@ -570,7 +571,7 @@ def groups(ctx: typer.Context, fmt: TableFormatOption = TableFormat.table) -> No
         footer="Growth is weighted by each profile's jobs; median pay is the median of the profiles' medians.",
     )
     emit(
-        fmt.value,
+        fmt,
         table=lambda: view().listing(table_data),
         json=lambda: rows,
         csv=lambda: (rows, list(rows[0]) if rows else []),
@@ -600,7 +601,7 @@ def emit_profiles(
         return layout.listing(catalog, profiles, keys or layout.LIST_KEYS, extra, footer)
 
     emit(
-        fmt.value,
+        fmt,
         table=lambda: view().listing(table_data()) if profiles else None,
         json=lambda: records,
         csv=lambda: (records, fields),

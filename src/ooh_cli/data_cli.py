@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ooh_cli.errors import DataError
-from ooh_cli.options import TableFormat, TableFormatOption
+from ooh_cli.options import TableFormatOption
 
 data_app = typer.Typer(
     name="data",
@@ -107,7 +107,7 @@ def validate(
 
 
 @data_app.command(epilog="Example: ooh data info --format json")
-def info(ctx: typer.Context, fmt: TableFormatOption = TableFormat.table) -> None:
+def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
     """Describe the data file in use: edition, projection period, profiles, groups, when it was built."""
     from ooh_cli.cli import emit, state
 
@@ -131,7 +131,7 @@ def info(ctx: typer.Context, fmt: TableFormatOption = TableFormat.table) -> None
             sys.stdout.write(f"{key.replace('_', ' '):<{width}}  {value if value is not None else 'not available'}\n")
 
     emit(
-        fmt.value,
+        fmt,
         table=table,
         json=lambda: facts,
         csv=lambda: ([facts], list(facts)),

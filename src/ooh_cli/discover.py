@@ -6,12 +6,12 @@ import statistics
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from ooh_cli.options import TopList
+from ooh_cli.model import EDUCATION, Group, Meta, Occupation, Summary
+from ooh_cli.records import Record
 
 if TYPE_CHECKING:
     from ooh_cli.catalog import Catalog
-from ooh_cli.model import EDUCATION, Group, Meta, Occupation, Summary
-from ooh_cli.records import Record
+    from ooh_cli.options import TopList
 
 # How close two median pays must be (as a share of the larger) to count as similar pay.
 CLOSE_PAY = 0.10
@@ -25,12 +25,12 @@ class Ranking(Record):
     keep: Callable[[float], bool] = lambda value: True
 
 
-RANKINGS = {
-    TopList.growth: Ranking("Fastest growing occupations", "growth_percent"),
-    TopList.new_jobs: Ranking("Occupations with the most new jobs", "change"),
-    TopList.pay: Ranking("Highest paying occupations", "median_pay"),
-    TopList.openings: Ranking("Most openings each year", "annual_openings"),
-    TopList.decline: Ranking(
+RANKINGS: dict[TopList, Ranking] = {
+    "growth": Ranking("Fastest growing occupations", "growth_percent"),
+    "new-jobs": Ranking("Occupations with the most new jobs", "change"),
+    "pay": Ranking("Highest paying occupations", "median_pay"),
+    "openings": Ranking("Most openings each year", "annual_openings"),
+    "decline": Ranking(
         "Fastest declining occupations", "growth_percent", largest_first=False, keep=lambda value: value < 0
     ),
 }

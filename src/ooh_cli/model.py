@@ -33,19 +33,17 @@ class Vocabulary:
     def __init__(self, name: str, terms: list[Term]) -> None:
         self.name = name
         self.terms = tuple(terms)
-        self._by_key: dict[str, Term] = {}
-        for term in self.terms:
-            for key in (term.slug, term.label, *term.short):
-                self._by_key[normalize_key(key)] = term
+        self._by_slug = {term.slug: term for term in self.terms}
+        self._by_key: dict[str, Term] | None = None  # what users type: built on first use, most runs never do
 
     def get(self, text: str) -> Term | None:
+        if self._by_key is None:
+            keys = ((key, term) for term in self.terms for key in (term.slug, term.label, *term.short))
+            self._by_key = {normalize_key(key): term for key, term in keys}
         return self._by_key.get(normalize_key(text))
 
     def __getitem__(self, slug: str) -> Term:
-        term = self._by_key.get(slug)
-        if term is None:
-            raise KeyError(slug)
-        return term
+        return self._by_slug[slug]
 
     def slugs(self) -> list[str]:
         return [term.slug for term in self.terms]

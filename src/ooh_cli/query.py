@@ -6,22 +6,22 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ooh_cli.options import SortKey
-
-if TYPE_CHECKING:
-    from ooh_cli.catalog import Catalog
 from ooh_cli.errors import UsageError
 from ooh_cli.model import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Group, Summary, Vocabulary
 from ooh_cli.names import name_key
 from ooh_cli.records import Record
 
+if TYPE_CHECKING:
+    from ooh_cli.catalog import Catalog
+    from ooh_cli.options import SortKey
+
 # The Summary field each figure sort orders by.
-SORT_FIELDS = {
-    SortKey.pay: "median_pay",
-    SortKey.growth: "growth_percent",
-    SortKey.jobs: "jobs",
-    SortKey.change: "change",
-    SortKey.openings: "annual_openings",
+SORT_FIELDS: dict[SortKey, str] = {
+    "pay": "median_pay",
+    "growth": "growth_percent",
+    "jobs": "jobs",
+    "change": "change",
+    "openings": "annual_openings",
 }
 
 
@@ -142,7 +142,7 @@ def sort_profiles(profiles: Iterable[Summary], key: SortKey, reverse: bool = Fal
     ``profiles`` come in title order, as a catalog keeps them.
     """
     by_title = list(profiles)
-    if key is SortKey.title:
+    if key == "title":
         return by_title[::-1] if reverse else by_title
     field_name = SORT_FIELDS[key]
     known = [s for s in by_title if getattr(s, field_name) is not None]
@@ -153,10 +153,10 @@ def sort_profiles(profiles: Iterable[Summary], key: SortKey, reverse: bool = Fal
 
 
 def select(
-    catalog: Catalog, filters: Filters, sort: SortKey = SortKey.title, reverse: bool = False, limit: int | None = None
+    catalog: Catalog, filters: Filters, sort: SortKey = "title", reverse: bool = False, limit: int | None = None
 ) -> tuple[list[Summary], int]:
     """The matching profiles in order (at most ``limit``) and how many matched in all."""
-    if filters == Filters() and sort is SortKey.title and limit is not None:
+    if filters == Filters() and sort == "title" and limit is not None:
         # Everything matches and the catalog is in title order: read just the profiles shown.
         positions = range(len(catalog) - 1, -1, -1) if reverse else range(len(catalog))
         return [catalog.summary_at(p) for p in positions[:limit]], len(catalog)

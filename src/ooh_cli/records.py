@@ -87,25 +87,25 @@ def to_plain(value: Any) -> Any:
     return tuple(map(to_plain, value)) if isinstance(value, tuple) else value
 
 
-# The annotations a field may hold a record with: `Pay`, `Pay | None`, `tuple[Share, ...]`.
-_RECORD_FIELD = re.compile(r"(?P<many>tuple\[)?(?P<name>\w+)(?(many), \.\.\.\]|(?P<optional> \| None)?)")
 # Per record class, the fields holding records: (position, record class, is a tuple of them).
 _nested: dict[type, list[tuple[int, type, bool]]] = {}
 
 
 def _nested_fields(cls: type) -> list[tuple[int, type, bool]]:
-    """Read from the field annotations, which are strings (see the module docstring), in the class's module."""
+    """Read from the field annotations, which are strings (see the module docstring), in the class's module.
+
+    A field may hold a record as `Pay`, `Pay | None` or `tuple[Share, ...]`.
+    """
     namespace = vars(sys.modules[cls.__module__])
     found: list[tuple[int, type, bool]] = []
     for position, annotation in enumerate(cls.__annotations__.values()):
-        names = [namespace.get(name) for name in re.findall(r"\w+", annotation)]
-        records = [kind for kind in names if isinstance(kind, _RecordType)]
-        if not records:
-            continue
-        shape = _RECORD_FIELD.fullmatch(annotation)
-        if shape is None or len(records) > 1:
+        inner = annotation.removesuffix(" | None")
+        many = inner == annotation and inner.startswith("tuple[") and inner.endswith(", ...]")
+        kind = namespace.get(inner[len("tuple[") : -len(", ...]")] if many else inner)
+        if isinstance(kind, _RecordType):
+            found.append((position, kind, many))
+        elif any(isinstance(namespace.get(name), _RecordType) for name in re.findall(r"\w+", annotation)):
             raise TypeError(f"{cls.__name__}: cannot rebuild records from a field annotated {annotation!r}")
-        found.append((position, records[0], bool(shape["many"])))
     return found
 
 
