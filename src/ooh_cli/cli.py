@@ -593,9 +593,12 @@ def emit_profiles(
     from ooh_cli import layout
     from ooh_cli.facts import fact_row, facts
 
-    columns = facts(catalog.meta)
-    records = [fact_row(p, columns) | (machine_extra[i] if machine_extra else {}) for i, p in enumerate(profiles)]
-    fields = [fact.key for fact in columns] + (list(machine_extra[0]) if machine_extra else [])
+    def records() -> list[dict[str, Any]]:
+        columns = facts(catalog.meta)
+        return [fact_row(p, columns) | (machine_extra[i] if machine_extra else {}) for i, p in enumerate(profiles)]
+
+    def fields() -> list[str]:
+        return [fact.key for fact in facts(catalog.meta)] + (list(machine_extra[0]) if machine_extra else [])
 
     def table_data() -> "Listing":
         return layout.listing(catalog, profiles, keys or layout.LIST_KEYS, extra, footer)
@@ -603,8 +606,8 @@ def emit_profiles(
     emit(
         fmt,
         table=lambda: view().listing(table_data()) if profiles else None,
-        json=lambda: records,
-        csv=lambda: (records, fields),
+        json=records,
+        csv=lambda: (records(), fields()),
         markdown=lambda: markdown().listing(table_data()) if profiles else "",
     )
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-import textwrap
 from collections.abc import Sequence
 
 from ooh_cli.catalog import Catalog
@@ -28,16 +27,46 @@ def write(lines: Sequence[str]) -> None:
     sys.stdout.write("".join(line.rstrip() + "\n" for line in lines))
 
 
-def wrap(text: str, room: int) -> list[str]:
-    """``text`` in lines of at most ``room`` characters, keeping its own line breaks."""
+def wrap(text: str, room: int, first: str = "", rest: str = "") -> list[str]:
+    """``text`` in lines of at most ``room`` characters, keeping its own line breaks.
+
+    The first line starts with ``first`` and the others with ``rest``, as bullets do.
+    """
     room = max(room, 1)
     out: list[str] = []
-    for line in text.split("\n"):
-        if len(line) <= room and "\t" not in line:
-            out.append(line.rstrip())  # most cells fit: skip textwrap's tokenizing
+    for paragraph in text.split("\n"):
+        prefix = rest if out else first
+        if len(prefix) + len(paragraph) <= room and "\t" not in paragraph:
+            out.append((prefix + paragraph).rstrip())  # most cells fit as they are
         else:
-            out += textwrap.wrap(line, room, break_on_hyphens=False) or [""]
+            out += _fill(paragraph.replace("\t", " ").split(" "), room, prefix, rest)
     return out
+
+
+def _fill(words: list[str], room: int, prefix: str, rest: str) -> list[str]:
+    """Words in lines of at most ``room``, greedily; a word longer than a line is cut.
+
+    textwrap does this too, at several times the cost: a profile has a hundred paragraphs to wrap.
+    """
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        if not word:
+            continue
+        if line and len(prefix) + len(line) + 1 + len(word) <= room:
+            line += " " + word
+            continue
+        if line:
+            lines.append(prefix + line)
+            prefix = rest
+        space = max(room - len(prefix), 1)
+        while len(word) > space:
+            lines.append(prefix + word[:space])
+            prefix, word = rest, word[space:]
+            space = max(room - len(prefix), 1)
+        line = word
+    lines.append((prefix + line).rstrip())
+    return lines
 
 
 def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int], room: int) -> list[int]:
@@ -104,8 +133,7 @@ def _block(block: Block, room: int) -> list[str]:
         return out
     head = wrap(block.title, room) if block.title else []
     if isinstance(block, Bullets):
-        items = [textwrap.fill(item, room, initial_indent="  - ", subsequent_indent="    ") for item in block.items]
-        return head + "\n".join(items).split("\n")
+        return head + [line for item in block.items for line in wrap(item, room, "  - ", "    ")]
     return head + table(block.headers, block.rows, set(), room)
 
 
