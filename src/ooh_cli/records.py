@@ -26,6 +26,10 @@ __all__ = ["Record", "from_plain", "to_plain"]
 R = TypeVar("R", bound=tuple[Any, ...])
 
 
+# The read-only accessor of field 0, 1, 2...: one for every class, as they only differ by position.
+_ACCESSORS: list[property] = []
+
+
 class _RecordType(type):
     """Turns the annotated names of a class body into tuple fields with read-only accessors."""
 
@@ -35,8 +39,9 @@ class _RecordType(type):
         fields = tuple(namespace.get("__annotations__", ()))
         defaults = {field: namespace.pop(field) for field in fields if field in namespace}
         namespace.update(__slots__=(), _fields=fields, _field_defaults=defaults)
-        for index, field in enumerate(fields):
-            namespace[field] = property(itemgetter(index), doc=f"Field {index}: {field}.")
+        while len(_ACCESSORS) < len(fields):
+            _ACCESSORS.append(property(itemgetter(len(_ACCESSORS))))
+        namespace.update(zip(fields, _ACCESSORS[: len(fields)], strict=True))
         return super().__new__(mcs, name, bases, namespace)
 
 
