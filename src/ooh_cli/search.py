@@ -8,8 +8,6 @@ search stays fast on tens of thousands of profiles without an index to build by 
 from __future__ import annotations
 
 import re
-from array import array
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from ooh_cli.model import Occupation
@@ -52,16 +50,17 @@ def field_texts(occ: Occupation, group_name: str) -> dict[str, Sequence[str]]:
 
 
 class Blob(Record):
-    """One field of every profile: a line per name, and the profile position that owns each line."""
+    """One field of every profile: a line per name, where each line starts and the profile that owns it."""
 
     text: str
-    starts: array[int]
-    owners: array[int]
+    starts: Sequence[int]
+    owners: Sequence[int]
 
     @classmethod
     def build(cls, lines: Iterable[tuple[int, str]]) -> Blob:
         parts: list[str] = []
-        starts, owners = array("I"), array("I")
+        starts: list[int] = []
+        owners: list[int] = []
         offset = 0
         for owner, line in lines:
             starts.append(offset)
@@ -70,16 +69,9 @@ class Blob(Record):
             offset += len(line) + 1
         return cls("\n".join(parts), starts, owners)
 
-    def line_index(self, position: int) -> int:
-        return bisect_right(self.starts, position) - 1
-
     def line(self, index: int) -> str:
         end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
         return self.text[self.starts[index] : end]
-
-    def line_at(self, position: int) -> tuple[int, str]:
-        index = self.line_index(position)
-        return self.owners[index], self.line(index)
 
 
 class SearchIndex:
@@ -97,13 +89,22 @@ class SearchIndex:
         return cls({name: Blob.build(lines) for name, lines in per_field.items()})
 
     def to_plain(self) -> dict[str, tuple[str, bytes, bytes]]:
-        """The index as built-in types, for the cache."""
-        return {name: (blob.text, blob.starts.tobytes(), blob.owners.tobytes()) for name, blob in self.blobs.items()}
+        """The index as built-in types, for the cache: line starts and owners as arrays of 32-bit numbers."""
+        from array import array
+
+        return {
+            name: (blob.text, array("I", blob.starts).tobytes(), array("I", blob.owners).tobytes())
+            for name, blob in self.blobs.items()
+        }
 
     @classmethod
     def from_plain(cls, plain: dict[str, tuple[str, bytes, bytes]]) -> SearchIndex:
+        # Views of the bytes as they are: no copy, and no array module to load.
         return cls(
-            {name: Blob(text, array("I", starts), array("I", owners)) for name, (text, starts, owners) in plain.items()}
+            {
+                name: Blob(text, memoryview(starts).cast("I"), memoryview(owners).cast("I"))
+                for name, (text, starts, owners) in plain.items()
+            }
         )
 
     def vocabulary(self) -> set[str]:
@@ -158,11 +159,14 @@ def _scan(index: SearchIndex, word: str, hits: dict[int, Hit]) -> bool:
         text = blob.text
         # Best quality and line per profile; the line's text is cut out once, not at every match.
         best: dict[int, tuple[float, int]] = {}
+        line_index = counted_to = 0
         for match in pattern.finditer(text):
             start = match.start()
             if start and text[start - 1].isalnum():
                 continue
-            line_index = blob.line_index(start)
+            # Matches come in order: count the line breaks since the last one to know the line.
+            line_index += text.count("\n", counted_to, start)
+            counted_to = start
             owner = blob.owners[line_index]
             quality = weight if not match.group(1) else weight * PREFIX_FACTOR
             if quality > best.get(owner, (0.0, 0))[0]:
@@ -190,10 +194,13 @@ def _phrase_bonus(index: SearchIndex, phrase: str, several_words: bool, hits: di
     for field_name in NAMED_FIELDS:
         blob = index.blobs[field_name]
         text, position = blob.text, blob.text.find(phrase)
+        line_index = counted_to = 0
         while position >= 0:
             end = position + len(phrase)
             if (not position or not text[position - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-                owner, line = blob.line_at(position)
+                line_index += text.count("\n", counted_to, position)
+                counted_to = position
+                owner, line = blob.owners[line_index], blob.line(line_index)
                 (exact if line == phrase else inside).append((owner, field_name, line))
             position = text.find(phrase, position + 1)
     # An exact name outranks a name that merely holds the phrase, wherever each was found.
