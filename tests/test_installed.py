@@ -90,6 +90,37 @@ def test_unknown_occupation_is_one_line(ooh: Path, run: Run) -> None:
     assert error.count("\n") == 1 and "Traceback" not in error
 
 
+# The console script leaves without the interpreter's teardown (cli.exit_now): what it prints must all arrive.
+
+
+def test_every_line_arrives_through_a_pipe_and_into_a_file(ooh: Path, run: Run, tmp_path: Path) -> None:
+    piped = run([ooh, "list", "--format", "csv"])
+    assert piped.returncode == 0, piped.stderr.decode()
+    assert piped.stdout.decode().count("\n") == 343  # the header and 342 profiles
+    saved = tmp_path / "list.csv"
+    with saved.open("wb") as out:
+        to_file = subprocess.run([ooh, "list", "--format", "csv"], stdout=out, cwd=tmp_path, timeout=60)
+    assert to_file.returncode == 0
+    assert saved.read_bytes() == piped.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["list", "--sort", "nonsense"], 2, "ooh: Invalid value for '--sort'"),
+        (["--data", "no-such-file.yaml", "list"], 3, "ooh: data file not found"),
+        (["show", "nurse"], 1, "ooh: no occupation matches 'nurse'; did you mean:"),
+    ],
+)
+def test_exit_codes_and_messages_survive_the_quick_exit(
+    ooh: Path, run: Run, args: list[str], code: int, message: str
+) -> None:
+    result = run([ooh, *args])
+    assert result.returncode == code
+    assert result.stderr.decode().startswith(message)
+    assert result.stderr.endswith(b"\n") and result.stderr.count(b"\n") == 1
+
+
 @pytest.mark.parametrize("args", [("show", "medical-records-technician"), ("top", "growth"), ("groups",)])
 def test_no_colour_into_a_pipe(ooh: Path, run: Run, args: tuple[str, ...]) -> None:
     # A colour terminal type and no NO_COLOR: only the pipe says "plain text".
