@@ -100,7 +100,7 @@ def cold_start(big: Path, env: dict[str, str], runs: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15, help="alternating runs per case (default 15)")
+    parser.add_argument("--runs", type=int, default=21, help="alternating runs per case (default 21)")
     parser.add_argument("--cold-runs", type=int, default=3, help="first-run measurements on the large file")
     parser.add_argument("--profiles", type=int, default=10_000, help="size of the synthetic file")
     parser.add_argument("--quick", action="store_true", help="only the shipped data")

@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 import yaml
@@ -239,3 +240,34 @@ def test_an_ascii_only_stdout_with_accented_data(run: Run, tmp_path: Path, fmt: 
     data.write_text(text, encoding="utf-8")
     result = run("--data", str(data), "list", "--format", fmt, PYTHONIOENCODING="ascii")
     assert "Actors and Com" in assert_clean(result)
+
+
+# --- leaving without teardown (cli.exit_now) ----------------------------------------------------------------
+
+
+def exit_now_child(
+    code: str, size: int = 100_000, stdout: int | BinaryIO = subprocess.PIPE
+) -> subprocess.CompletedProcess[bytes]:
+    """A child that prints ``size`` characters, then leaves through exit_now(``code``)."""
+    script = f"import sys; from ooh_cli.cli import exit_now; sys.stdout.write('x' * {size}); exit_now({code})"
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    return subprocess.run(
+        [sys.executable, "-c", script], stdout=stdout, stderr=subprocess.PIPE, env=buffered, timeout=60
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "stderr"), [("0", 0, b""), ("None", 0, b""), ("3", 3, b""), ("'ooh: why'", 1, b"ooh: why\n")]
+)
+def test_exit_now_flushes_the_output_and_keeps_the_status(code: str, status: int, stderr: bytes) -> None:
+    result = exit_now_child(code)
+    assert (result.returncode, result.stderr) == (status, stderr)
+    assert result.stdout == b"x" * 100_000
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_exit_now_says_when_the_output_could_not_be_written() -> None:
+    with Path("/dev/full").open("wb") as full:
+        result = exit_now_child("0", size=100, stdout=full)  # small enough to wait in the buffer
+    assert result.returncode == 4
+    assert result.stderr.decode().startswith("ooh: cannot write the output: [Errno 28]")

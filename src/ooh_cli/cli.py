@@ -637,9 +637,16 @@ def exit_now(code: object) -> NoReturn:
     Tearing down the modules of Typer and ooh takes about a tenth of a lookup's run, and nothing needs it:
     the files `ooh` writes are closed as they are written, and no atexit hook of ours holds work.
     """
+    status = ExitCode.OK if code is None else code if isinstance(code, int) else 1
     if isinstance(code, str):
         sys.stderr.write(f"{code}\n")  # as sys.exit("message") would
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a reader gone or a stream closed: nothing more to say
-            stream.flush()
-    os._exit(ExitCode.OK if code is None else code if isinstance(code, int) else 1)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # the reader went away: not an error (see reader_gone)
+    except (OSError, ValueError) as error:
+        sys.stderr.write(f"ooh: cannot write the output: {error}\n")
+        status = ExitCode.INTERNAL
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    os._exit(status)
