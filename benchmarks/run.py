@@ -3,7 +3,7 @@
 Each case runs alternately with the floor, after a warm-up; medians, their ratio and each command's peak
 memory are printed. Machines are noisy: compare ratios, not absolute times.
 
-    python benchmarks/run.py                  # shipped data and a 10,000-profile file, about five minutes
+    python benchmarks/run.py                  # shipped data and a 10,000-profile file, about seven minutes
     python benchmarks/run.py --quick          # shipped data only
 """
 
