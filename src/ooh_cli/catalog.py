@@ -79,9 +79,9 @@ def _name_buckets(occupations: tuple[Occupation, ...]) -> list[bytes]:
 class Catalog:
     """All profiles of one data file, with lookups by any name users type.
 
-    ``records`` holds each profile on its own, as marshal bytes of its plain tuples. ``summaries`` and ``search`` are the values or, for a
-    catalog read from the cache, functions that read them when first needed: `show` on a large file reads
-    neither.
+    ``records`` holds each profile on its own, as marshal bytes of its plain tuples, and ``names`` the name
+    index in buckets. ``summaries`` and ``search`` are the values or, for a catalog read from the cache,
+    functions that read them when first needed: `show` on a large file reads neither.
     """
 
     def __init__(

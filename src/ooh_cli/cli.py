@@ -1,5 +1,7 @@
 """The `ooh` command line: parse options, call the core, render. Errors become one line and an exit code."""
 
+# No `from __future__ import annotations`: Typer reads every command's annotations at each run, and as
+# strings they would be compiled and evaluated again each time.
 import contextlib
 import functools
 import os

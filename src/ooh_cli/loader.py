@@ -37,7 +37,7 @@ DATA_ENV = "OOH_DATA"
 NO_CACHE_ENV = "OOH_NO_CACHE"
 CACHE_DIR_ENV = "OOH_CACHE_DIR"
 # The modules that decide what the cache holds: an edited checkout must not read records of an older shape.
-PICKLED_MODULES = ("model.py", "records.py", "catalog.py", "search.py", "names.py", "validate.py", "reading.py")
+SHAPING_MODULES = ("model.py", "records.py", "catalog.py", "search.py", "names.py", "validate.py", "reading.py")
 
 
 def bundled_data_path() -> Path:
@@ -117,7 +117,7 @@ def _cache_file(path: Path) -> Path:
 
 def _cache_key(path: Path, stat: os.stat_result) -> CacheKey:
     here = Path(__file__).parent
-    code = tuple((here / name).stat().st_mtime_ns for name in PICKLED_MODULES)
+    code = tuple((here / name).stat().st_mtime_ns for name in SHAPING_MODULES)
     # ctime moves on any write, even one that restores the old mtime.
     return (__version__, code, str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
