@@ -5,6 +5,7 @@ memory are printed. Machines are noisy: compare ratios, not absolute times.
 
     python benchmarks/run.py                  # shipped data and a 10,000-profile file, about seven minutes
     python benchmarks/run.py --quick          # shipped data only
+    python benchmarks/run.py --instructions   # also count instructions with valgrind: the same on every run
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -56,7 +58,25 @@ def run_once(command: Sequence[str], env: dict[str, str]) -> Sample:
     return Sample(elapsed, usage.ru_maxrss / scale)
 
 
-def measure(cases: list[Case], env: dict[str, str], runs: int) -> None:
+def instructions(command: Sequence[str], env: dict[str, str]) -> int:
+    """The instructions ``command`` executes, counted by valgrind, which no other load on the machine changes."""
+    counter = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={os.devnull}", *command]
+    result = subprocess.run(counter, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+    collected = re.search(r"Collected : (\d+)", result.stderr)
+    if collected is None:
+        raise SystemExit(f"valgrind counted nothing for {' '.join(command)}:\n{result.stderr}")
+    return int(collected.group(1))
+
+
+def count_instructions(cases: list[Case], env: dict[str, str]) -> None:
+    floor = instructions(FLOOR, env)
+    print(f"{'same, in instructions (valgrind)':<44} {'ooh':>8} {'floor':>8} {'ratio':>6}")
+    for case in cases:
+        count = instructions(case.args, env)
+        print(f"{case.name:<44} {count / 1e6:>7.1f}M {floor / 1e6:>7.1f}M {count / floor:>6.2f}")
+
+
+def measure(cases: list[Case], env: dict[str, str], runs: int, count: bool) -> None:
     for case in cases:  # warm-up: fills the cache, loads the files into the page cache
         run_once(case.args, env)
     run_once(FLOOR, env)
@@ -77,6 +97,8 @@ def measure(cases: list[Case], env: dict[str, str], runs: int) -> None:
             f"{case.name:<44} {median * 1000:>6.0f}ms {floor_median * 1000:>6.0f}ms {ratio:>6.2f} "
             f"{case.target:>6.2f}x {max(s.peak_mb for s in samples):>7.0f}  {verdict}"
         )
+    if count:
+        count_instructions(cases, env)
 
 
 def cold_start(big: Path, env: dict[str, str], runs: int) -> None:
@@ -104,7 +126,12 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=3, help="first-run measurements on the large file")
     parser.add_argument("--profiles", type=int, default=10_000, help="size of the synthetic file")
     parser.add_argument("--quick", action="store_true", help="only the shipped data")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count each command's instructions with valgrind (slow)"
+    )
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind on the PATH")
 
     print(f"{platform.node()}: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -125,6 +152,7 @@ def main() -> None:
             ],
             env,
             args.runs,
+            args.instructions,
         )
         if args.quick:
             return
@@ -143,6 +171,7 @@ def main() -> None:
             ],
             env,
             args.runs,
+            args.instructions,
         )
         cold_start(big, env, args.cold_runs)
 
