@@ -8,6 +8,7 @@ search stays fast on tens of thousands of profiles without an index to build by 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from ooh_cli.model import Occupation
@@ -68,6 +69,9 @@ class Blob(Record):
             parts.append(line)
             offset += len(line) + 1
         return cls("\n".join(parts), starts, owners)
+
+    def line_index(self, position: int) -> int:
+        return bisect_right(self.starts, position) - 1
 
     def line(self, index: int) -> str:
         end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
@@ -159,14 +163,11 @@ def _scan(index: SearchIndex, word: str, hits: dict[int, Hit]) -> bool:
         text = blob.text
         # Best quality and line per profile; the line's text is cut out once, not at every match.
         best: dict[int, tuple[float, int]] = {}
-        line_index = counted_to = 0
         for match in pattern.finditer(text):
             start = match.start()
             if start and text[start - 1].isalnum():
                 continue
-            # Matches come in order: count the line breaks since the last one to know the line.
-            line_index += text.count("\n", counted_to, start)
-            counted_to = start
+            line_index = blob.line_index(start)
             owner = blob.owners[line_index]
             quality = weight if not match.group(1) else weight * PREFIX_FACTOR
             if quality > best.get(owner, (0.0, 0))[0]:
@@ -194,12 +195,10 @@ def _phrase_bonus(index: SearchIndex, phrase: str, several_words: bool, hits: di
     for field_name in NAMED_FIELDS:
         blob = index.blobs[field_name]
         text, position = blob.text, blob.text.find(phrase)
-        line_index = counted_to = 0
         while position >= 0:
             end = position + len(phrase)
             if (not position or not text[position - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-                line_index += text.count("\n", counted_to, position)
-                counted_to = position
+                line_index = blob.line_index(position)
                 owner, line = blob.owners[line_index], blob.line(line_index)
                 (exact if line == phrase else inside).append((owner, field_name, line))
             position = text.find(phrase, position + 1)
