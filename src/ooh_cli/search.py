@@ -7,9 +7,8 @@ search stays fast on tens of thousands of profiles without an index to build by 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ooh_cli.model import Occupation
 from ooh_cli.names import SOC_QUERY, name_key
@@ -153,23 +152,32 @@ class SearchResult(Record):
     corrections: dict[str, str]
 
 
+def _word_starts(text: str, part: str) -> Iterator[int]:
+    """Where ``part`` begins a word of ``text``, in order. (str.find skips through text several times faster
+    than a regular expression: on 10,000 profiles that is most of a search's time.)"""
+    position = text.find(part)
+    while position >= 0:
+        if not position or not text[position - 1].isalnum():
+            yield position
+        position = text.find(part, position + 1)
+
+
+def _ends_word(text: str, end: int) -> bool:
+    return end == len(text) or not text[end].isalnum()
+
+
 def _scan(index: SearchIndex, word: str, hits: dict[int, Hit]) -> bool:
     """Add every profile that has ``word`` (or a word starting with it) to ``hits``; False when none has."""
-    # A plain literal lets the regex engine jump from candidate to candidate; word starts are checked by hand.
-    pattern = re.compile(rf"{re.escape(word)}([0-9a-z]*)")
     found = False
     for field_name, weight in FIELDS:
         blob = index.blobs[field_name]
         text = blob.text
         # Best quality and line per profile; the line's text is cut out once, not at every match.
         best: dict[int, tuple[float, int]] = {}
-        for match in pattern.finditer(text):
-            start = match.start()
-            if start and text[start - 1].isalnum():
-                continue
+        for start in _word_starts(text, word):
             line_index = blob.line_index(start)
             owner = blob.owners[line_index]
-            quality = weight if not match.group(1) else weight * PREFIX_FACTOR
+            quality = weight if _ends_word(text, start + len(word)) else weight * PREFIX_FACTOR
             if quality > best.get(owner, (0.0, 0))[0]:
                 best[owner] = (quality, line_index)
         for owner, (quality, line_index) in best.items():
@@ -194,14 +202,11 @@ def _phrase_bonus(index: SearchIndex, phrase: str, several_words: bool, hits: di
     inside: list[tuple[int, str, str]] = []
     for field_name in NAMED_FIELDS:
         blob = index.blobs[field_name]
-        text, position = blob.text, blob.text.find(phrase)
-        while position >= 0:
-            end = position + len(phrase)
-            if (not position or not text[position - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+        for position in _word_starts(blob.text, phrase):
+            if _ends_word(blob.text, position + len(phrase)):
                 line_index = blob.line_index(position)
                 owner, line = blob.owners[line_index], blob.line(line_index)
                 (exact if line == phrase else inside).append((owner, field_name, line))
-            position = text.find(phrase, position + 1)
     # An exact name outranks a name that merely holds the phrase, wherever each was found.
     for found, bonus in ((exact, EXACT_NAME_BONUS), (inside if several_words else [], PHRASE_BONUS)):
         for owner, field_name, line in found:
