@@ -1,7 +1,8 @@
 """Measure `ooh` against the floor (benchmarks/floor.py) on this machine, in one run.
 
 Each case runs alternately with the floor, after a warm-up; medians, their ratio and each command's peak
-memory are printed. Machines are noisy: compare ratios, not absolute times.
+memory are printed. Machines are noisy: compare ratios, not absolute times. "paired" is the median of each
+run's ratio to the floor run just before it, which a slow spell of the machine moves less.
 
     python benchmarks/run.py                  # shipped data and a 10,000-profile file, about seven minutes
     python benchmarks/run.py --quick          # shipped data only
@@ -80,21 +81,22 @@ def measure(cases: list[Case], env: dict[str, str], runs: int, count: bool) -> N
     for case in cases:  # warm-up: fills the cache, loads the files into the page cache
         run_once(case.args, env)
     run_once(FLOOR, env)
-    floor: list[float] = []
+    floors: dict[str, list[float]] = {case.name: [] for case in cases}
     times: dict[str, list[Sample]] = {case.name: [] for case in cases}
     for _ in range(runs):
         for case in cases:
-            floor.append(run_once(FLOOR, env).seconds)
+            floors[case.name].append(run_once(FLOOR, env).seconds)
             times[case.name].append(run_once(case.args, env))
-    floor_median = statistics.median(floor)
-    print(f"{'command':<44} {'median':>8} {'floor':>8} {'ratio':>6} {'target':>7} {'peak MB':>8}")
+    floor_median = statistics.median(seconds for floor in floors.values() for seconds in floor)
+    print(f"{'command':<44} {'median':>8} {'floor':>8} {'ratio':>6} {'paired':>6} {'target':>7} {'peak MB':>8}")
     for case in cases:
         samples = times[case.name]
         median = statistics.median(s.seconds for s in samples)
         ratio = median / floor_median
+        paired = statistics.median(s.seconds / floor for s, floor in zip(samples, floors[case.name], strict=True))
         verdict = "ok" if ratio <= case.target else "OVER"
         print(
-            f"{case.name:<44} {median * 1000:>6.0f}ms {floor_median * 1000:>6.0f}ms {ratio:>6.2f} "
+            f"{case.name:<44} {median * 1000:>6.0f}ms {floor_median * 1000:>6.0f}ms {ratio:>6.2f} {paired:>6.2f} "
             f"{case.target:>6.2f}x {max(s.peak_mb for s in samples):>7.0f}  {verdict}"
         )
     if count:

@@ -1,8 +1,8 @@
 """Ranked search over every name and word of the profiles, tolerant of typos and word order.
 
 Each searchable field is one text blob with a line per name (a title, an alias, a summary...), built once
-with the catalog and cached with it. A query word is found with one regular-expression scan per blob, so
-search stays fast on tens of thousands of profiles without an index to build by hand.
+with the catalog and cached with it. A query word is found with one `str.find` pass per blob, so search stays
+fast on tens of thousands of profiles without an index to build by hand.
 """
 
 from __future__ import annotations
