@@ -5,13 +5,16 @@ from __future__ import annotations
 import importlib
 import marshal
 import pkgutil
+from pathlib import Path
 
 import pytest
 
 import ooh_cli
-from ooh_cli.model import HistoryEntry, Occupation, Pay, Share, WorkEnvironment
-from ooh_cli.reading import build_catalog
+from ooh_cli.loader import bundled_data_path
+from ooh_cli.model import HistoryEntry, Meta, Occupation, Pay, Share, WorkEnvironment
+from ooh_cli.reading import parse_file
 from ooh_cli.records import Record, from_plain, to_plain
+from ooh_cli.validate import read_document
 from tests.conftest import SAMPLE
 
 
@@ -82,10 +85,14 @@ def test_nested_records_come_back_from_their_plain_form() -> None:
     assert type(back.history[0].pay) is Pay and type(back.work_environment.employers[1]) is Share
 
 
-def test_every_profile_of_the_sample_survives_the_plain_form() -> None:
-    catalog = build_catalog(SAMPLE)
-    for occ in catalog.records():
+@pytest.mark.parametrize("path", [SAMPLE, bundled_data_path()], ids=["sample", "shipped data"])
+def test_every_profile_survives_the_plain_form(path: Path) -> None:
+    # Straight from the validator, before any catalog has encoded them.
+    dataset, _ = read_document(parse_file(path))
+    assert dataset is not None
+    for occ in dataset.occupations:
         assert repr(from_plain(Occupation, marshal.loads(marshal.dumps(to_plain(occ))))) == repr(occ)
+    assert repr(from_plain(Meta, marshal.loads(marshal.dumps(to_plain(dataset.meta))))) == repr(dataset.meta)
 
 
 def test_every_record_module_keeps_annotations_as_text() -> None:
