@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import marshal
 import os
 import pickle
 import time
@@ -11,11 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+import msgspec
 import pytest
 from typer.testing import Result
 
-from ooh_cli import loader
-from ooh_cli.validate import MAX_NAME, read_document
+from ooh_cli.core import cache, files
+from ooh_cli.core.model import MAX_NAME
+from ooh_cli.core.validate import read_document
 from tests.conftest import SAMPLE, Invoke
 
 WriteData = Callable[..., Path]
@@ -60,16 +61,36 @@ def cache_files(tmp_path: Path) -> list[Path]:
     return sorted((tmp_path / "cache").glob("*"))
 
 
-def cache_header(cache: bytes) -> tuple[object, ...]:
-    """The header of a cache file: its key, meta and name index, and where the other sections lie."""
-    size = int.from_bytes(cache[:8], "little")
-    header = marshal.loads(cache[8 : 8 + size])
-    assert isinstance(header, tuple)
-    return header
+def cache_header(data: bytes) -> cache.Header:
+    """The header of a cache file: its key, meta and warnings, and where the sections lie."""
+    size = int.from_bytes(data[:8], "little")
+    return msgspec.msgpack.decode(data[8 : 8 + size], type=cache.Header)
 
 
-def with_header(header: bytes) -> bytes:
-    return len(header).to_bytes(8, "little") + header
+def with_header(header: object, rest: bytes = b"") -> bytes:
+    encoded = msgspec.msgpack.encode(header)
+    return len(encoded).to_bytes(8, "little") + encoded + rest
+
+
+def fail_writes(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
+    """Make every atomic write put half its bytes in the temporary file, then fail with ``error``."""
+    real_fdopen = os.fdopen
+
+    class HalfThenFail:
+        def __init__(self, stream: BinaryIO) -> None:
+            self.stream = stream
+
+        def __enter__(self) -> HalfThenFail:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.stream.close()
+
+        def write(self, data: bytes) -> int:
+            self.stream.write(data[: len(data) // 2])
+            raise error
+
+    monkeypatch.setattr(files.os, "fdopen", lambda fd, *args, **kw: HalfThenFail(real_fdopen(fd, *args, **kw)))
 
 
 # --- the file itself ------------------------------------------------------------------------------------
@@ -209,7 +230,7 @@ def test_a_required_field_is_missing(invoke: Invoke, write_data: WriteData, old:
             "field 'pay.median_annual': expected a number, got 'lots'",
         ),
         ("pay: {year: 2024, median_hourly: 25.0}", "pay: 25", "field 'pay': expected a mapping, got the number 25"),
-        ("soc_codes: [27-2011]", "soc_codes: 27-2011", "field 'soc_codes': expected a list of text, got '27-2011'"),
+        ("soc_codes: [27-2011]", "soc_codes: 27-2011", "field 'soc_codes': expected a list, got '27-2011'"),
         ("jobs: 60000}", "jobs: [60000]}", "field 'employment.jobs': expected a number, got a list"),
         ("pay: {year: 2024, median_hourly: 25.0}", "pay: {top_coded: maybe}", "expected true or false, got 'maybe'"),
     ],
@@ -496,11 +517,7 @@ def data_copy(write_data: WriteData) -> Path:
 def test_a_failed_cache_write_leaves_no_partial_file(
     invoke: Invoke, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def dump_half(stream: BinaryIO, key: object, catalog: object) -> None:
-        stream.write(b"half a cache")
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(loader, "_write_sections", dump_half)
+    fail_writes(monkeypatch, OSError(28, "No space left on device"))
     assert_loads(invoke("show", "actors", data=data_copy))
     assert cache_files(tmp_path) == []
 
@@ -508,11 +525,7 @@ def test_a_failed_cache_write_leaves_no_partial_file(
 def test_ctrl_c_while_writing_the_cache_leaves_no_partial_file(
     invoke: Invoke, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupted(stream: BinaryIO, key: object, catalog: object) -> None:
-        stream.write(b"half a cache")
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(loader, "_write_sections", interrupted)
+    fail_writes(monkeypatch, KeyboardInterrupt())
     result = invoke("show", "actors", data=data_copy)
     assert result.exit_code == 130 and "Traceback" not in result.output
     assert cache_files(tmp_path) == []
@@ -522,20 +535,16 @@ def test_a_failed_rewrite_keeps_the_old_cache_readable(
     invoke: Invoke, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert_loads(invoke("show", "actors", data=data_copy))
-    (cache,) = cache_files(tmp_path)
-    before = cache.read_bytes()
+    (cache_file,) = cache_files(tmp_path)
+    before = cache_file.read_bytes()
     data_copy.write_text(SAMPLE.read_text().replace("median_annual: 90000", "median_annual: 91000"))
 
-    def dump_half(stream: BinaryIO, key: object, catalog: object) -> None:
-        stream.write(before[: len(before) // 2])
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(loader, "_write_sections", dump_half)
+    fail_writes(monkeypatch, OSError(28, "No space left on device"))
     result = invoke("show", "registered-nurses", "-s", "pay", "-f", "json", data=data_copy)
     assert_loads(result)
     assert '"median_annual": 91000' in result.stdout
-    assert cache_files(tmp_path) == [cache]
-    assert cache.read_bytes() == before
+    assert cache_files(tmp_path) == [cache_file]
+    assert cache_file.read_bytes() == before
     cache_header(before)  # the untouched cache still reads
 
 
@@ -558,9 +567,9 @@ def test_a_read_only_cache_dir_only_costs_speed(invoke: Invoke, data_copy: Path,
     [
         lambda good: os.urandom(len(good)),
         lambda good: good[: len(good) // 2],
-        lambda good: with_header(marshal.dumps(("a key", "not a catalog"))),
-        lambda good: with_header(marshal.dumps(["not", "a", "pair", "at all"])),
-        lambda good: with_header(marshal.dumps((*cache_header(good)[:-1], b"\xff" * 7))),
+        lambda good: with_header(("a key", "not a catalog")),
+        lambda good: with_header(["not", "a", "header", "at all"]),
+        lambda good: with_header(msgspec.structs.replace(cache_header(good), record_ends=[7] * 10), b"\xff" * 70),
         lambda good: b"",
     ],
     ids=["garbage", "truncated", "wrong-key-and-type", "wrong-shape", "bad-record-ends", "empty"],
@@ -570,14 +579,13 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(
 ) -> None:
     first = invoke("show", "actors", data=data_copy)
     assert_loads(first)
-    (cache,) = cache_files(tmp_path)
-    good = cache.read_bytes()
-    cache.write_bytes(spoil(good))
+    (cache_file,) = cache_files(tmp_path)
+    good = cache_file.read_bytes()
+    cache_file.write_bytes(spoil(good))
     again = invoke("show", "actors", data=data_copy)
     assert_loads(again)
     assert again.stdout == first.stdout
-    *_, record_ends = cache_header(cache.read_bytes())
-    assert len(record_ends) == 10 * 8  # one record a profile, eight bytes where each ends
+    assert len(cache_header(cache_file.read_bytes()).record_ends) == 10  # rebuilt: one record a profile
 
 
 class _Planted:
@@ -592,9 +600,9 @@ class _Planted:
 
 def test_a_cache_file_never_runs_code(invoke: Invoke, data_copy: Path, tmp_path: Path) -> None:
     first = invoke("show", "actors", data=data_copy)
-    (cache,) = cache_files(tmp_path)
+    (cache_file,) = cache_files(tmp_path)
     marker = tmp_path / "planted-code-ran"
-    cache.write_bytes(pickle.dumps(_Planted(marker)))
+    cache_file.write_bytes(pickle.dumps(_Planted(marker)))
     again = invoke("show", "actors", data=data_copy)
     assert_loads(again)
     assert again.stdout == first.stdout

@@ -7,9 +7,9 @@ import math
 import pytest
 from typer.testing import Result
 
-from ooh_cli.errors import UsageError
-from ooh_cli.loader import load_catalog
-from ooh_cli.query import make_filters
+from ooh_cli.core.datafile import load_catalog
+from ooh_cli.core.errors import UsageError
+from ooh_cli.core.query import make_filters
 from tests.conftest import SAMPLE, Invoke
 
 NOT_FOUND = 1

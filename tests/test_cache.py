@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ooh_cli import reading
+from ooh_cli.core import cache, yamlio
 from tests.conftest import SAMPLE, Invoke
 
 
@@ -38,7 +38,7 @@ def test_first_run_writes_the_cache_and_later_runs_use_it(
     def no_parsing(path: Path) -> None:
         raise AssertionError("parsed although the cache is current")
 
-    monkeypatch.setattr(reading, "parse_file", no_parsing)
+    monkeypatch.setattr(yamlio, "parse_file", no_parsing)
     assert pay_of(invoke, data_copy) == 90000
 
 
@@ -94,3 +94,20 @@ def test_invalid_data_is_never_cached(invoke: Invoke, data_copy: Path, tmp_path:
     assert invoke("list", data=data_copy).exit_code == 3
     assert invoke("list", data=data_copy).exit_code == 3
     assert cache_files(tmp_path) == []
+
+
+def test_a_cache_of_another_format_is_rebuilt(
+    invoke: Invoke, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert pay_of(invoke, data_copy) == 90000
+    (cache_file,) = cache_files(tmp_path)
+    written = cache_file.stat().st_mtime_ns
+    parsed: list[Path] = []
+    real_parse = yamlio.parse_file
+    monkeypatch.setattr(yamlio, "parse_file", lambda path: parsed.append(path) or real_parse(path))
+    monkeypatch.setattr(cache, "FORMAT", cache.FORMAT + 1)
+    assert pay_of(invoke, data_copy) == 90000
+    assert parsed == [data_copy]
+    assert cache_file.stat().st_mtime_ns >= written
+    assert pay_of(invoke, data_copy) == 90000
+    assert parsed == [data_copy]  # the rebuilt cache serves the next run

@@ -249,7 +249,7 @@ def exit_now_child(
     code: str, size: int = 100_000, stdout: int | BinaryIO = subprocess.PIPE
 ) -> subprocess.CompletedProcess[bytes]:
     """A child that prints ``size`` characters, then leaves through exit_now(``code``)."""
-    script = f"import sys; from ooh_cli.cli import exit_now; sys.stdout.write('x' * {size}); exit_now({code})"
+    script = f"import sys; from ooh_cli.cli.edge import exit_now; sys.stdout.write('x' * {size}); exit_now({code})"
     buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
     return subprocess.run(
         [sys.executable, "-c", script], stdout=stdout, stderr=subprocess.PIPE, env=buffered, timeout=60

@@ -5,24 +5,20 @@ from __future__ import annotations
 import re
 
 import pytest
-from typer.models import CommandInfo
+import typer
 
 from ooh_cli import __version__
 from ooh_cli.cli import app
 from tests.conftest import REPO, Invoke
 
 
-def name(command: CommandInfo) -> str:
-    assert command.callback is not None
-    return command.name or command.callback.__name__
-
-
-def command_paths() -> list[list[str]]:
-    paths = [[name(c)] for c in app.registered_commands]
-    for group in app.registered_groups:
-        assert group.typer_instance is not None and group.name
-        paths += [[group.name, name(c)] for c in group.typer_instance.registered_commands]
-    return paths
+def command_paths(command: object = None, prefix: tuple[str, ...] = ()) -> list[list[str]]:
+    """Every command users can run, as its words after `ooh`."""
+    command = command or typer.main.get_command(app)
+    subcommands = getattr(command, "commands", None)
+    if not subcommands:
+        return [list(prefix)]
+    return [path for name, sub in sorted(subcommands.items()) for path in command_paths(sub, (*prefix, name))]
 
 
 COMMANDS = command_paths()

@@ -159,7 +159,7 @@ def test_wheel_carries_the_data_and_every_module(wheel: Path) -> None:
         assert "ooh = ooh_cli.cli:main" in archive.read(entry_points).decode()
     source = REPO / "src"
     modules = {path.relative_to(source).as_posix() for path in source.rglob("*.py")}
-    assert "ooh_cli/cli.py" in modules
+    assert "ooh_cli/cli/__init__.py" in modules
     assert modules - names == set()
     assert "ooh_cli/py.typed" in names
 
@@ -171,7 +171,7 @@ def test_wheel_install_runs_outside_the_repository(wheel: Path, run: Run, tmp_pa
     subprocess.run([*install, str(wheel)], check=True, capture_output=True, timeout=120)
     # PYTHONPATH comes before the editable install's path entry, so the installed copy is the one imported.
     where = run(
-        [sys.executable, "-c", "import ooh_cli.loader as l; print(l.bundled_data_path())"], PYTHONPATH=str(site)
+        [sys.executable, "-c", "import ooh_cli.core.datafile as d; print(d.bundled_data_path())"], PYTHONPATH=str(site)
     )
     assert where.stdout.decode().strip() == str(site / "ooh_cli" / "data" / "occupations.yaml")
     result = run([site / "bin" / "ooh", "show", "health-information-coder", "-f", "json"], PYTHONPATH=str(site))

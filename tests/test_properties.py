@@ -16,15 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import Result
 
-from ooh_cli.catalog import Catalog
-from ooh_cli.errors import AmbiguousError, DataError, OohError
-from ooh_cli.model import EDUCATION, EXPERIENCE, OUTLOOK, PUBLIC_CONTACT, TRAINING, Vocabulary
-from ooh_cli.names import SOC_QUERY, name_key
-from ooh_cli.options import SortKey
-from ooh_cli.query import make_filters, select
-from ooh_cli.reading import parse_file
-from ooh_cli.search import search
-from ooh_cli.validate import Level, read_document
+from ooh_cli.core.catalog import Catalog
+from ooh_cli.core.errors import AmbiguousError, DataError, OohError
+from ooh_cli.core.names import SOC_QUERY, fold
+from ooh_cli.core.query import SortKey, make_filters, select
+from ooh_cli.core.search import search
+from ooh_cli.core.validate import Level, read_document
+from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, PUBLIC_CONTACT, TRAINING, Vocabulary
+from ooh_cli.core.yamlio import parse_file
 from tests.conftest import SAMPLE, Invoke
 
 T = TypeVar("T")
@@ -314,7 +313,7 @@ def test_every_id_finds_its_own_profile(document: object) -> None:
     catalog = catalog_of(document)
     assert catalog is not None
     for summary in catalog.summaries:
-        if SOC_QUERY.fullmatch(summary.id.strip()) or not name_key(summary.id):
+        if SOC_QUERY.fullmatch(summary.id.strip()) or not fold(summary.id):
             continue  # read as a SOC code, or no letters or digits to look up by
         found = outcome(lambda summary=summary: catalog.resolve(summary.id))
         if isinstance(found, AmbiguousError):

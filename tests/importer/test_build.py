@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 
-from ooh_cli.errors import DataError
+from ooh_cli.core.errors import DataError
+from ooh_cli.core.yamlio import write_yaml_atomic
 from ooh_cli.importer import (
     Disagreement,
     ImportReport,
     SourceError,
     build_document,
     read_existing,
-    write_yaml_atomic,
 )
 
 Sources = tuple[Path, Path, Path]

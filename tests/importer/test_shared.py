@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from ooh_cli.importer import ImportReport, build_document, dump_yaml
+from ooh_cli.core.validate import Level, read_document
+from ooh_cli.core.yamlio import dump_yaml
+from ooh_cli.importer import ImportReport, build_document
 from ooh_cli.importer.build import merge_record
-from ooh_cli.validate import Level, read_document
 
 pytestmark = pytest.mark.shared
 

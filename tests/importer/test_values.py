@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from ooh_cli.core.vocab import EDUCATION, TRAINING
 from ooh_cli.importer.values import (
     parse_decimal,
     parse_int,
@@ -12,7 +13,6 @@ from ooh_cli.importer.values import (
     thousands_to_count,
     vocabulary_slug,
 )
-from ooh_cli.model import EDUCATION, TRAINING
 
 
 @pytest.mark.parametrize(

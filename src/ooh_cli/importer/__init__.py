@@ -4,12 +4,12 @@ Only ``ooh data import`` loads this package; lookups never do. openpyxl is impor
 is read.
 
     document, report = build_document(pages_dir, workbook, az_index, existing=read_existing(data_path))
-    write_yaml_atomic(document, data_path)
+    ooh_cli.core.yamlio.write_yaml_atomic(document, data_path)
 """
 
 from ooh_cli.importer.build import Disagreement, ImportReport, ProgressCallback, build_document
 from ooh_cli.importer.errors import SourceError
-from ooh_cli.importer.yamlfile import dump_yaml, read_existing, write_yaml_atomic
+from ooh_cli.importer.yamlfile import read_existing
 
 __all__ = [
     "Disagreement",
@@ -17,7 +17,5 @@ __all__ = [
     "ProgressCallback",
     "SourceError",
     "build_document",
-    "dump_yaml",
     "read_existing",
-    "write_yaml_atomic",
 ]

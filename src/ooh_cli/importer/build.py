@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ooh_cli.errors import DataError
+from ooh_cli.core.errors import DataError
 from ooh_cli.importer.azindex import read_az_index
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.pages import ProfilePage, read_profile

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ooh_cli.errors import DataError
+from ooh_cli.core.errors import DataError
 
 
 class SourceError(DataError):

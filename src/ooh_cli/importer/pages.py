@@ -17,6 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from ooh_cli.core.names import slug
+from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary
 from ooh_cli.importer.dom import Document, Element, collapse, parse_html, read_page
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.values import (
@@ -26,7 +28,6 @@ from ooh_cli.importer.values import (
     projection_period,
     vocabulary_slug,
 )
-from ooh_cli.model import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary, normalize_key
 
 BLS_ROOT = "https://www.bls.gov/"
 # https://www.bls.gov/ooh/<group>/<slug>.htm, also written relative ("/ooh/<group>/<slug>.htm").
@@ -528,5 +529,5 @@ def _dedupe(names: list[str]) -> tuple[str, ...]:
     """First spelling of each name; case, punctuation and a parenthesized abbreviation do not count."""
     seen: dict[str, str] = {}
     for name in names:
-        seen.setdefault(normalize_key(re.sub(r"\([^)]*\)", "", name)), name)
+        seen.setdefault(slug(re.sub(r"\([^)]*\)", "", name)), name)
     return tuple(seen.values())

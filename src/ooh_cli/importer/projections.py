@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, TRAINING, Vocabulary
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.values import (
     plain_number,
@@ -25,7 +26,6 @@ from ooh_cli.importer.values import (
     thousands_to_count,
     vocabulary_slug,
 )
-from ooh_cli.model import EDUCATION, EXPERIENCE, TRAINING, Vocabulary
 
 SHEET = "Table 1.2"
 LINE_ITEM = "Line item"

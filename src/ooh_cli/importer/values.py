@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from ooh_cli.model import Vocabulary
+from ooh_cli.core.vocab import Vocabulary
 
 # En dash, em dash and minus sign all appear where a hyphen is meant.
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from ooh_cli.model import EDUCATION, Group, Meta, Occupation, Summary
-from ooh_cli.records import Record
+from ooh_cli.core.model import Group, Meta, Occupation, Record, Summary
+from ooh_cli.core.vocab import EDUCATION
 
 if TYPE_CHECKING:
-    from ooh_cli.catalog import Catalog
-    from ooh_cli.options import TopList
+    from ooh_cli.core.catalog import Catalog
+
+# The Handbook's top lists, as `ooh top` names them.
+TopList = Literal["growth", "new-jobs", "pay", "openings", "decline"]
 
 # How close two median pays must be (as a share of the larger) to count as similar pay.
 CLOSE_PAY = 0.10
 NEAR_PAY = 0.25
 
 
-class Ranking(Record):
+class Ranking(Record, frozen=True):
     title: str
     figure_key: str  # the Summary field that ranks the list
     largest_first: bool = True
@@ -45,7 +46,7 @@ def top(ranking: Ranking, profiles: Iterable[Summary], limit: int) -> list[Summa
     return [o for _, o in scored[:limit]]
 
 
-class Neighbour(Record):
+class Neighbour(Record, frozen=True):
     profile: Summary
     score: int
     reasons: list[str]
@@ -90,15 +91,15 @@ def pay_gap(a: float | None, b: float | None) -> float | None:
 def classify(meta: Meta, growth: float) -> str | None:
     """The edition's outlook category for a growth percent (BLS rounds to whole percent first)."""
     rounded = round(growth)
-    for threshold in meta.thresholds:
-        low = threshold.min if threshold.min is not None else float("-inf")
-        high = threshold.max if threshold.max is not None else float("inf")
+    for category, bounds in meta.outlook_thresholds.ranges():
+        low = bounds.min if bounds.min is not None else float("-inf")
+        high = bounds.max if bounds.max is not None else float("inf")
         if low <= rounded <= high:
-            return threshold.category
+            return category
     return None
 
 
-class GroupSummary(Record):
+class GroupSummary(Record, frozen=True):
     group: Group
     profiles: int
     jobs: int | None
@@ -108,6 +109,8 @@ class GroupSummary(Record):
 
 
 def group_summaries(catalog: Catalog) -> list[GroupSummary]:
+    import statistics  # imported here: it costs every other command's start-up a few milliseconds
+
     members: dict[str, list[Summary]] = {g.slug: [] for g in catalog.meta.groups}
     for s in catalog.summaries:
         members.setdefault(s.group, []).append(s)
@@ -130,3 +133,21 @@ def group_summaries(catalog: Catalog) -> list[GroupSummary]:
             )
         )
     return out
+
+
+class Related(Record, frozen=True):
+    """A profile shown by `ooh similar`, and why."""
+
+    profile: Summary
+    kind: Literal["self", "listed", "nearest"]
+    reason: str
+
+
+def similar_profiles(catalog: Catalog, occ: Occupation, limit: int) -> list[Related]:
+    """The profile itself, the Handbook's similar occupations, then the ``limit`` nearest others."""
+    listed = [other for other_id in occ.similar if (other := catalog.summary(other_id)) is not None]
+    return [
+        Related(Summary.of(occ), "self", "this profile"),
+        *(Related(other, "listed", "Handbook's list") for other in listed),
+        *(Related(n.profile, "nearest", "; ".join(n.reasons)) for n in nearest(catalog, occ, limit)),
+    ]

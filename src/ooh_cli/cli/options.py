@@ -1,25 +1,21 @@
 """Option and argument declarations shared by several commands, so each is written once."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 
-from ooh_cli.loader import DATA_ENV
+from ooh_cli.core.datafile import DATA_ENV
 
 # The choices of options, as Literal types: Typer offers them like an Enum's values, and defining them costs
 # nothing at start-up (four Enum classes cost a lookup about a millisecond).
 ShowFormat = Literal["table", "json", "yaml", "markdown"]
 TableFormat = Literal["table", "json", "csv", "markdown"]
-SortKey = Literal["title", "pay", "growth", "jobs", "change", "openings"]
-TopList = Literal["growth", "new-jobs", "pay", "openings", "decline"]
 
 
 def complete_occupation(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion: profile ids and aliases that start with what has been typed."""
-    from ooh_cli.completion import occupation_candidates
+    from ooh_cli.cli.completion import occupation_candidates
 
     return occupation_candidates(ctx, incomplete)
 

@@ -1,29 +1,27 @@
-"""Reading a data file: YAML parsed with libyaml, strictly, then validated into a catalog.
+"""The one way `ooh` reads and writes YAML: a strict reader, a stable dumper and an atomic writer.
 
-Only a cache miss or `ooh data validate` comes here, so a lookup never imports YAML or the validator.
+Lookups, validation and the importer all read through `parse_file`, so a file one of them refuses, every one
+refuses. Only a cache miss, `ooh data` or a yaml output comes here: a cached lookup never imports YAML.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import stat as stat_mode
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, AnyStr
 
-from ooh_cli.catalog import Catalog
-from ooh_cli.errors import DataError
-from ooh_cli.loader import stat_data_file, unreadable
-from ooh_cli.validate import Level, Problem, read_document, shorten
+from ooh_cli.core.errors import DataError
+from ooh_cli.core.files import write_atomic
+from ooh_cli.core.validate import shorten
 
 if TYPE_CHECKING:
     from yaml import CSafeLoader, SafeLoader
     from yaml.error import Mark
     from yaml.nodes import MappingNode, Node, ScalarNode
 
-RECORD_LINE = re.compile(r"^\s*-?\s*id:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
 # What YAML 1.1 forbids in a stream; libyaml reports only an offset, so the character is found again for its line.
 NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # The scalar types whose constructors can fail with plain Python errors (a date of month 13, an int too long).
@@ -34,6 +32,8 @@ DOCUMENT_MARKER = re.compile(r"^(---|\.\.\.)", re.MULTILINE)
 OCCUPATIONS_KEY = re.compile(r"^occupations:[ \t]*(#.*)?$", re.MULTILINE)
 TOP_LEVEL_LINE = re.compile(r"^[^\s#-]", re.MULTILINE)
 ITEM_START = re.compile(r"^( *)- ", re.MULTILINE)
+# Wide enough that no line is ever folded, so a value never moves between lines from one run to the next.
+NEVER_FOLD = 1_000_000
 
 
 class RefusedYAML(Exception):
@@ -64,6 +64,11 @@ def parse_file(path: Path) -> Any:
             f"{path}:{line}:{column}: not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
         ) from None
     del raw
+    return parse_text(text, path)
+
+
+def parse_text(text: str, path: Path) -> Any:
+    """Parse ``text`` (the content of ``path``, which names it in errors); see `parse_file`."""
     if not text.strip():
         raise DataError(f"data file {path} is empty")
     split = _split_records(text)
@@ -188,6 +193,11 @@ def _strict_loader() -> type[CSafeLoader | SafeLoader]:
     for suffix, kind in PARSED_SCALARS.items():
         tag = f"tag:yaml.org,2002:{suffix}"
         StrictLoader.add_constructor(tag, _readable(base.yaml_constructors[tag], kind))
+    # A date is text to the model ("last_modified: 2025-08-28"): checked as a date, kept as written.
+    read_date = _readable(base.yaml_constructors["tag:yaml.org,2002:timestamp"], "date")
+    StrictLoader.add_constructor(
+        "tag:yaml.org,2002:timestamp", lambda loader, node: read_date(loader, node) and node.value
+    )
     return StrictLoader
 
 
@@ -206,43 +216,46 @@ def _readable(construct: Callable[[Any, ScalarNode], Any], kind: str) -> Callabl
     return read
 
 
-def check_file(path: Path) -> tuple[Catalog | None, list[Problem]]:
-    """Parse and validate without the cache: the catalog (None on errors) and every problem, with lines."""
-    stat = stat_data_file(path)
-    catalog_data, problems = read_document(parse_file(path))
-    # Lines cost a second read, so only when a problem needs them, and never of a pipe (it is drained).
-    wanted = stat_mode.S_ISREG(stat.st_mode) and any(p.record for p in problems)
-    text_lines = _record_lines(path) if wanted else {}
-    located = [
-        Problem(p.level, p.message, p.record, p.field, text_lines.get(p.record) if p.record else None) for p in problems
-    ]
-    if catalog_data is None:
-        return None, located
-    warnings = [p.format(str(path)) for p in located if p.level is Level.WARNING]
-    return Catalog.build(catalog_data.meta, catalog_data.occupations, warnings), located
+def unreadable(path: Path, error: OSError) -> DataError:
+    """What went wrong opening a data file, said the same way wherever it happens."""
+    if isinstance(error, FileNotFoundError):
+        return DataError(f"data file not found: {path}")
+    if isinstance(error, IsADirectoryError):
+        return DataError(f"data file {path} is a directory, not a YAML file")
+    return DataError(f"cannot read data file {path}: {error.strerror or error}")
 
 
-def build_catalog(path: Path) -> Catalog:
-    """The catalog of ``path``, or a DataError naming the first problem (and how many more)."""
-    catalog, problems = check_file(path)
-    if catalog is None:
-        errors = [p for p in problems if p.level is Level.ERROR]
-        more = f" (and {len(errors) - 1} more; run `ooh data validate {path}`)" if len(errors) > 1 else ""
-        raise DataError(errors[0].format(str(path)) + more)
-    return catalog
+def dump_yaml(document: Any) -> str:
+    """``document`` as YAML: keys in their given order, Unicode as is, block style, never folded.
+
+    The same document always gives the same text, and a value shared by two places is written out twice,
+    never as an anchor and alias.
+    """
+    import yaml
+
+    return yaml.dump(
+        document,
+        Dumper=_dumper(),
+        sort_keys=False,
+        allow_unicode=True,
+        width=NEVER_FOLD,
+        default_flow_style=False,
+    )
 
 
-def _record_lines(path: Path) -> dict[str, int]:
-    """The line on which each record starts, for problem reports."""
-    try:
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        return {}
-    lines: dict[str, int] = {}
-    line, counted_to = 1, 0
-    for match in RECORD_LINE.finditer(text):
-        # Count newlines only since the previous record: one pass over the file, however large.
-        line += text.count("\n", counted_to, match.start())
-        counted_to = match.start()
-        lines.setdefault(match.group(1), line)
-    return lines
+@functools.cache
+def _dumper() -> type[Any]:
+    import yaml
+
+    base: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class Dumper(base):  # type: ignore[misc]  # a base chosen at run time
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    return Dumper
+
+
+def write_yaml_atomic(document: Any, path: Path) -> None:
+    """Write ``document`` as YAML to ``path``, atomically and durably (see `write_atomic`)."""
+    write_atomic(path, dump_yaml(document).encode())

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from ooh_cli.errors import UsageError
-from ooh_cli.model import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Group, Summary, Vocabulary
-from ooh_cli.names import name_key
-from ooh_cli.records import Record
+from ooh_cli.core.errors import UsageError
+from ooh_cli.core.model import Group, Record, Summary
+from ooh_cli.core.names import fold
+from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary
 
 if TYPE_CHECKING:
-    from ooh_cli.catalog import Catalog
-    from ooh_cli.options import SortKey
+    from ooh_cli.core.catalog import Catalog
+
+# The orders `ooh list --sort` offers: titles A to Z, or a figure largest first.
+SortKey = Literal["title", "pay", "growth", "jobs", "change", "openings"]
 
 # The Summary field each figure sort orders by.
 SORT_FIELDS: dict[SortKey, str] = {
@@ -55,15 +57,15 @@ def parse_term(vocabulary: Vocabulary, value: str | None, option: str) -> str | 
 
 def find_group(catalog: Catalog, text: str) -> Group:
     """A group by its slug or its name, in any case."""
-    key = name_key(text)
+    key = fold(text)
     for group in catalog.meta.groups:
-        if key in (name_key(group.slug), name_key(group.name)):
+        if key in (fold(group.slug), fold(group.name)):
             return group
     choices = ", ".join(group.slug for group in catalog.meta.groups)
     raise UsageError(f"--group: unknown group {text!r}; choose from {choices}")
 
 
-class Filters(Record):
+class Filters(Record, frozen=True):
     outlook: tuple[str, ...] = ()
     min_outlook: str | None = None
     education: str | None = None

@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
-from ooh_cli.facts import Fact, Value, facts
-from ooh_cli.model import Meta, Summary
-from ooh_cli.records import Record
+from collections.abc import Sequence
+
+from ooh_cli.core.catalog import Match
+from ooh_cli.core.errors import UsageError
+from ooh_cli.core.facts import Fact, Value, facts
+from ooh_cli.core.model import Meta, Record, Summary
 
 # Facts that name a profile or a reference year appear in the header or the notes, not as rows.
 HEADER_KEYS = {"id", "title", "pay_year", "jobs_year", "period"}
 
 
-class Row(Record):
+class Row(Record, frozen=True):
     fact: Fact
     values: list[Value]
     best: set[int]  # column indexes holding the best value
     differs: bool
+
+
+def chosen_profiles(matches: Sequence[Match]) -> list[Summary]:
+    """The profiles to compare: at least two, none named twice."""
+    chosen = [Summary.of(match.occupation) for match in matches]
+    ids = [profile.id for profile in chosen]
+    if len(set(ids)) < 2:
+        raise UsageError("compare needs at least two different occupations")
+    if len(set(ids)) < len(ids):
+        twice = ", ".join(sorted({i for i in ids if ids.count(i) > 1}))
+        raise UsageError(f"the same occupation is named twice: {twice}")
+    return chosen
 
 
 def best_columns(fact: Fact, values: list[Value]) -> set[int]:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ooh_cli.catalog import Catalog
-from ooh_cli.layout import Comparison, Listing
-from ooh_cli.model import Occupation
-from ooh_cli.profile import Block, Bullets, Pairs, Paragraph, Section
+from ooh_cli.output.profile import Block, Bullets, Pairs, Paragraph, ProfileView
+from ooh_cli.output.views import Comparison, Listing
 
 
 def _cell(text: str) -> str:
@@ -32,12 +30,12 @@ def _block(block: Block) -> list[str]:
     return head + table(block.headers, block.rows)
 
 
-def profile(occ: Occupation, catalog: Catalog, parts: list[Section]) -> str:
-    codes = ", ".join(occ.soc_codes) or "none"
-    lines = [f"# {occ.title}", "", f"*{catalog.meta.group_name(occ.group)}; SOC {codes}*", ""]
-    if occ.summary:
-        lines += [occ.summary, ""]
-    for section in parts:
+def profile(view: ProfileView) -> str:
+    codes = ", ".join(view.soc_codes) or "none"
+    lines = [f"# {view.title}", "", f"*{view.group}; SOC {codes}*", ""]
+    if view.summary:
+        lines += [view.summary, ""]
+    for section in view.sections:
         lines += [f"## {section.title}", ""]
         for block in section.blocks:
             lines += [*_block(block), ""]

@@ -9,15 +9,14 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ooh_cli.catalog import Catalog
-from ooh_cli.layout import TITLE_WIDTH, Comparison, Listing
-from ooh_cli.model import Occupation
-from ooh_cli.profile import Block, Bullets, Pairs, Paragraph, Section
+from ooh_cli.output.env import Environment
+from ooh_cli.output.profile import Block, Bullets, Pairs, Paragraph, ProfileView
+from ooh_cli.output.views import TITLE_WIDTH, Comparison, Listing
 
 
-def console() -> Console:
+def console(env: Environment) -> Console:
     # highlight=False: Rich would otherwise colour every number it sees, drowning the highlights we choose.
-    return Console(highlight=False)
+    return Console(file=env.stdout, highlight=False)
 
 
 def _block(block: Block) -> RenderableType:
@@ -46,21 +45,21 @@ def _block(block: Block) -> RenderableType:
     return grid
 
 
-def profile(occ: Occupation, catalog: Catalog, parts: list[Section], summary: bool) -> None:
-    out = console()
-    codes = f" | SOC {', '.join(occ.soc_codes)}" if occ.soc_codes else ""
-    out.print(Text(occ.title, style="bold"))
-    out.print(Text(f"{catalog.meta.group_name(occ.group)}{codes} | id {occ.id}", style="dim"))
-    if occ.former_titles:
-        out.print(Text(f"Formerly: {'; '.join(occ.former_titles)}", style="dim"))
-    if summary and occ.summary:
-        out.print(Padding(Text(occ.summary), (1, 0)))
-    for section in parts:
+def profile(view: ProfileView, env: Environment) -> None:
+    out = console(env)
+    codes = f" | SOC {', '.join(view.soc_codes)}" if view.soc_codes else ""
+    out.print(Text(view.title, style="bold"))
+    out.print(Text(f"{view.group}{codes} | id {view.id}", style="dim"))
+    if view.former_titles:
+        out.print(Text(f"Formerly: {'; '.join(view.former_titles)}", style="dim"))
+    if view.with_summary and view.summary:
+        out.print(Padding(Text(view.summary), (1, 0)))
+    for section in view.sections:
         body = Group(*(Padding(_block(b), (0, 0, 1, 0)) for b in section.blocks[:-1]), _block(section.blocks[-1]))
         out.print(Panel(body, title=section.title, title_align="left", box=box.ROUNDED, expand=True))
 
 
-def comparison(compared: Comparison) -> None:
+def comparison(compared: Comparison, env: Environment) -> None:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("", style="bold", overflow="fold")
     for title in compared.titles:
@@ -75,14 +74,14 @@ def comparison(compared: Comparison) -> None:
                 text.stylize("dim")
             cells.append(text)
         table.add_row(line.label, *cells)
-    out = console()
+    out = console(env)
     out.print(table)
     for note in compared.notes:
         out.print(Text(note, style="yellow" if note.startswith("Note:") else "dim"))
 
 
-def listing(table_data: Listing) -> None:
-    out = console()
+def listing(table_data: Listing, env: Environment) -> None:
+    out = console(env)
     table_data = table_data.fitted(out.width)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for i, header in enumerate(table_data.headers):

@@ -10,9 +10,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
-from ooh_cli.model import Occupation
-from ooh_cli.names import SOC_QUERY, name_key
-from ooh_cli.records import Record
+from ooh_cli.core.model import Occupation, Record
+from ooh_cli.core.names import fold, soc_code
 
 # Field name, weight: a hit in a title says more than a hit in a summary.
 FIELDS: tuple[tuple[str, float], ...] = (
@@ -32,9 +31,9 @@ TYPO_SCORE = 80.0
 MIN_TYPO_LENGTH = 4
 
 
-def fold(text: str) -> str:
+def folded_words(text: str) -> str:
     """``text`` as the space-separated words names are indexed by."""
-    return name_key(text).replace("-", " ")
+    return fold(text).replace("-", " ")
 
 
 def field_texts(occ: Occupation, group_name: str) -> dict[str, Sequence[str]]:
@@ -49,12 +48,12 @@ def field_texts(occ: Occupation, group_name: str) -> dict[str, Sequence[str]]:
     }
 
 
-class Blob(Record):
+class Blob(Record, frozen=True, array_like=True, gc=False):
     """One field of every profile: a line per name, where each line starts and the profile that owns it."""
 
     text: str
-    starts: Sequence[int]
-    owners: Sequence[int]
+    starts: list[int]
+    owners: list[int]
 
     @classmethod
     def build(cls, lines: Iterable[tuple[int, str]]) -> Blob:
@@ -77,38 +76,18 @@ class Blob(Record):
         return self.text[self.starts[index] : end]
 
 
-class SearchIndex:
+class SearchIndex(Record, frozen=True, array_like=True):
     """A blob per searchable field of a catalog's profiles."""
 
-    def __init__(self, blobs: dict[str, Blob]) -> None:
-        self.blobs = blobs
+    blobs: dict[str, Blob]
 
     @classmethod
     def build(cls, occupations: Sequence[Occupation], group_names: dict[str, str]) -> SearchIndex:
         per_field: dict[str, list[tuple[int, str]]] = {name: [] for name, _ in FIELDS}
         for position, occ in enumerate(occupations):
             for name, texts in field_texts(occ, group_names.get(occ.group, occ.group)).items():
-                per_field[name].extend((position, text if name == "soc code" else fold(text)) for text in texts)
+                per_field[name].extend((position, text if name == "soc code" else folded_words(text)) for text in texts)
         return cls({name: Blob.build(lines) for name, lines in per_field.items()})
-
-    def to_plain(self) -> dict[str, tuple[str, bytes, bytes]]:
-        """The index as built-in types, for the cache: line starts and owners as arrays of 32-bit numbers."""
-        from array import array
-
-        return {
-            name: (blob.text, array("I", blob.starts).tobytes(), array("I", blob.owners).tobytes())
-            for name, blob in self.blobs.items()
-        }
-
-    @classmethod
-    def from_plain(cls, plain: dict[str, tuple[str, bytes, bytes]]) -> SearchIndex:
-        # Views of the bytes as they are: no copy, and no array module to load.
-        return cls(
-            {
-                name: Blob(text, memoryview(starts).cast("I"), memoryview(owners).cast("I"))
-                for name, (text, starts, owners) in plain.items()
-            }
-        )
 
     def vocabulary(self) -> set[str]:
         return {word for blob in self.blobs.values() for word in blob.text.split()}
@@ -138,14 +117,14 @@ class Hit:
         for field_name, folded in matches:
             note = field_name
             if field_name in (*NAMED_FIELDS, "soc code"):
-                shown = next((n for n in originals[field_name] if n == folded or fold(n) == folded), folded)
+                shown = next((n for n in originals[field_name] if n == folded or folded_words(n) == folded), folded)
                 note = f'{field_name} "{shown}"'
             if note not in notes:
                 notes.append(note)
         return "; ".join(notes)
 
 
-class SearchResult(Record):
+class SearchResult(Record, frozen=True):
     hits: list[Hit]
     total: int
     # Query words read as other words: typo -> correction.
@@ -218,8 +197,8 @@ def _phrase_bonus(index: SearchIndex, phrase: str, several_words: bool, hits: di
 
 def search(index: SearchIndex, query: str, limit: int | None = None) -> SearchResult:
     """Profiles ranked by how well they match ``query``: those matching every word first."""
-    soc = SOC_QUERY.fullmatch(query.strip())
-    query_words = [f"{soc.group(1)}-{soc.group(2)}"] if soc else list(dict.fromkeys(fold(query).split()))
+    soc = soc_code(query)
+    query_words = [soc] if soc else list(dict.fromkeys(folded_words(query).split()))
     hits: dict[int, Hit] = {}
     corrections: dict[str, str] = {}
     for word in query_words:

@@ -1,30 +1,24 @@
 """`ooh data`: build the data file from the official BLS files, check it, describe it."""
 
-from __future__ import annotations
-
-import sys
+# No `from __future__ import annotations`: see lookup.py.
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ooh_cli.errors import DataError
-from ooh_cli.options import TableFormatOption
+from ooh_cli.cli.options import TableFormatOption
+from ooh_cli.cli.session import session
+from ooh_cli.core.errors import DataError
+from ooh_cli.output import emit
 
-data_app = typer.Typer(
+app = typer.Typer(
     name="data",
     help="Build, check and describe the data file.",
     no_args_is_help=True,
 )
 
 
-def _data_path(ctx: typer.Context) -> Path:
-    from ooh_cli.cli import state
-
-    return state(ctx).path
-
-
-@data_app.command(
+@app.command(
     "import",
     epilog="Example: ooh data import --pages ../shared/bls/2024-34/pages "
     "--projections ../shared/bls/2024-34/occupation.xlsx --index ../shared/bls/2024-34/a-z-index.html",
@@ -46,11 +40,14 @@ def import_(
     ] = None,
 ) -> None:
     """Build the data file from one edition's official BLS files, keeping what they do not provide."""
-    from ooh_cli.importer import build_document, dump_yaml, read_existing, write_yaml_atomic
+    from ooh_cli.core.yamlio import dump_yaml, write_yaml_atomic
+    from ooh_cli.importer import build_document, read_existing
 
-    target = output or _data_path(ctx)
-    existing = read_existing(target) if target.exists() else None
-    if sys.stderr.isatty():
+    current = session(ctx)
+    env = current.env
+    target = output or current.path
+    existing = read_existing(target)
+    if env.stderr.isatty():
         from rich.console import Console
         from rich.progress import Progress
 
@@ -62,11 +59,11 @@ def import_(
     else:
         document, report = build_document(pages, projections, index, existing)
     # Rewrite whenever the bytes would differ, so hand edits are put back in the documented layout.
-    current = target.read_text(encoding="utf-8") if existing is not None else None
-    rewritten = current != dump_yaml(document)
+    before = target.read_text(encoding="utf-8") if existing is not None else None
+    rewritten = before != dump_yaml(document)
     if rewritten:
         write_yaml_atomic(document, target)
-    out = sys.stdout.write
+    out = env.stdout.write
     out(f"{target}: {report.summary()}\n")
     for label, ids in (("added", report.added), ("no longer in the source (kept)", report.no_longer_in_source)):
         if ids:
@@ -78,12 +75,12 @@ def import_(
     for disagreement in report.disagreements:
         out(f"disagreement: {disagreement}\n")
     for warning in report.warnings:
-        sys.stderr.write(f"ooh: warning: {warning}\n")
+        env.message(f"warning: {warning}")
     if not rewritten:
         out(f"{target}: already up to date; not rewritten\n")
 
 
-@data_app.command(epilog="Example: ooh data validate data/occupations.yaml")
+@app.command(epilog="Example: ooh data validate data/occupations.yaml")
 def validate(
     ctx: typer.Context,
     path: Annotated[
@@ -91,27 +88,26 @@ def validate(
     ] = None,
 ) -> None:
     """Check a data file: schema and types, duplicate ids and aliases, dangling similar occupations, ranges."""
-    from ooh_cli.reading import check_file
-    from ooh_cli.validate import Level
+    from ooh_cli.core.datafile import check_file
+    from ooh_cli.core.validate import Level
 
-    target = path or _data_path(ctx)
-    catalog, problems = check_file(target)
+    current = session(ctx)
+    target = path or current.path
+    dataset, problems = check_file(target)
     for problem in problems:
-        sys.stdout.write(problem.format(str(target)) + "\n")
+        current.env.stdout.write(problem.format(str(target)) + "\n")
     failing = [p for p in problems if p.level is not Level.NOTE]
     if failing:
         noun = "problem" if len(failing) == 1 else "problems"
         raise DataError(f"{target}: {len(failing)} {noun}; the lines above say where")
-    count = len(catalog) if catalog is not None else 0
-    sys.stderr.write(f"ooh: {target}: valid, {count} profiles\n")
+    count = len(dataset.occupations) if dataset is not None else 0
+    current.env.message(f"{target}: valid, {count} profiles")
 
 
-@data_app.command(epilog="Example: ooh data info --format json")
+@app.command(epilog="Example: ooh data info --format json")
 def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
     """Describe the data file in use: edition, projection period, profiles, groups, when it was built."""
-    from ooh_cli.cli import emit, state
-
-    current = state(ctx)
+    current = session(ctx)
     catalog = current.catalog()
     meta = catalog.meta
     facts = {
@@ -128,9 +124,11 @@ def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
     def table() -> None:
         width = max(map(len, facts))
         for key, value in facts.items():
-            sys.stdout.write(f"{key.replace('_', ' '):<{width}}  {value if value is not None else 'not available'}\n")
+            shown = value if value is not None else "not available"
+            current.env.stdout.write(f"{key.replace('_', ' '):<{width}}  {shown}\n")
 
     emit(
+        current.env,
         fmt,
         table=table,
         json=lambda: facts,

@@ -1,14 +1,18 @@
+"""The one YAML reader, dumper and atomic writer, shared by lookups, validation and the importer."""
+
 from __future__ import annotations
 
 import stat
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pytest
 import yaml
 
-from ooh_cli.errors import DataError
-from ooh_cli.importer import dump_yaml, read_existing, write_yaml_atomic, yamlfile
+from ooh_cli.core import files
+from ooh_cli.core.errors import DataError
+from ooh_cli.core.yamlio import dump_yaml, write_yaml_atomic
+from ooh_cli.importer import read_existing
 
 LONG = "A summary in our own words, " * 20
 SHARED = ["shared", "list"]
@@ -23,7 +27,6 @@ DOCUMENT: dict[str, Any] = {
 
 def test_dump_keeps_order_and_text() -> None:
     text = dump_yaml(DOCUMENT)
-    assert text is not None
     assert text.startswith(
         "meta:\n  edition: 2024-34\n  built: '2026-01-02'\n  base_year: 2024\noccupations:\n- id: b\n"
     )
@@ -35,7 +38,6 @@ def test_dump_keeps_order_and_text() -> None:
 
 def test_dump_is_stable() -> None:
     text = dump_yaml(DOCUMENT)
-    assert text is not None
     assert dump_yaml(DOCUMENT) == text
     assert dump_yaml(yaml.safe_load(text)) == text
 
@@ -56,16 +58,14 @@ def test_write_keeps_the_permissions_of_the_old_file(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_a_failing_dump_leaves_the_old_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_write_leaves_the_old_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "occupations.yaml"
     path.write_text("old: true\n", encoding="utf-8")
 
-    def half_then_fail(document: Any, stream: IO[str] | None = None) -> str | None:
-        assert stream is not None
-        stream.write("meta:\n  edition: 20")
+    def fail_fsync(fd: int) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(yamlfile, "dump_yaml", half_then_fail)
+    monkeypatch.setattr(files.os, "fsync", fail_fsync)
     with pytest.raises(RuntimeError, match="disk on fire"):
         write_yaml_atomic(DOCUMENT, path)
     assert path.read_text(encoding="utf-8") == "old: true\n"
@@ -101,4 +101,15 @@ def test_read_existing(tmp_path: Path) -> None:
         read_existing(path)
     path.write_text("meta: [unclosed\n", encoding="utf-8")
     with pytest.raises(DataError, match="not valid YAML"):
+        read_existing(path)
+
+
+def test_read_existing_is_as_strict_as_lookups(tmp_path: Path) -> None:
+    # A plain loader would keep the second `meta:` and silently drop the first; the import must refuse it.
+    path = tmp_path / "occupations.yaml"
+    path.write_text("meta: {edition: one}\nmeta: {edition: two}\noccupations: []\n", encoding="utf-8")
+    with pytest.raises(DataError, match="duplicate key 'meta'"):
+        read_existing(path)
+    path.write_text("meta: &m {edition: one}\nother: *m\n", encoding="utf-8")
+    with pytest.raises(DataError, match="aliases"):
         read_existing(path)

@@ -1,20 +1,18 @@
-"""The key figures of a profile as named facts, and how people read them: "$50,250", "+7%", "not available"."""
+"""The key figures of a profile as named facts: their keys in json and csv, labels, and which way is better."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Literal
 
-from ooh_cli.model import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Meta, Summary
-from ooh_cli.records import Record
-
-NOT_AVAILABLE = "not available"
+from ooh_cli.core.model import Meta, Record, Summary
+from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING
 
 Value = str | int | float | None
 Kind = Literal["text", "money", "hourly", "count", "change", "percent", "year", "codes"]
 
 
-class Fact(Record):
+class Fact(Record, frozen=True):
     """One field of ``Summary`` with its label; ``key`` is the field name in json and csv output."""
 
     key: str
@@ -58,58 +56,3 @@ def facts(meta: Meta) -> list[Fact]:
 def fact_row(summary: Summary, fact_list: list[Fact]) -> dict[str, Value]:
     """One profile as a flat json/csv record."""
     return {fact.key: fact.get(summary) for fact in fact_list}
-
-
-def money(value: float | None, top_coded: bool = False) -> str:
-    if value is None:
-        return NOT_AVAILABLE
-    text = f"${value:,.0f}" if value == int(value) else f"${value:,.2f}"
-    return f"{text} or more" if top_coded else text
-
-
-def hourly(value: float | None, top_coded: bool = False) -> str:
-    if value is None:
-        return NOT_AVAILABLE
-    return f"${value:,.2f}" + (" or more" if top_coded else "")
-
-
-def count(value: int | None) -> str:
-    return NOT_AVAILABLE if value is None else f"{value:,}"
-
-
-def signed_count(value: int | None) -> str:
-    return NOT_AVAILABLE if value is None else f"{value:+,}"
-
-
-def percent(value: float | None) -> str:
-    if value is None:
-        return NOT_AVAILABLE
-    return f"{value:+g}%" if value else "0%"
-
-
-def show_value(fact: Fact, summary: Summary) -> str:
-    """A fact as people read it."""
-    value = fact.get(summary)
-    if value is None:
-        return NOT_AVAILABLE
-    if fact.kind == "money":
-        return money(float(value), summary.top_coded)
-    if fact.kind == "hourly":
-        return hourly(float(value), summary.top_coded)
-    if fact.kind == "count":
-        return count(int(value))
-    if fact.kind == "change":
-        return signed_count(int(value))
-    if fact.kind == "percent":
-        return percent(float(value))
-    if fact.label_of is not None:
-        return fact.label_of(str(value)) or str(value)
-    return str(value)
-
-
-def growth_with_category(summary: Summary) -> str:
-    """Growth for narrow columns: "+7% much faster", or whichever half is known."""
-    if summary.outlook is None:
-        return percent(summary.growth_percent)
-    category = OUTLOOK[summary.outlook].short_label
-    return category if summary.growth_percent is None else f"{percent(summary.growth_percent)} {category}"

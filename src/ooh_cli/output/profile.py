@@ -1,44 +1,32 @@
-"""A profile laid out as the Handbook's sections, in a neutral form that every text renderer can draw."""
+"""The view model of a profile: its heading and the Handbook's sections, as blocks every renderer can draw."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
-from ooh_cli.catalog import Catalog
-from ooh_cli.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, signed_count
-from ooh_cli.model import (
-    EDUCATION,
-    EXPERIENCE,
-    OUTLOOK,
-    PUBLIC_CONTACT,
-    TRAINING,
-    HistoryEntry,
-    Occupation,
-    Share,
-    Term,
-    Vocabulary,
-    to_data,
-)
-from ooh_cli.records import Record
+from ooh_cli.core.catalog import Catalog
+from ooh_cli.core.model import HistoryEntry, Occupation, Record, Share, to_data
+from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, PUBLIC_CONTACT, TRAINING, Vocabulary
+from ooh_cli.output.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, signed_count
 
 
-class Paragraph(Record):
+class Paragraph(Record, frozen=True):
     text: str
 
 
-class Pairs(Record):
+class Pairs(Record, frozen=True):
     """Label and value lines, like the Handbook's quick facts."""
 
     rows: list[tuple[str, str]]
 
 
-class Bullets(Record):
+class Bullets(Record, frozen=True):
     title: str
     items: list[str]
 
 
-class Grid(Record):
+class Grid(Record, frozen=True):
     title: str
     headers: list[str]
     rows: list[list[str]]
@@ -47,26 +35,54 @@ class Grid(Record):
 Block = Paragraph | Pairs | Bullets | Grid
 
 
-class Section(Record):
+class Section(Record, frozen=True):
     slug: str
     title: str
     blocks: list[Block]
 
 
+class ProfileView(Record, frozen=True):
+    """A whole profile, or some of its sections, ready to draw."""
+
+    id: str
+    title: str
+    group: str  # the group's name
+    soc_codes: tuple[str, ...]
+    former_titles: tuple[str, ...]
+    summary: str | None
+    # The summary sentence heads a whole profile, or the quick facts shown alone.
+    with_summary: bool
+    sections: list[Section]
+
+
+SectionSlug = Literal[
+    "summary",
+    "what-they-do",
+    "work-environment",
+    "how-to-become-one",
+    "pay",
+    "job-outlook",
+    "similar",
+    "programs",
+    "associations",
+    "history",
+    "source",
+]
 SECTIONS = Vocabulary(
     "section",
+    SectionSlug,
     [
-        Term("summary", "Quick facts", 0, ("quick-facts", "facts")),
-        Term("what-they-do", "What they do", 1, ("duties", "what")),
-        Term("work-environment", "Work environment", 2, ("work", "environment", "employers")),
-        Term("how-to-become-one", "How to become one", 3, ("how-to-become", "education", "become", "training")),
-        Term("pay", "Pay", 4, ("wages", "salary")),
-        Term("job-outlook", "Job outlook", 5, ("outlook", "jobs", "employment")),
-        Term("similar", "Similar occupations", 6, ("similar-occupations",)),
-        Term("programs", "Related programs of study", 7, ("programs-of-study",)),
-        Term("associations", "Professional associations", 8, ("more-info", "contacts")),
-        Term("history", "Earlier editions", 9, ("earlier-editions",)),
-        Term("source", "Source", 10),
+        ("summary", "Quick facts", ("quick-facts", "facts")),
+        ("what-they-do", "What they do", ("duties", "what")),
+        ("work-environment", "Work environment", ("work", "environment", "employers")),
+        ("how-to-become-one", "How to become one", ("how-to-become", "education", "become", "training")),
+        ("pay", "Pay", ("wages", "salary")),
+        ("job-outlook", "Job outlook", ("outlook", "jobs", "employment")),
+        ("similar", "Similar occupations", ("similar-occupations",)),
+        ("programs", "Related programs of study", ("programs-of-study",)),
+        ("associations", "Professional associations", ("more-info", "contacts")),
+        ("history", "Earlier editions", ("earlier-editions",)),
+        ("source", "Source", ()),
     ],
 )
 
@@ -299,10 +315,19 @@ BUILDERS: dict[str, Callable[[Occupation, Catalog], list[Block]]] = {
 }
 
 
-def sections(occ: Occupation, catalog: Catalog, only: str | None = None) -> list[Section]:
+def profile_view(occ: Occupation, catalog: Catalog, only: str | None = None) -> ProfileView:
     """The profile's sections in Handbook order, or just ``only``."""
     slugs = [only] if only else SECTIONS.slugs()
-    return [Section(slug, SECTIONS[slug].label, BUILDERS[slug](occ, catalog)) for slug in slugs]
+    return ProfileView(
+        occ.id,
+        occ.title,
+        catalog.meta.group_name(occ.group),
+        occ.soc_codes,
+        occ.former_titles,
+        occ.summary,
+        only in (None, "summary"),
+        [Section(slug, SECTIONS[slug].label, BUILDERS[slug](occ, catalog)) for slug in slugs],
+    )
 
 
 def section_data(occ: Occupation, catalog: Catalog, only: str | None) -> Any:

@@ -1,4 +1,4 @@
-"""What the tables say, worked out once for every way of drawing them (Rich, plain text, Markdown).
+"""View models of tables: what a listing or a comparison says, worked out once for every renderer.
 
 Nothing here imports Rich: plain output and machine formats must not pay for it.
 """
@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ooh_cli.catalog import Catalog
-from ooh_cli.compare import compare_rows, year_notes
-from ooh_cli.facts import Fact, facts, growth_with_category, show_value
-from ooh_cli.model import Summary
-from ooh_cli.records import Record
+from ooh_cli.core.compare import compare_rows, year_notes
+from ooh_cli.core.discover import GroupSummary
+from ooh_cli.core.facts import Fact, facts
+from ooh_cli.core.model import Meta, Record, Summary
+from ooh_cli.core.vocab import OUTLOOK
+from ooh_cli.output.facts import NOT_AVAILABLE, count, growth_with_category, money, percent, show_value
 
 BAR_WIDTH = 10
 TITLE_WIDTH = 18  # narrower and most titles break into one word per line
@@ -53,13 +54,13 @@ def footer(shown: int, total: int) -> str:
 # --- compare ----------------------------------------------------------------------------------------------
 
 
-class Cell(Record):
+class Cell(Record, frozen=True):
     text: str
     best: bool = False
     bar: str = ""
 
 
-class Line(Record):
+class Line(Record, frozen=True):
     """One fact across the compared profiles."""
 
     label: str
@@ -67,7 +68,7 @@ class Line(Record):
     differs: bool
 
 
-class Comparison(Record):
+class Comparison(Record, frozen=True):
     titles: list[str]
     lines: list[Line]
     notes: list[str]  # what to say under the table: the best mark, what is the same, differing years
@@ -80,9 +81,9 @@ def _with_year(fact: Fact, profiles: list[Summary]) -> str:
     return f"{fact.label}, {known.pop()}" if len(known) == 1 else fact.label
 
 
-def comparison(catalog: Catalog, profiles: list[Summary], ascii_only: bool) -> Comparison:
+def comparison(meta: Meta, profiles: list[Summary], ascii_only: bool) -> Comparison:
     lines = []
-    for row in compare_rows(catalog.meta, profiles):
+    for row in compare_rows(meta, profiles):
         largest = max((float(v) for v in row.values if isinstance(v, (int, float))), default=0.0)
         cells = []
         for i, (profile, value) in enumerate(zip(profiles, row.values, strict=True)):
@@ -102,8 +103,7 @@ def comparison(catalog: Catalog, profiles: list[Summary], ascii_only: bool) -> C
 # --- lists of profiles -----------------------------------------------------------------------------------
 
 
-def _header(fact: Fact, catalog: Catalog) -> str:
-    meta = catalog.meta
+def _header(fact: Fact, meta: Meta) -> str:
     return {
         "title": "Occupation",
         "median_pay": f"Median pay\n{meta.base_year}",
@@ -114,18 +114,18 @@ def _header(fact: Fact, catalog: Catalog) -> str:
     }.get(fact.key, fact.label)
 
 
-def _cell(fact: Fact, profile: Summary, catalog: Catalog) -> str:
+def _cell(fact: Fact, profile: Summary, meta: Meta) -> str:
     """A list cell, with its own year where it differs from the column's."""
     shown = growth_with_category(profile) if fact.key == "growth_percent" else show_value(fact, profile)
     year_field = YEAR_FIELDS.get(fact.key)
     if year_field is None:
         return shown
     year = getattr(profile, year_field)
-    expected = catalog.meta.projection_period if year_field == "period" else catalog.meta.base_year
+    expected = meta.projection_period if year_field == "period" else meta.base_year
     return f"{shown} ({year})" if year is not None and str(year) != str(expected) else shown
 
 
-class Listing(Record):
+class Listing(Record, frozen=True):
     """Rows of text ready for a table or Markdown, plus which columns hold figures."""
 
     headers: list[str]
@@ -163,17 +163,17 @@ class Listing(Record):
 
 
 def listing(
-    catalog: Catalog,
+    meta: Meta,
     profiles: list[Summary],
     keys: Sequence[str] = LIST_KEYS,
     extra: tuple[str, list[str]] | None = None,
     footer: str = "",
 ) -> Listing:
     """The profiles as rows of the given facts, with an optional extra column (e.g. what matched)."""
-    by_key = {fact.key: fact for fact in facts(catalog.meta)}
+    by_key = {fact.key: fact for fact in facts(meta)}
     columns = [by_key[key] for key in keys]
-    headers = [_header(fact, catalog) for fact in columns]
-    rows = [[_cell(fact, profile, catalog) for fact in columns] for profile in profiles]
+    headers = [_header(fact, meta) for fact in columns]
+    rows = [[_cell(fact, profile, meta) for fact in columns] for profile in profiles]
     if extra is not None:
         headers.append(extra[0])
         for row, value in zip(rows, extra[1], strict=True):
@@ -181,3 +181,44 @@ def listing(
     numeric = {i for i, key in enumerate(keys) if key in NUMERIC_KEYS}
     pinned = frozenset({0, len(headers) - 1} if extra else {0})
     return Listing(headers, rows, numeric, footer, pinned)
+
+
+def group_table(meta: Meta, summaries: list[GroupSummary]) -> Listing:
+    """`ooh groups`: one row per occupational group."""
+    return Listing(
+        [
+            "Group",
+            "Profiles",
+            f"Jobs {meta.base_year}",
+            f"Growth {meta.projection_period}",
+            f"Median pay {meta.base_year}",
+        ],
+        [
+            [
+                s.group.name,
+                str(s.profiles),
+                count(s.jobs),
+                f"{percent(s.growth_percent)} {OUTLOOK[s.category].short_label}" if s.category else NOT_AVAILABLE,
+                money(s.median_pay),
+            ]
+            for s in summaries
+        ],
+        numeric={1, 2, 4},
+        footer="Growth is weighted by each profile's jobs; median pay is the median of the profiles' medians.",
+    )
+
+
+def group_records(summaries: list[GroupSummary]) -> list[dict[str, object]]:
+    """`ooh groups` for json and csv."""
+    return [
+        {
+            "group": s.group.slug,
+            "name": s.group.name,
+            "profiles": s.profiles,
+            "jobs": s.jobs,
+            "growth_percent": s.growth_percent,
+            "outlook": s.category,
+            "median_pay": s.median_pay,
+        }
+        for s in summaries
+    ]

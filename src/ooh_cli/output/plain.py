@@ -5,26 +5,19 @@ Written with the standard library only, so a piped lookup does not pay for impor
 
 from __future__ import annotations
 
-import shutil
-import sys
 from collections.abc import Sequence
 
-from ooh_cli.catalog import Catalog
-from ooh_cli.layout import BEST_MARK, TITLE_WIDTH, Comparison, Listing
-from ooh_cli.model import Occupation
-from ooh_cli.profile import Block, Bullets, Pairs, Paragraph, Section
+from ooh_cli.output.env import Environment
+from ooh_cli.output.profile import Block, Bullets, Pairs, Paragraph, ProfileView
+from ooh_cli.output.views import BEST_MARK, TITLE_WIDTH, Comparison, Listing
 
 GAP = "   "
 INDENT = "  "
 NARROWEST = 4
 
 
-def width() -> int:
-    return shutil.get_terminal_size((80, 24)).columns
-
-
-def write(lines: Sequence[str]) -> None:
-    sys.stdout.write("".join(line.rstrip() + "\n" for line in lines))
+def write(env: Environment, lines: Sequence[str]) -> None:
+    env.stdout.write("".join(line.rstrip() + "\n" for line in lines))
 
 
 def wrap(text: str, room: int, first: str = "", rest: str = "") -> list[str]:
@@ -137,24 +130,24 @@ def _block(block: Block, room: int) -> list[str]:
     return head + table(block.headers, block.rows, set(), room)
 
 
-def profile(occ: Occupation, catalog: Catalog, parts: list[Section], summary: bool) -> None:
-    room = width()
-    codes = f" | SOC {', '.join(occ.soc_codes)}" if occ.soc_codes else ""
-    lines = [*wrap(occ.title, room), *wrap(f"{catalog.meta.group_name(occ.group)}{codes} | id {occ.id}", room)]
-    if occ.former_titles:
-        lines += wrap(f"Formerly: {'; '.join(occ.former_titles)}", room)
-    if summary and occ.summary:
-        lines += ["", *wrap(occ.summary, room)]
-    for section in parts:
+def profile(view: ProfileView, env: Environment) -> None:
+    room = env.width
+    codes = f" | SOC {', '.join(view.soc_codes)}" if view.soc_codes else ""
+    lines = [*wrap(view.title, room), *wrap(f"{view.group}{codes} | id {view.id}", room)]
+    if view.former_titles:
+        lines += wrap(f"Formerly: {'; '.join(view.former_titles)}", room)
+    if view.with_summary and view.summary:
+        lines += ["", *wrap(view.summary, room)]
+    for section in view.sections:
         lines += ["", section.title.upper()]
         for i, block in enumerate(section.blocks):
             if i:
                 lines.append("")
             lines += [INDENT + line for line in _block(block, room - len(INDENT))]
-    write(lines)
+    write(env, lines)
 
 
-def comparison(compared: Comparison) -> None:
+def comparison(compared: Comparison, env: Environment) -> None:
     rows = [
         [
             line.label,
@@ -165,17 +158,17 @@ def comparison(compared: Comparison) -> None:
         ]
         for line in compared.lines
     ]
-    room = width()
+    room = env.width
     lines = table(["", *compared.titles], rows, set(), room)
     for note in compared.notes:
         lines += wrap(note, room)
-    write(lines)
+    write(env, lines)
 
 
-def listing(table_data: Listing) -> None:
-    room = width()
+def listing(table_data: Listing, env: Environment) -> None:
+    room = env.width
     fitted = table_data.fitted(room)
     lines = table(fitted.headers, fitted.rows, fitted.numeric, room)
     if fitted.footer:
         lines += wrap(fitted.footer, room)
-    write(lines)
+    write(env, lines)

@@ -1,0 +1,62 @@
+"""The `ooh` command line: each command parses its options, calls the core and hands the result to output.
+
+Errors become one line and an exit code at the edge (edge.py). Commands import the rest of the package when
+they run, so a lookup loads only what it uses.
+"""
+
+# No `from __future__ import annotations`: see lookup.py.
+import sys
+from typing import Annotated, NoReturn
+
+import typer
+
+from ooh_cli import __version__
+from ooh_cli.cli import browse, data, lookup
+from ooh_cli.cli.edge import OohGroup, exit_now
+from ooh_cli.cli.options import DataOption
+from ooh_cli.cli.session import Session
+from ooh_cli.core.errors import ExitCode
+from ooh_cli.output.env import Environment
+
+app = typer.Typer(
+    name="ooh",
+    cls=OohGroup,
+    help="The U.S. Occupational Outlook Handbook in your terminal: pay, education, jobs and outlook, offline.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(lookup.app)
+app.add_typer(browse.app)
+app.add_typer(data.app, name="data")
+
+
+def print_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"ooh {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: DataOption = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Look up any of the Handbook's ~340 occupation profiles.
+
+    Examples: ooh show registered-nurse; ooh compare registered-nurses medical-records-technician;
+    ooh list --outlook faster --education associate --sort pay
+    """
+    ctx.obj = Session(data, Environment.from_system())
+
+
+def main() -> NoReturn:
+    """The console script: runs `ooh`, then leaves without the interpreter's teardown (see exit_now)."""
+    try:
+        app()
+    except SystemExit as done:
+        exit_now(done.code)
+    exit_now(ExitCode.OK)

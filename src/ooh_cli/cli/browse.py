@@ -1,0 +1,238 @@
+"""Commands that find profiles: `list`, `search`, `top`, `similar` and `groups`."""
+
+# No `from __future__ import annotations`: see lookup.py.
+from typing import Annotated
+
+import typer
+
+from ooh_cli.cli.options import (
+    EducationCapOption,
+    GroupOption,
+    LimitOption,
+    OccupationArg,
+    TableFormatOption,
+)
+from ooh_cli.cli.profiles import emit_profiles
+from ooh_cli.cli.session import session
+from ooh_cli.core.discover import TopList
+from ooh_cli.core.query import SortKey
+from ooh_cli.output import emit, renderer
+
+app = typer.Typer()
+
+
+@app.command("list", epilog="Example: ooh list --outlook faster --education associate --sort pay")
+def list_(
+    ctx: typer.Context,
+    outlook: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--outlook",
+            "-o",
+            help="Exactly this outlook category; repeat or comma-separate for several: much-faster, faster, "
+            "average, slower, little-change, decline.",
+            rich_help_panel="Filters",
+            show_default=False,
+        ),
+    ] = None,
+    min_outlook: Annotated[
+        str | None,
+        typer.Option(
+            "--min-outlook", help="This outlook category or better.", rich_help_panel="Filters", show_default=False
+        ),
+    ] = None,
+    education: Annotated[
+        str | None,
+        typer.Option(
+            "--education",
+            "-e",
+            help="Exactly this entry-level education: hs, associate, bachelor, ...",
+            rich_help_panel="Filters",
+            show_default=False,
+        ),
+    ] = None,
+    max_education: EducationCapOption = None,
+    min_pay: Annotated[
+        float | None,
+        typer.Option(
+            "--min-pay",
+            min=0,
+            help="Median annual pay at least this many dollars.",
+            rich_help_panel="Filters",
+            show_default=False,
+        ),
+    ] = None,
+    max_pay: Annotated[
+        float | None,
+        typer.Option(
+            "--max-pay",
+            min=0,
+            help="Median annual pay at most this many dollars.",
+            rich_help_panel="Filters",
+            show_default=False,
+        ),
+    ] = None,
+    group: GroupOption = None,
+    training: Annotated[
+        str | None,
+        typer.Option(
+            "--training",
+            help="Exactly this on-the-job training: none, short-term, moderate-term, "
+            "long-term, apprenticeship, internship.",
+            rich_help_panel="Filters",
+            show_default=False,
+        ),
+    ] = None,
+    experience: Annotated[
+        str | None,
+        typer.Option(
+            "--experience",
+            help="Exactly this work experience: none, less-than-5-years, 5-years-or-more.",
+            rich_help_panel="Filters",
+            show_default=False,
+        ),
+    ] = None,
+    sort: Annotated[
+        SortKey,
+        typer.Option("--sort", help="Order by title (A to Z) or a figure (largest first).", case_sensitive=False),
+    ] = "title",
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the order.")] = False,
+    limit: LimitOption = None,
+    fmt: TableFormatOption = "table",
+) -> None:
+    """List occupations, filtered by outlook, education, pay, group, training or experience."""
+    from ooh_cli.core.query import make_filters, select
+    from ooh_cli.output.views import footer
+
+    current = session(ctx)
+    catalog = current.catalog()
+    filters = make_filters(
+        catalog,
+        outlook=outlook,
+        min_outlook=min_outlook,
+        education=education,
+        max_education=max_education,
+        min_pay=min_pay,
+        max_pay=max_pay,
+        group=group,
+        training=training,
+        experience=experience,
+    )
+    shown, total = select(catalog, filters, sort, reverse, limit)
+    if not shown:
+        current.env.message("no occupations match these filters")
+    emit_profiles(current, fmt, shown, footer=footer(len(shown), total))
+
+
+@app.command(epilog='Example: ooh search "medical coder"')
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words to look for: a job title, a task, a SOC code; typos are fine.")],
+    limit: LimitOption = 10,
+    fmt: TableFormatOption = "table",
+) -> None:
+    """Find occupations by title, alias, A-Z job title, summary, duties, group or SOC code."""
+    from ooh_cli.core.errors import UsageError
+    from ooh_cli.core.search import search as run_search
+    from ooh_cli.output.views import footer
+
+    if not query.strip():
+        raise UsageError("search needs at least one word")
+    current = session(ctx)
+    catalog = current.catalog()
+    result = run_search(catalog.search_index, query, limit)
+    for typo, word in result.corrections.items():
+        current.env.message(f"searching for {word!r} instead of {typo!r}")
+    if not result.hits:
+        current.env.message(f"nothing matches {query!r}")
+    reasons = [hit.why(catalog.record(hit.position)) for hit in result.hits]
+    emit_profiles(
+        current,
+        fmt,
+        [catalog.summary_at(hit.position) for hit in result.hits],
+        keys=("title", "median_pay", "growth_percent"),
+        extra=("Matched", reasons),
+        machine_extra=[
+            {"score": round(hit.score, 1), "matched": why} for hit, why in zip(result.hits, reasons, strict=True)
+        ],
+        footer=footer(len(result.hits), result.total),
+    )
+
+
+@app.command(epilog="Example: ooh top growth --limit 5 --max-education associate")
+def top(
+    ctx: typer.Context,
+    ranking: Annotated[TopList, typer.Argument(help="Which list: growth, new-jobs, pay, openings or decline.")],
+    limit: LimitOption = 10,
+    group: GroupOption = None,
+    max_education: EducationCapOption = None,
+    fmt: TableFormatOption = "table",
+) -> None:
+    """The Handbook's top lists: fastest growing, most new jobs, highest paying, most openings, declining."""
+    from ooh_cli.core.discover import RANKINGS
+    from ooh_cli.core.discover import top as rank
+    from ooh_cli.core.query import make_filters
+
+    current = session(ctx)
+    catalog = current.catalog()
+    filters = make_filters(catalog, group=group, max_education=max_education)
+    chosen = RANKINGS[ranking]
+    shown = rank(chosen, (s for s in catalog.summaries if filters.accepts(s)), limit or 10)
+    if not shown:
+        current.env.message("no occupations match these filters")
+    keys = dict.fromkeys(("title", chosen.figure_key, "median_pay", "growth_percent", "education"))
+    emit_profiles(
+        current,
+        fmt,
+        shown,
+        keys=tuple(keys),
+        machine_extra=[{"rank": i} for i in range(1, len(shown) + 1)],
+        footer=f"{chosen.title}, {catalog.meta.edition} edition",
+    )
+
+
+@app.command(epilog="Example: ooh similar medical-records-technician")
+def similar(
+    ctx: typer.Context,
+    occupation: OccupationArg,
+    limit: LimitOption = 5,
+    fmt: TableFormatOption = "table",
+) -> None:
+    """The profile's similar occupations, then the nearest others by group, education and pay, saying why."""
+    from ooh_cli.core.discover import similar_profiles
+
+    current = session(ctx)
+    occ = current.resolve(occupation).occupation
+    related = similar_profiles(current.catalog(), occ, limit or 5)
+    counts = {kind: sum(r.kind == kind for r in related) for kind in ("listed", "nearest")}
+    why = [r.reason for r in related]
+    emit_profiles(
+        current,
+        fmt,
+        [r.profile for r in related],
+        keys=("title", "median_pay", "growth_percent", "education"),
+        extra=("Why", why),
+        machine_extra=[{"relation": w} for w in why],
+        footer=f"{counts['listed']} listed as similar, {counts['nearest']} nearest by group, education and pay",
+    )
+
+
+@app.command(epilog="Example: ooh groups --format csv")
+def groups(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
+    """The occupational groups: profiles, jobs, employment-weighted growth and median pay."""
+    from ooh_cli.core.discover import group_summaries
+    from ooh_cli.output import markdown
+    from ooh_cli.output.views import group_records, group_table
+
+    current = session(ctx)
+    catalog, env = current.catalog(), current.env
+    summaries = group_summaries(catalog)
+    rows = group_records(summaries)
+    emit(
+        env,
+        fmt,
+        table=lambda: renderer(env).listing(group_table(catalog.meta, summaries), env),
+        json=lambda: rows,
+        csv=lambda: (rows, list(rows[0]) if rows else []),
+        markdown=lambda: markdown.listing(group_table(catalog.meta, summaries)),
+    )

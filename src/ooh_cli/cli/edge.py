@@ -1,0 +1,101 @@
+"""The error edge: every error, ours or the parser's, becomes one line on stderr and a documented exit code."""
+
+import contextlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from ooh_cli.cli.typer_compat import ClickException, Context, UsageError
+from ooh_cli.core.errors import ExitCode, OohError
+
+DEBUG_ENV = "OOH_DEBUG"
+
+
+def fail(message: str, code: int) -> NoReturn:
+    # One line, always: some parser messages (and names users typed) carry line breaks and tabs.
+    sys.stderr.write(f"ooh: {' '.join(message.split())}\n")
+    sys.exit(code)
+
+
+def reader_gone() -> NoReturn:
+    """The reader went away (`ooh list | head -1`): not an error. Point stdout at nothing so the
+    interpreter's final flush stays quiet."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(ExitCode.OK)
+
+
+class OohGroup(TyperGroup):
+    """The `ooh` command group, with the error edge around everything it runs."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if hasattr(sys.stdout, "reconfigure") and not _utf8(sys.stdout):
+            # An ASCII-only stdout (LANG=C, PYTHONIOENCODING=ascii) gets "?" for what it cannot show.
+            sys.stdout.reconfigure(errors="replace")
+        try:
+            code = super().main(args, prog_name or "ooh", complete_var, False, windows_expand_args, **extra)
+            sys.stdout.flush()
+        except OohError as error:
+            fail(str(error), error.exit_code)
+        except UsageError as error:
+            where = f" (see `{error.ctx.command_path} --help`)" if error.ctx else ""
+            fail(f"{error.format_message()}{where}", ExitCode.USAGE)
+        except ClickException as error:
+            fail(error.format_message(), error.exit_code)
+        except (KeyboardInterrupt, typer.Abort):
+            fail("interrupted", ExitCode.INTERRUPTED)
+        except BrokenPipeError:
+            reader_gone()
+        except Exception as error:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            fail(
+                f"unexpected error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for details)", ExitCode.INTERNAL
+            )
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+    def invoke(self, ctx: Context) -> Any:
+        # Typer would turn a broken pipe inside a command into exit 1 before `main` sees it.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            reader_gone()
+        except KeyboardInterrupt:
+            # Typer would end silently with 130; say why.
+            fail("interrupted", ExitCode.INTERRUPTED)
+
+
+def _utf8(stream: Any) -> bool:
+    return str(getattr(stream, "encoding", None) or "ascii").lower().replace("-", "").startswith("utf")
+
+
+def exit_now(code: object) -> NoReturn:
+    """End the process as soon as its output is out, skipping the interpreter's teardown.
+
+    Tearing down the modules of Typer and ooh takes about a tenth of a lookup's run, and nothing needs it:
+    the files `ooh` writes are closed as they are written, and no atexit hook of ours holds work.
+    """
+    status = ExitCode.OK if code is None else code if isinstance(code, int) else 1
+    if isinstance(code, str):
+        sys.stderr.write(f"{code}\n")  # as sys.exit("message") would
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # the reader went away: not an error (see reader_gone)
+    except (OSError, ValueError) as error:
+        sys.stderr.write(f"ooh: cannot write the output: {error}\n")
+        status = ExitCode.INTERNAL
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    os._exit(status)

@@ -1,0 +1,71 @@
+"""Commands about named profiles: `show` and `compare`."""
+
+# No `from __future__ import annotations`: Typer reads every command's annotations at each run, and as
+# strings they would be compiled and evaluated again each time.
+from typing import Annotated
+
+import typer
+
+from ooh_cli.cli.options import OccupationArg, OccupationsArg, ShowFormatOption, TableFormatOption
+from ooh_cli.cli.session import session
+from ooh_cli.output import emit, renderer
+
+app = typer.Typer()
+
+
+@app.command(epilog="Example: ooh show medical-records-technician --section pay")
+def show(
+    ctx: typer.Context,
+    occupation: OccupationArg,
+    section: Annotated[
+        str | None,
+        typer.Option(
+            "--section",
+            "-s",
+            help="Only this section: summary, what-they-do, work-environment, how-to-become-one, pay, job-outlook, "
+            "similar, programs, associations, history, source.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: ShowFormatOption = "table",
+) -> None:
+    """Show one occupation's profile: quick facts, then every section of the Handbook."""
+    from ooh_cli.core.query import parse_term
+    from ooh_cli.output import markdown
+    from ooh_cli.output.profile import SECTIONS, profile_view, section_data
+
+    only = parse_term(SECTIONS, section, "--section")
+    current = session(ctx)
+    occ = current.resolve(occupation).occupation
+    catalog = current.catalog()
+    env = current.env
+    emit(
+        env,
+        fmt,
+        table=lambda: renderer(env).profile(profile_view(occ, catalog, only), env),
+        json=lambda: section_data(occ, catalog, only),
+        yaml=lambda: section_data(occ, catalog, only),
+        markdown=lambda: markdown.profile(profile_view(occ, catalog, only)),
+    )
+
+
+@app.command(epilog="Example: ooh compare registered-nurses medical-records-technician medical-assistants")
+def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOption = "table") -> None:
+    """Compare occupations side by side: one column each, the best figure of each row marked."""
+    from ooh_cli.core.compare import chosen_profiles
+    from ooh_cli.core.facts import fact_row, facts
+    from ooh_cli.output import markdown
+    from ooh_cli.output.views import comparison
+
+    current = session(ctx)
+    chosen = chosen_profiles([current.resolve(text) for text in occupations])
+    meta, env = current.catalog().meta, current.env
+    columns = facts(meta)
+    emit(
+        env,
+        fmt,
+        table=lambda: renderer(env).comparison(comparison(meta, chosen, ascii_only=env.ascii_only), env),
+        json=lambda: [fact_row(profile, columns) for profile in chosen],
+        csv=lambda: ([fact_row(profile, columns) for profile in chosen], [f.key for f in columns]),
+        markdown=lambda: markdown.comparison(comparison(meta, chosen, ascii_only=False)),
+    )

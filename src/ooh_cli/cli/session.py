@@ -1,0 +1,47 @@
+"""What one run of `ooh` works with: the data file chosen by the global options, its catalog, the terminal."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from ooh_cli.output.env import Environment
+
+if TYPE_CHECKING:
+    from ooh_cli.core.catalog import Catalog, Match
+
+
+class Session:
+    """The catalog is loaded on first use, so that `--help` never reads data."""
+
+    def __init__(self, data: Path | None, env: Environment) -> None:
+        from ooh_cli.core.datafile import data_path
+
+        self.path = data_path(data)
+        self.env = env
+        self._catalog: Catalog | None = None
+
+    def catalog(self) -> "Catalog":
+        if self._catalog is None:
+            from ooh_cli.core.datafile import load_catalog
+
+            self._catalog = load_catalog(self.path)
+            warnings = self._catalog.warnings
+            if warnings:
+                more = f" (and {len(warnings) - 1} more; run `ooh data validate`)" if len(warnings) > 1 else ""
+                self.env.message(f"{warnings[0]}{more}")
+        return self._catalog
+
+    def resolve(self, text: str) -> "Match":
+        """The profile ``text`` names; when it was a guess, stderr says what it was taken as."""
+        match = self.catalog().resolve(text)
+        if match.guessed_from is not None:
+            occ = match.occupation
+            self.env.message(f"taking {match.guessed_from!r} as {occ.id} ({occ.title})")
+        return match
+
+
+def session(ctx: typer.Context) -> Session:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, Session)
+    return obj

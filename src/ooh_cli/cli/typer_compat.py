@@ -1,0 +1,12 @@
+"""The one place that reaches into Typer's private parts: the click it vendors, for its usage errors.
+
+Typer 0.27 and later ship their own copy of click as `typer._click` and export only some of its exceptions;
+the error edge needs their base classes to word every parser error as one line, and the Context class
+its group's `invoke` is typed with. tests/test_cli_structure.py
+checks that these names still exist.
+"""
+
+from typer._click.core import Context
+from typer._click.exceptions import ClickException, UsageError
+
+__all__ = ["ClickException", "Context", "UsageError"]

@@ -1,0 +1,186 @@
+"""The cache: a data file's validated catalog, laid out so that a lookup reads only what it needs.
+
+Parsing YAML is the slowest thing `ooh` does (about 0.1 s per MB even with libyaml), so the validated result
+is kept in one file per data file in the user's cache directory. The file is msgpack, written by msgspec from
+the model's own classes, so reading it never runs code. It is read in place (memory-mapped): `show` decodes
+the header and one record, `list` the summaries, `search` its index. A file that is missing, stale, cut short
+or damaged is simply rebuilt.
+
+Layout: the header's length (8 bytes), the header (key, meta, warnings, where each section ends), then the
+summaries, the search index, the name index and the records one after another.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+import zlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from ooh_cli import __version__
+from ooh_cli.core.errors import DataError
+from ooh_cli.core.files import write_atomic
+from ooh_cli.core.model import Meta, Occupation, Summary
+
+if TYPE_CHECKING:
+    from ooh_cli.core.search import SearchIndex
+
+# Bump when the model or this layout changes: a cache of another format is rebuilt, never misread.
+FORMAT = 1
+_LENGTH_BYTES = 8
+
+
+class Key(msgspec.Struct, array_like=True, frozen=True):
+    """What a cache was built from: the data file's identity, the cache format and `ooh`'s version."""
+
+    format: int
+    version: str
+    path: str
+    size: int
+    mtime_ns: int
+    # ctime moves on any write, even one that puts the old mtime back.
+    ctime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path, stat: os.stat_result) -> Key:
+        return cls(
+            FORMAT, __version__, str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
+        )
+
+
+class Header(msgspec.Struct, array_like=True):
+    key: Key | None
+    meta: Meta
+    warnings: list[str]
+    # Where each section ends, counted from the end of the header.
+    summaries_end: int
+    search_end: int
+    names_end: int
+    record_ends: list[int]
+
+
+class Sections:
+    """A catalog's parts, read from the bytes `encode` wrote (a memory-mapped cache file, or in memory)."""
+
+    def __init__(self, buffer: bytes | mmap.mmap) -> None:
+        self.buffer = buffer
+        size = int.from_bytes(buffer[:_LENGTH_BYTES], "little")
+        view = memoryview(buffer)
+        self.header = msgspec.msgpack.decode(view[_LENGTH_BYTES : _LENGTH_BYTES + size], type=Header)
+        self._buffer, self._view, self._start = buffer, view, _LENGTH_BYTES + size
+        header = self.header
+        self._records_start = self._start + header.names_end
+        end = self._records_start + (header.record_ends[-1] if header.record_ends else 0)
+        if len(buffer) != end or not header.summaries_end <= header.search_end <= header.names_end:
+            raise ValueError("the cache is cut short or was not written whole")
+
+    def __len__(self) -> int:
+        return len(self.header.record_ends)
+
+    def summaries(self) -> list[Summary]:
+        start = self._start
+        return msgspec.msgpack.decode(self._view[start : start + self.header.summaries_end], type=list[Summary])
+
+    def search(self) -> SearchIndex:
+        from ooh_cli.core.search import SearchIndex
+
+        header = self.header
+        return msgspec.msgpack.decode(
+            self._view[self._start + header.summaries_end : self._start + header.search_end], type=SearchIndex
+        )
+
+    def lookup(self, key: str) -> list[int]:
+        """Positions of the profiles with the folded name ``key``: one scan of the name index, nothing decoded."""
+        header, buffer = self.header, self._buffer
+        needle = f"\n{key}\t".encode()
+        found = buffer.find(needle, self._start + header.search_end, self._records_start)
+        if found < 0:
+            return []
+        found += len(needle)
+        return [int(p) for p in bytes(buffer[found : buffer.find(b"\n", found)]).split(b",")]
+
+    def names(self) -> list[tuple[str, list[int]]]:
+        """Every folded name with the positions of its profiles, for suggestions."""
+        header = self.header
+        text = bytes(self._view[self._start + header.search_end : self._records_start]).decode()
+        entries = []
+        for line in text.split("\n"):
+            if line:
+                name, _, positions = line.partition("\t")
+                entries.append((name, [int(p) for p in positions.split(",")]))
+        return entries
+
+    def record(self, position: int) -> Occupation:
+        ends = self.header.record_ends
+        begin = self._records_start + (ends[position - 1] if position else 0)
+        return msgspec.msgpack.decode(self._view[begin : self._records_start + ends[position]], type=Occupation)
+
+
+def encode(
+    key: Key | None, meta: Meta, warnings: list[str], occupations: tuple[Occupation, ...], index: SearchIndex
+) -> bytes:
+    """The cache's bytes for these profiles, which must be in the catalog's order (see `Catalog.build`)."""
+    encoder = msgspec.msgpack.Encoder()
+    summaries = encoder.encode([Summary.of(occ) for occ in occupations])
+    search = encoder.encode(index)
+    names = _name_index(occupations)
+    records = [encoder.encode(occ) for occ in occupations]
+    ends, total = [], 0
+    for record in records:
+        total += len(record)
+        ends.append(total)
+    sizes = (len(summaries), len(summaries) + len(search), len(summaries) + len(search) + len(names))
+    header = encoder.encode(Header(key, meta, warnings, *sizes, ends))
+    return b"".join([len(header).to_bytes(_LENGTH_BYTES, "little"), header, summaries, search, names, *records])
+
+
+def _name_index(occupations: tuple[Occupation, ...]) -> bytes:
+    """Every folded name as a line "name<TAB>i,j" (the positions of its profiles), found by `Sections.lookup`."""
+    owners: dict[str, list[int]] = {}
+    for position, occ in enumerate(occupations):
+        for key in occ.names():
+            ids = owners.setdefault(key, [])
+            if position not in ids:
+                ids.append(position)
+    lines = "".join(f"{key}\t{','.join(map(str, ids))}\n" for key, ids in owners.items())
+    return ("\n" + lines).encode()
+
+
+def directory() -> Path:
+    configured = os.environ.get("OOH_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("ooh", appauthor=False))
+
+
+def cache_file(path: Path) -> Path:
+    """One cache file per data file; the key inside says whether it is still current."""
+    return directory() / f"{zlib.crc32(str(path.resolve()).encode()):08x}-{path.name}.cache"
+
+
+def read(path: Path, key: Key) -> Sections | None:
+    """The cached sections of ``path``, or None when there is no current, whole cache for ``key``."""
+    try:
+        with cache_file(path).open("rb") as stream:
+            # The map outlives the file object; a newer cache written meanwhile replaces the name, not the file.
+            buffer = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+        sections = Sections(buffer)
+    except (OSError, ValueError, msgspec.DecodeError):
+        return None
+    return sections if sections.header.key == key else None
+
+
+def write(path: Path, data: bytes | mmap.mmap) -> None:
+    """Write the cache atomically, so a concurrent run reads the old one or the new one."""
+    target = cache_file(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, bytes(data), durable=False)
+    except (OSError, DataError):
+        pass  # a read-only cache directory or a full disk: the next run parses the file again

@@ -1,0 +1,113 @@
+"""Find the data file and load its catalog: from the cache when it is current, else parsed and validated.
+
+Reading the YAML (yamlio.py) and validating it (validate.py) are imported only when the cache cannot answer,
+so a cached lookup never loads a YAML parser or the validator.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat as stat_mode
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ooh_cli.core import cache
+from ooh_cli.core.catalog import Catalog
+from ooh_cli.core.errors import DataError
+
+if TYPE_CHECKING:
+    from ooh_cli.core.validate import Dataset, Problem
+
+DATA_ENV = "OOH_DATA"
+NO_CACHE_ENV = "OOH_NO_CACHE"
+RECORD_LINE = re.compile(r"^\s*-?\s*id:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
+
+
+def bundled_data_path() -> Path:
+    """The data shipped inside the wheel, or the repository's copy in a source checkout."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "data" / "occupations.yaml"
+    return packaged if packaged.exists() else here.parents[1] / "data" / "occupations.yaml"
+
+
+def data_path(option: Path | None) -> Path:
+    """The file `--data` names, else `OOH_DATA`, else the bundled one."""
+    if option is not None:
+        return option
+    from_env = os.environ.get(DATA_ENV)
+    return Path(from_env) if from_env else bundled_data_path()
+
+
+def load_catalog(path: Path) -> Catalog:
+    """The validated catalog of ``path``, from the cache when it is still current."""
+    stat = stat_data_file(path)
+    # A pipe or FIFO (`--data <(...)`) can be read once and its stat says nothing about what it holds.
+    cached = os.environ.get(NO_CACHE_ENV, "") in ("", "0") and stat_mode.S_ISREG(stat.st_mode)
+    key = cache.Key.of(path, stat) if cached else None
+    if key is not None:
+        sections = cache.read(path, key)
+        if sections is not None:
+            return Catalog(sections)
+    catalog = build_catalog(path, key)
+    if key is not None:
+        cache.write(path, catalog.sections.buffer)
+    return catalog
+
+
+def stat_data_file(path: Path) -> os.stat_result:
+    """The data file's status, or a DataError saying why it cannot be read."""
+    from ooh_cli.core.yamlio import unreadable
+
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise unreadable(path, error) from None
+    if stat_mode.S_ISDIR(stat.st_mode):
+        raise unreadable(path, IsADirectoryError())
+    return stat
+
+
+def check_file(path: Path) -> tuple[Dataset | None, list[Problem]]:
+    """Parse and validate without the cache: the dataset (None on errors) and every problem, with its line."""
+    from ooh_cli.core.validate import Problem, read_document
+    from ooh_cli.core.yamlio import parse_file
+
+    stat = stat_data_file(path)
+    dataset, problems = read_document(parse_file(path))
+    # Lines cost a second read, so only when a problem needs them, and never of a pipe (it is drained).
+    wanted = stat_mode.S_ISREG(stat.st_mode) and any(p.record for p in problems)
+    text_lines = _record_lines(path) if wanted else {}
+    located = [
+        Problem(p.level, p.message, p.record, p.field, text_lines.get(p.record) if p.record else None) for p in problems
+    ]
+    return dataset, located
+
+
+def build_catalog(path: Path, key: cache.Key | None = None) -> Catalog:
+    """The catalog of ``path``, or a DataError naming the first problem (and how many more)."""
+    from ooh_cli.core.validate import Level
+
+    dataset, problems = check_file(path)
+    if dataset is None:
+        errors = [p for p in problems if p.level is Level.ERROR]
+        more = f" (and {len(errors) - 1} more; run `ooh data validate {path}`)" if len(errors) > 1 else ""
+        raise DataError(errors[0].format(str(path)) + more)
+    warnings = [p.format(str(path)) for p in problems if p.level is Level.WARNING]
+    return Catalog.build(dataset.meta, dataset.occupations, warnings, key)
+
+
+def _record_lines(path: Path) -> dict[str, int]:
+    """The line on which each record starts, for problem reports."""
+    try:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return {}
+    lines: dict[str, int] = {}
+    line, counted_to = 1, 0
+    for match in RECORD_LINE.finditer(text):
+        # Count newlines only since the previous record: one pass over the file, however large.
+        line += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        lines.setdefault(match.group(1), line)
+    return lines

@@ -1,0 +1,29 @@
+"""Machine-readable output: plain json, csv and yaml, never any colour or markup."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ooh_cli.output.env import Environment
+
+
+def write_json(data: Any, env: Environment) -> None:
+    # On an ASCII-only stdout, \u escapes keep the JSON exact where "?" would change it.
+    env.stdout.write(json.dumps(data, indent=2, ensure_ascii=env.ascii_only) + "\n")
+
+
+def write_yaml(data: Any, env: Environment) -> None:
+    from ooh_cli.core.yamlio import dump_yaml
+
+    env.stdout.write(dump_yaml(data))
+
+
+def write_csv(rows: Sequence[Mapping[str, Any]], fieldnames: Sequence[str], env: Environment) -> None:
+    writer = csv.DictWriter(env.stdout, fieldnames=list(fieldnames), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        # csv has no null: an empty cell stands for "not available".
+        writer.writerow({key: "" if value is None else value for key, value in row.items()})
