@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -126,6 +127,13 @@ def test_unreadable_files_are_refused(tmp_path: Path) -> None:
         read_profile(binary)
     with pytest.raises(SourceError, match=r"missing\.html: cannot read"):
         read_profile(tmp_path / "missing.html")
+
+
+def test_missing_html_parser_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "selectolax.lexbor", None)  # as if the import extra were not installed
+    with pytest.raises(SourceError, match=r"lamplighters\.html: reading the saved pages needs selectolax") as caught:
+        read_profile(PAGES / "lamplighters.html")
+    assert caught.value.exit_code == 3
 
 
 def test_sloppy_html_still_parses() -> None:
