@@ -147,6 +147,18 @@ def test_sloppy_html_still_parses() -> None:
     assert page.qualities == ("Night vision", "Steady hands", "Punctuality")
 
 
+def test_stray_end_tags_change_nothing(lamplighters: ProfilePage) -> None:
+    text = (PAGES / "lamplighters.html").read_text(encoding="utf-8")
+    # Browsers make an empty paragraph of a stray </p> and a line break of </br>; other stray end tags are dropped.
+    sloppy = (
+        text.replace("were as follows:</p>", "were as follows:</p></p>")
+        .replace("<br>$23.13", "</br>$23.13")
+        .replace("<h3>Important Qualities</h3>", "</li></td></em><h3>Important Qualities</h3></strong>")
+        .replace("<h3>Guild of Lamplighters</h3>", "</a></h4><h3>Guild of Lamplighters</h3>")
+    )
+    assert parse_profile(sloppy, Path("lamplighters.html")) == lamplighters
+
+
 def test_unknown_labels_are_reported_not_guessed() -> None:
     text = (PAGES / "lamplighters.html").read_text(encoding="utf-8")
     page = parse_profile(text.replace("Postsecondary nondegree award", "Wizarding diploma"), Path("x.html"))

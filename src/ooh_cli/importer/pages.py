@@ -376,7 +376,8 @@ class _PageReader:
         intro = ""
         for element in tab.css("p, table"):
             if element.tag == "p":
-                intro = text_of(element)
+                # An empty paragraph (browsers make one of a stray </p>) shows nothing between intro and table.
+                intro = text_of(element) or intro
             elif "largest employers" in intro.casefold():
                 candidates.append((intro, element))
         if len(candidates) > 1:
