@@ -30,3 +30,17 @@ def test_a_page_without_entries_is_refused() -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match=r"a-z-index\.html: cannot read"):
         read_az_index(tmp_path / "a-z-index.html")
+
+
+def test_items_left_open_and_stray_end_tags(tmp_path: Path) -> None:
+    # HTML lets a list item end where the next begins; stray end tags are dropped, as browsers do.
+    index = tmp_path / "a-z-index.html"
+    index.write_text(
+        "<!DOCTYPE html><ul>"
+        '<li><a href="/ooh/military/castle-guards.htm">Castle Sentry</a>, see: '
+        '<a href="/ooh/military/castle-guards.htm">Castle guards</a></span>'
+        '<li>Sweep</p>, see: <a href="/ooh/construction-and-extraction/chimney-sweeps.htm">Chimney sweeps</a>'
+        "</ul>",
+        encoding="utf-8",
+    )
+    assert read_az_index(index) == {"castle-guards": ["Castle Sentry"], "chimney-sweeps": ["Sweep"]}

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -128,15 +129,53 @@ def test_unreadable_files_are_refused(tmp_path: Path) -> None:
         read_profile(tmp_path / "missing.html")
 
 
+def test_missing_html_parser_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "selectolax.lexbor", None)  # as if the import extra were not installed
+    with pytest.raises(SourceError, match=r"lamplighters\.html: reading the saved pages needs selectolax") as caught:
+        read_profile(PAGES / "lamplighters.html")
+    assert caught.value.exit_code == 3
+
+
 def test_sloppy_html_still_parses() -> None:
     text = (PAGES / "lamplighters.html").read_text(encoding="utf-8")
-    # Cells, rows and paragraphs left open, a stray end tag: what browsers forgive, the parser must too.
-    sloppy = text.replace("</td>", "").replace("</tr>", "").replace("</p>", "").replace("<h1>", "</span><h1>")
+    # Cells, rows, paragraphs and list items left open, a stray end tag: what browsers forgive, the parser must too.
+    sloppy = (
+        text.replace("</td>", "")
+        .replace("</tr>", "")
+        .replace("</p>", "")
+        .replace("</li>", "")
+        .replace("<h1>", "</span><h1>")
+    )
     page = parse_profile(sloppy, Path("lamplighters.html"))
     assert (page.title, page.jobs, page.category, page.change) == ("Lamplighters", 12300, "decline", -500)
     assert (page.median_annual, page.median_hourly, page.annual_openings) == (48120, 23.13, 1100)
     assert page.employers[0] == Employer("Local government, excluding education and hospitals", 61)
     assert page.qualities == ("Night vision", "Steady hands", "Punctuality")
+    assert page.licenses == ("Gas fitter license", "Ladder safety (LS) certification", "Night work endorsement")
+
+
+def test_stray_end_tags_change_nothing(lamplighters: ProfilePage) -> None:
+    text = (PAGES / "lamplighters.html").read_text(encoding="utf-8")
+    # Browsers make an empty paragraph of a stray </p> and a line break of </br>; other stray end tags are dropped.
+    sloppy = (
+        text.replace("were as follows:</p>", "were as follows:</p></p>")
+        .replace("<br>$23.13", "</br>$23.13")
+        .replace("<h3>Important Qualities</h3>", "</li></td></em><h3>Important Qualities</h3></strong>")
+        .replace("<h3>Guild of Lamplighters</h3>", "</a></h4><h3>Guild of Lamplighters</h3>")
+    )
+    assert parse_profile(sloppy, Path("lamplighters.html")) == lamplighters
+
+
+def test_scripts_styles_and_invisible_text_are_not_read() -> None:
+    text = (PAGES / "lamplighters.html").read_text(encoding="utf-8")
+    hidden = '<script>var s = "$99,999 per year";</script><style>p::after { content: "$1 per hour"; }</style>'
+    page = parse_profile(
+        text.replace("$48,120     per year", f"{hidden}$48,120     per year").replace(
+            "Quick Facts:     Lamplighters", 'Quick Facts: <span class="tip invisible">Hidden</span> Lamplighters'
+        ),
+        Path("lamplighters.html"),
+    )
+    assert (page.title, page.median_annual, page.median_hourly, page.warnings) == ("Lamplighters", 48120, 23.13, ())
 
 
 def test_unknown_labels_are_reported_not_guessed() -> None:

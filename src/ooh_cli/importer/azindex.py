@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ooh_cli.importer.dom import parse_html, read_page
 from ooh_cli.importer.errors import SourceError
+from ooh_cli.importer.pages import attr, parse_html, read_page, text_of
 
 _PROFILE_PATH = re.compile(r"^/ooh/[a-z0-9-]+/([a-z0-9-]+)\.htm$")
 _SEE = ", see:"
@@ -17,13 +17,13 @@ def read_az_index(path: Path) -> dict[str, list[str]]:
     """The job titles of each profile slug, in index order, each title once (case-insensitively)."""
     text = read_page(path, "the saved OOH A-Z index page")
     titles: dict[str, dict[str, str]] = {}
-    for item in parse_html(text).root.find_all("li"):
-        entry = item.text()
+    for item in parse_html(text, path).css("li"):
+        entry = text_of(item)
         if _SEE not in entry:
             continue
         title = entry.split(_SEE, 1)[0].strip()
         # The profile is the link after "see:"; the title may be linked too, to the same page.
-        targets = [_profile_slug(anchor.attrs.get("href", "")) for anchor in item.find_all("a")]
+        targets = [_profile_slug(attr(anchor, "href")) for anchor in item.css("a")]
         slug = next((target for target in reversed(targets) if target), None)
         if title and slug:
             titles.setdefault(slug, {}).setdefault(title.casefold(), title)

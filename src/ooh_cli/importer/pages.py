@@ -6,6 +6,9 @@ A saved profile holds every tab of the profile. Facts come from fixed places: th
 ``table#outlook-table``), ``#tab-8`` (``table#similar-occupations``), ``#tab-9`` (more information, O*NET) and
 ``p.update`` (last modified date). Where a page states a figure only inside a sentence (openings, percentiles),
 the number is read from the sentence and the sentence itself is dropped.
+
+Pages are parsed by selectolax's lexbor backend, which builds the tree as browsers do: elements left open end
+where HTML says they end, and stray end tags are dropped (or, like ``</p>``, become empty elements).
 """
 
 from __future__ import annotations
@@ -15,11 +18,11 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from ooh_cli.core.names import slug
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary
-from ooh_cli.importer.dom import Document, Element, collapse, parse_html, read_page
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.values import (
     parse_decimal,
@@ -28,6 +31,9 @@ from ooh_cli.importer.values import (
     projection_period,
     vocabulary_slug,
 )
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 BLS_ROOT = "https://www.bls.gov/"
 # https://www.bls.gov/ooh/<group>/<slug>.htm, also written relative ("/ooh/<group>/<slug>.htm").
@@ -47,6 +53,8 @@ _OPENINGS = re.compile(r"\b(\d[\d,]*) openings\b", re.IGNORECASE)
 _EMPLOYERS_OF = re.compile(r"largest employers of (.+?) were", re.IGNORECASE)
 _JOBS_IN_YEAR = re.compile(r"jobs in ((?:19|20)\d\d)")
 _EMPHASIS = frozenset({"strong", "em", "b", "i"})
+# Content of these is never shown as text.
+_UNSHOWN = frozenset({"script", "style"})
 # Last words of a credential's name ("Commercial pilot certificate", "Instrument rating").
 _CREDENTIAL_WORDS = frozenset(
     {
@@ -126,28 +134,84 @@ def read_profile(path: Path) -> ProfilePage:
 
 
 def parse_profile(text: str, path: Path) -> ProfilePage:
-    return _PageReader(parse_html(text), path).read()
+    return _PageReader(parse_html(text, path), path).read()
+
+
+# -- HTML ---------------------------------------------------------------------------------------------------
+
+
+def read_page(path: Path, expected: str) -> str:
+    """The text of a saved BLS page; a SourceError naming the file when it cannot be read as one."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise SourceError(path, f"not a UTF-8 text file; expected {expected}") from None
+    except OSError as error:
+        raise SourceError(path, f"cannot read: {error.strerror or error}") from None
+
+
+def parse_html(text: str, path: Path) -> LexborHTMLParser:
+    """The document tree of a page, built as browsers build it (implied ends, stray end tags and all)."""
+    try:
+        from selectolax.lexbor import LexborHTMLParser  # imported here so that a missing extra is reported
+    except ImportError:
+        raise SourceError(path, "reading the saved pages needs selectolax: pip install 'ooh-cli[import]'") from None
+    return LexborHTMLParser(text)
+
+
+def text_of(node: LexborNode) -> str:
+    """The visible text of ``node``, whitespace (including no-break spaces) collapsed to single spaces.
+
+    A line break counts as a space. Scripts, styles and elements of class ``invisible`` (BLS's placeholder
+    "empty heading") are left out.
+    """
+    return collapse("".join(text for text, _ in _runs(node)))
+
+
+def collapse(text: str) -> str:
+    # str.split() also splits on U+00A0 (&nbsp;), which BLS uses liberally.
+    return " ".join(text.split())
+
+
+def attr(node: LexborNode, name: str) -> str:
+    """An attribute's value; empty when the attribute is missing or has no value."""
+    return node.attributes.get(name) or ""
+
+
+def _runs(node: LexborNode, emphasized: bool = False) -> Iterator[tuple[str, bool]]:
+    """The visible text of ``node`` as (text, is it bold or italic) runs, in order."""
+    for child in node.iter(include_text=True):
+        # Nodes other than elements are named "-text", "-comment" and so on (is_text_node came only in 0.4.4).
+        tag = child.tag or "-"
+        if tag == "-text":
+            yield child.text_content or "", emphasized
+        elif tag == "br":
+            yield " ", emphasized
+        elif not tag.startswith("-") and tag not in _UNSHOWN and "invisible" not in attr(child, "class").split():
+            yield from _runs(child, emphasized or tag in _EMPHASIS)
 
 
 class _PageReader:
-    def __init__(self, document: Document, path: Path) -> None:
+    def __init__(self, document: LexborHTMLParser, path: Path) -> None:
         self.document = document
-        self.root = document.root
         self.path = path
         self.warnings: list[str] = []
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
 
-    def tab(self, number: int) -> Element | None:
-        return self.document.by_id(f"tab-{number}")
+    def by_id(self, element_id: str) -> LexborNode | None:
+        """The first element with this id, as in browsers."""
+        return self.document.css_first(f"#{element_id}")
+
+    def tab(self, number: int) -> LexborNode | None:
+        return self.by_id(f"tab-{number}")
 
     def read(self) -> ProfilePage:
-        root = self.root
-        quickfacts = self.document.by_id("quickfacts")
-        tabs = self.document.by_id("tabs")
-        heading = root.find("h1")
-        breadcrumbs = self.document.by_id("ooh-breadcrumbs")
+        quickfacts = self.by_id("quickfacts")
+        tabs = self.by_id("tabs")
+        heading = self.document.css_first("h1")
+        breadcrumbs = self.by_id("ooh-breadcrumbs")
         if quickfacts is None and (tabs is None or heading is None or breadcrumbs is None):
             raise SourceError(self.path, "not an OOH profile page: no Quick Facts table and no profile tabs")
         profile_id = self.path.stem
@@ -189,49 +253,45 @@ class _PageReader:
 
     # -- identity -------------------------------------------------------------------------------------------
 
-    def _url_and_group(self, profile_id: str, breadcrumbs: Element | None) -> tuple[str, str]:
-        canonical = next(
-            (
-                link.attrs.get("href", "")
-                for link in self.root.find_all("link")
-                if "canonical" in link.attrs.get("rel", "").split()
-            ),
-            "",
-        )
+    def _url_and_group(self, profile_id: str, breadcrumbs: LexborNode | None) -> tuple[str, str]:
+        link = self.document.css_first('link[rel~="canonical"]')
+        canonical = attr(link, "href") if link is not None else ""
         match = _PROFILE_URL.match(urlsplit(canonical).path) if canonical else None
         if match is not None:
             if match.group(2) != profile_id:
                 self.warn(f"the page's own URL names it {match.group(2)!r}, the file {profile_id!r}")
             return canonical, match.group(1)
         # No canonical link: the group's home page in the breadcrumb gives the group.
-        for anchor in breadcrumbs.find_all("a") if breadcrumbs is not None else ():
-            parts = urlsplit(anchor.attrs.get("href", "")).path.strip("/").split("/")
+        for anchor in breadcrumbs.css("a") if breadcrumbs is not None else ():
+            parts = urlsplit(attr(anchor, "href")).path.strip("/").split("/")
             if len(parts) == 3 and parts[0] == "ooh" and parts[2] == "home.htm":
                 return f"{BLS_ROOT}ooh/{parts[1]}/{profile_id}.htm", parts[1]
         raise SourceError(self.path, "cannot tell the occupational group: no canonical link and no group breadcrumb")
 
     @staticmethod
-    def _group_name(breadcrumbs: Element | None) -> str | None:
+    def _group_name(breadcrumbs: LexborNode | None) -> str | None:
         if breadcrumbs is None:
             return None
-        names = [anchor.text() for anchor in breadcrumbs.find_all("a")]
+        names = [text_of(anchor) for anchor in breadcrumbs.css("a")]
         # The first crumb is the Handbook itself; the last is the group.
         return names[-1] if len(names) > 1 and names[-1] else None
 
-    def _title(self, quickfacts: Element | None, heading: Element | None) -> str:
+    def _title(self, quickfacts: LexborNode | None, heading: LexborNode | None) -> str:
         if quickfacts is not None:
-            header = self.document.by_id("quickfacts-0-0") or quickfacts.find("th")
+            header = self.by_id("quickfacts-0-0")
+            if header is None:
+                header = quickfacts.css_first("th")
             if header is not None:
-                title = re.sub(r"^Quick Facts:\s*", "", header.text(), flags=re.IGNORECASE)
+                title = re.sub(r"^Quick Facts:\s*", "", text_of(header), flags=re.IGNORECASE)
                 if title:
                     return title
-        if heading is not None and heading.text():
-            return heading.text()
+        if heading is not None and text_of(heading):
+            return text_of(heading)
         raise SourceError(self.path, "no occupation title (neither a Quick Facts heading nor an <h1>)")
 
     def _last_modified(self) -> str | None:
-        for paragraph in self.root.find_all("p", cls="update"):
-            text = re.sub(r"^.*?Last Modified Date:\s*", "", paragraph.text(), flags=re.IGNORECASE)
+        for paragraph in self.document.css("p.update"):
+            text = re.sub(r"^.*?Last Modified Date:\s*", "", text_of(paragraph), flags=re.IGNORECASE)
             # "Thursday, August 28, 2025": the weekday is optional.
             date_text = text.split(", ", 1)[1] if text.count(",") == 2 else text
             try:
@@ -242,14 +302,14 @@ class _PageReader:
 
     # -- Quick Facts ------------------------------------------------------------------------------------------
 
-    def _quick_facts(self, table: Element, facts: QuickFacts) -> None:
-        for row in table.find_all("tr"):
-            header, cell = row.find("th"), row.find("td")
+    def _quick_facts(self, table: LexborNode, facts: QuickFacts) -> None:
+        for row in table.css("tr"):
+            header, cell = row.css_first("th"), row.css_first("td")
             if header is None or cell is None:
                 continue
-            label = header.text()
+            label = text_of(header)
             key = label.casefold()
-            value = cell.text()
+            value = text_of(cell)
             if "median pay" in key:
                 self._pay(value, label, facts)
             elif "entry-level education" in key:
@@ -313,11 +373,12 @@ class _PageReader:
         tab = self.tab(3)
         if tab is None:
             return None, ()
-        candidates: list[tuple[str, Element]] = []
+        candidates: list[tuple[str, LexborNode]] = []
         intro = ""
-        for element in tab.iter("p", "table"):
+        for element in tab.css("p, table"):
             if element.tag == "p":
-                intro = element.text()
+                # An empty paragraph (browsers make one of a stray </p>) shows nothing between intro and table.
+                intro = text_of(element) or intro
             elif "largest employers" in intro.casefold():
                 candidates.append((intro, element))
         if len(candidates) > 1:
@@ -330,8 +391,8 @@ class _PageReader:
         employers = []
         for intro, table in candidates:
             part = self._part(intro) if several else None
-            for row in table.find_all("tr"):
-                cells = [cell.text() for cell in row.find_all("td")]
+            for row in table.css("tr"):
+                cells = [text_of(cell) for cell in row.css("td")]
                 if len(cells) < 2 or not cells[0]:
                     continue
                 percent = parse_decimal(cells[1])
@@ -357,7 +418,7 @@ class _PageReader:
         tab = self.tab(5)
         if tab is None:
             return None, None
-        found = _PERCENTILES.findall(tab.text())
+        found = _PERCENTILES.findall(text_of(tab))
         if len(found) != 1 or any("." in amount for amount in found[0]):
             return None, None
         low, high = (parse_decimal(amount) for amount in found[0])
@@ -370,7 +431,7 @@ class _PageReader:
         tab = self.tab(6)
         if tab is None:
             return None
-        values = {parse_int(number) for number in _OPENINGS.findall(tab.text())}
+        values = {parse_int(number) for number in _OPENINGS.findall(text_of(tab))}
         if len(values) > 1:
             self.warn(f"several annual openings figures {sorted(v for v in values if v is not None)}; none imported")
             return None
@@ -378,18 +439,18 @@ class _PageReader:
 
     def _projections_table(self, jobs: int | None) -> tuple[int | None, int | None, list[str]]:
         """Projected employment of the whole profile (the table's first row) and every SOC code listed."""
-        table = self.document.by_id("outlook-table")
+        table = self.by_id("outlook-table")
         if table is None:
             return None, None, []
-        headers = {th.id: th.text() for th in table.find_all("th") if th.id}
+        headers = {attr(th, "id"): text_of(th) for th in table.css("th[id]")}
         codes: list[str] = []
         first: dict[str, str] | None = None
-        for row in table.find_all("tr"):
+        for row in table.css("tr"):
             cells: dict[str, str] = {}
-            for cell in row.find_all("td"):
-                names = [headers.get(ref, "") for ref in cell.attrs.get("headers", "").split()]
+            for cell in row.css("td"):
+                names = [headers.get(ref, "") for ref in attr(cell, "headers").split()]
                 for name in names:
-                    cells.setdefault(name, cell.text())
+                    cells.setdefault(name, text_of(cell))
             if not cells:
                 continue
             codes.extend(_SOC.findall(cells.get("SOC Code", "")))
@@ -422,9 +483,9 @@ class _PageReader:
         licenses: list[str] = []
         qualities: list[str] = []
         section = ""
-        for element in tab.iter("h2", "h3", "h4", "p", "li"):
+        for element in tab.css("h2, h3, h4, p, li"):
             if element.tag in ("h2", "h3"):
-                section = element.text().casefold()
+                section = text_of(element).casefold()
                 continue
             in_licenses = "license" in section or "certification" in section
             if "important qualities" in section and element.tag in ("p", "li"):
@@ -438,12 +499,12 @@ class _PageReader:
         return _dedupe(licenses), _dedupe(qualities)
 
     def _similar(self, profile_id: str) -> tuple[str, ...]:
-        table = self.document.by_id("similar-occupations")
+        table = self.by_id("similar-occupations")
         if table is None:
             return ()
         ids: list[str] = []
-        for anchor in table.find_all("a"):
-            match = _PROFILE_URL.match(urlsplit(anchor.attrs.get("href", "")).path)
+        for anchor in table.css("a"):
+            match = _PROFILE_URL.match(urlsplit(attr(anchor, "href")).path)
             if match and match.group(2) != profile_id:
                 ids.append(match.group(2))
         return tuple(dict.fromkeys(ids))
@@ -460,11 +521,11 @@ class _PageReader:
         links: dict[str, Link] = {}
         codes: list[str] = []
         heading = ""
-        for element in tab.iter("h2", "h3", "h4", "a"):
+        for element in tab.css("h2, h3, h4, a"):
             if element.tag != "a":
-                heading = element.text() if element.tag != "h2" else ""
+                heading = text_of(element) if element.tag != "h2" else ""
                 continue
-            href = element.attrs.get("href", "").strip()
+            href = attr(element, "href").strip()
             onet = _ONET.search(href)
             if onet:
                 codes.append(onet.group(1))
@@ -472,7 +533,7 @@ class _PageReader:
             url = urljoin(page_url, href)
             if urlsplit(url).scheme not in ("http", "https") or href.startswith("#"):
                 continue
-            name = element.text()
+            name = text_of(element)
             if not name:
                 continue
             if heading and heading.casefold() != name.casefold():
@@ -486,18 +547,7 @@ def _year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _runs(element: Element, emphasized: bool = False) -> Iterator[tuple[str, bool]]:
-    """The text of ``element`` as (text, is it bold or italic) runs, in order."""
-    for child in element.children:
-        if isinstance(child, str):
-            yield child, emphasized
-        elif child.tag == "br":
-            yield " ", emphasized
-        elif not child.has_class("invisible"):
-            yield from _runs(child, emphasized or child.tag in _EMPHASIS)
-
-
-def _lead_in(element: Element) -> str | None:
+def _lead_in(element: LexborNode) -> str | None:
     """The bold or italic name a paragraph starts with ("Analytical skills." -> "Analytical skills")."""
     lead: list[str] = []
     for text, emphasized in _runs(element):
@@ -508,12 +558,12 @@ def _lead_in(element: Element) -> str | None:
     return name if _is_name(name) else None
 
 
-def _credential_name(element: Element) -> str | None:
+def _credential_name(element: LexborNode) -> str | None:
     """A list item or sub-heading that names a credential, e.g. "Private pilot certificate"."""
     if element.tag == "h4":
-        name = element.text().rstrip(".:")
+        name = text_of(element).rstrip(".:")
         return name if _is_name(name) else None
-    name = element.text().rstrip(".;")
+    name = text_of(element).rstrip(".;")
     bare = re.sub(r"\s*\([^)]*\)$", "", name)
     words = bare.split()
     if not words or words[-1].casefold().strip(",") not in _CREDENTIAL_WORDS:
