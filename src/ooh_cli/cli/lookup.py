@@ -8,7 +8,7 @@ import typer
 
 from ooh_cli.cli.options import OccupationArg, OccupationsArg, ShowFormatOption, TableFormatOption
 from ooh_cli.cli.session import session
-from ooh_cli.output import emit, renderer
+from ooh_cli.output import emit, markdown, renderer
 
 app = typer.Typer()
 
@@ -31,7 +31,6 @@ def show(
 ) -> None:
     """Show one occupation's profile: quick facts, then every section of the Handbook."""
     from ooh_cli.core.query import parse_term
-    from ooh_cli.output import markdown
     from ooh_cli.output.profile import SECTIONS, profile_view, section_data
 
     only = parse_term(SECTIONS, section, "--section")
@@ -45,7 +44,7 @@ def show(
         table=lambda: renderer(env).profile(profile_view(occ, catalog, only), env),
         json=lambda: section_data(occ, catalog, only),
         yaml=lambda: section_data(occ, catalog, only),
-        markdown=lambda: markdown.profile(profile_view(occ, catalog, only)),
+        markdown=lambda: markdown().profile(profile_view(occ, catalog, only)),
     )
 
 
@@ -54,7 +53,6 @@ def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOpt
     """Compare occupations side by side: one column each, the best figure of each row marked."""
     from ooh_cli.core.compare import chosen_profiles
     from ooh_cli.core.facts import fact_row, facts
-    from ooh_cli.output import markdown
     from ooh_cli.output.views import comparison
 
     current = session(ctx)
@@ -67,5 +65,5 @@ def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOpt
         table=lambda: renderer(env).comparison(comparison(meta, chosen, ascii_only=env.ascii_only), env),
         json=lambda: [fact_row(profile, columns) for profile in chosen],
         csv=lambda: ([fact_row(profile, columns) for profile in chosen], [f.key for f in columns]),
-        markdown=lambda: markdown.comparison(comparison(meta, chosen, ascii_only=False)),
+        markdown=lambda: markdown().comparison(comparison(meta, chosen, ascii_only=False)),
     )

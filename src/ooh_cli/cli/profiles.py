@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Any
 
 from ooh_cli.cli.options import TableFormat
 from ooh_cli.cli.session import Session
-from ooh_cli.output import emit, renderer
+from ooh_cli.output import emit, markdown, renderer
 
 if TYPE_CHECKING:
     from ooh_cli.core.model import Summary
@@ -23,7 +23,7 @@ def emit_profiles(
 ) -> None:
     """A list of profiles: ``keys`` (and an ``extra`` column) for people, every fact for json and csv."""
     from ooh_cli.core.facts import fact_row, facts
-    from ooh_cli.output import markdown, views
+    from ooh_cli.output import views
 
     meta, env = current.catalog().meta, current.env
 
@@ -43,5 +43,5 @@ def emit_profiles(
         table=lambda: renderer(env).listing(table_data(), env) if profiles else None,
         json=records,
         csv=lambda: (records(), fields()),
-        markdown=lambda: markdown.listing(table_data()) if profiles else "",
+        markdown=lambda: markdown().listing(table_data()) if profiles else "",
     )

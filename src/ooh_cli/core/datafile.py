@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ooh_cli.core import cache
 from ooh_cli.core.catalog import Catalog
-from ooh_cli.core.errors import DataError
+from ooh_cli.core.errors import DataError, unreadable
 
 if TYPE_CHECKING:
     from ooh_cli.core.validate import Dataset, Problem
@@ -57,8 +57,6 @@ def load_catalog(path: Path) -> Catalog:
 
 def stat_data_file(path: Path) -> os.stat_result:
     """The data file's status, or a DataError saying why it cannot be read."""
-    from ooh_cli.core.yamlio import unreadable
-
     try:
         stat = path.stat()
     except OSError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Final
 
 
@@ -42,3 +43,12 @@ class DataError(OohError):
     """The data file (or an import source) is missing, unreadable or invalid."""
 
     exit_code = ExitCode.BAD_DATA
+
+
+def unreadable(path: Path, error: OSError) -> DataError:
+    """What went wrong opening a data file, said the same way wherever it happens."""
+    if isinstance(error, FileNotFoundError):
+        return DataError(f"data file not found: {path}")
+    if isinstance(error, IsADirectoryError):
+        return DataError(f"data file {path} is a directory, not a YAML file")
+    return DataError(f"cannot read data file {path}: {error.strerror or error}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from ooh_cli.core.errors import DataError
@@ -25,6 +24,8 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
         mode = NEW_FILE_MODE
     except OSError as error:
         raise DataError(f"cannot write {path}: {error.strerror or error}") from None
+    import tempfile  # imported here: most runs write nothing, and it costs start-up a millisecond or two
+
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as error:

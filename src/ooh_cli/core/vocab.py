@@ -6,8 +6,9 @@ the Handbook's labels, and ordered by rank. Users may type the labels or short f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal, get_args
+
+import msgspec
 
 from ooh_cli.core.names import fold
 
@@ -27,8 +28,7 @@ TrainingSlug = Literal["none", "short-term", "moderate-term", "long-term", "appr
 ContactSlug = Literal["little", "some", "frequent"]
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(msgspec.Struct, frozen=True):
     """One value of a closed vocabulary: stored as ``slug``, shown as ``label``, ordered by ``rank``."""
 
     slug: str

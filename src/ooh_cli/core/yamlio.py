@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, AnyStr
 
-from ooh_cli.core.errors import DataError
+from ooh_cli.core.errors import DataError, unreadable
 from ooh_cli.core.files import write_atomic
 from ooh_cli.core.validate import shorten
 
@@ -214,15 +214,6 @@ def _readable(construct: Callable[[Any, ScalarNode], Any], kind: str) -> Callabl
             ) from None
 
     return read
-
-
-def unreadable(path: Path, error: OSError) -> DataError:
-    """What went wrong opening a data file, said the same way wherever it happens."""
-    if isinstance(error, FileNotFoundError):
-        return DataError(f"data file not found: {path}")
-    if isinstance(error, IsADirectoryError):
-        return DataError(f"data file {path} is a directory, not a YAML file")
-    return DataError(f"cannot read data file {path}: {error.strerror or error}")
 
 
 def dump_yaml(document: Any) -> str:

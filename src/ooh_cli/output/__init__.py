@@ -21,6 +21,13 @@ def renderer(env: Environment) -> ModuleType:
     return plain
 
 
+def markdown() -> ModuleType:
+    """The Markdown renderer, imported only when asked for."""
+    from ooh_cli.output import markdown as writer
+
+    return writer
+
+
 def emit(
     env: Environment,
     fmt: str,

@@ -9,12 +9,12 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from dataclasses import dataclass
 from typing import TextIO
 
+import msgspec
 
-@dataclass(frozen=True)
-class Environment:
+
+class Environment(msgspec.Struct, frozen=True):
     stdout: TextIO
     stderr: TextIO
     # Rich on a colour terminal; plain text for pipes, files, NO_COLOR and TERM=dumb.

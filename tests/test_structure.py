@@ -1,0 +1,100 @@
+"""The package's shape: a core that knows nothing of Typer or Rich, no import cycles, small modules."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import ooh_cli
+from ooh_cli.cli import typer_compat
+
+PACKAGE = Path(ooh_cli.__file__).parent
+MODULES = sorted(PACKAGE.rglob("*.py"))
+MAX_LINES = 500
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+NAMES = {module_name(path): path for path in MODULES}
+
+
+def imports(path: Path) -> set[str]:
+    """Every module ``path`` imports, at the top or inside a function, as full dotted names."""
+    found: set[str] = set()
+    package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + [base]).strip(".")
+            found.add(base)
+            # `from ooh_cli.cli import browse` imports the module ooh_cli.cli.browse.
+            found.update(f"{base}.{alias.name}" for alias in node.names if f"{base}.{alias.name}" in NAMES)
+    return found
+
+
+GRAPH = {name: {i for i in imports(path) if i in NAMES and i != name} for name, path in NAMES.items()}
+
+
+def test_no_import_cycles() -> None:
+    visiting: list[str] = []
+    done: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(name: str) -> None:
+        if name in done:
+            return
+        if name in visiting:
+            cycles.append([*visiting[visiting.index(name) :], name])
+            return
+        visiting.append(name)
+        for other in sorted(GRAPH[name]):
+            visit(other)
+        visiting.pop()
+        done.add(name)
+
+    for name in sorted(GRAPH):
+        visit(name)
+    assert cycles == []
+
+
+def test_the_cycle_check_can_fail() -> None:
+    assert "ooh_cli.core.catalog" in GRAPH["ooh_cli.core.datafile"]  # edges are found
+    assert GRAPH["ooh_cli.cli"] >= {"ooh_cli.cli.browse", "ooh_cli.cli.lookup", "ooh_cli.cli.data"}
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n.startswith(("ooh_cli.core", "ooh_cli.importer"))])
+def test_the_core_knows_nothing_of_typer_rich_or_the_cli(name: str) -> None:
+    if name.startswith("ooh_cli.importer"):
+        # The importer is core too; only `ooh data import` shows its progress with Rich, from the CLI side.
+        pass
+    outside = {i for i in imports(NAMES[name]) if i.split(".")[0] in ("typer", "rich", "click")}
+    ours = {i for i in imports(NAMES[name]) if i.startswith(("ooh_cli.cli", "ooh_cli.output"))}
+    assert outside == set() and ours == set()
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n.startswith("ooh_cli.output")])
+def test_output_has_no_typer_and_renderers_never_see_the_catalog(name: str) -> None:
+    found = imports(NAMES[name])
+    assert not {i for i in found if i.split(".")[0] in ("typer", "click") or i.startswith("ooh_cli.cli")}
+    if name in ("ooh_cli.output.plain", "ooh_cli.output.terminal", "ooh_cli.output.markdown"):
+        assert "ooh_cli.core.catalog" not in found
+
+
+def test_private_typer_is_reached_only_through_the_adapter() -> None:
+    private = {name for name, path in NAMES.items() if any(i.startswith("typer._") for i in imports(path))}
+    assert private == {"ooh_cli.cli.typer_compat"}
+    for exported in typer_compat.__all__:
+        assert isinstance(getattr(typer_compat, exported), type)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_is_over_500_lines(path: Path) -> None:
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES
