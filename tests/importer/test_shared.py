@@ -14,7 +14,7 @@ import yaml
 from ooh_cli.core.validate import Level, read_document
 from ooh_cli.core.yamlio import dump_yaml
 from ooh_cli.importer import ImportReport, build_document
-from ooh_cli.importer.build import merge_record
+from ooh_cli.importer.merge import merge_record
 
 pytestmark = pytest.mark.shared
 

@@ -16,7 +16,7 @@ from ooh_cli.cli.profiles import emit_profiles
 from ooh_cli.cli.session import session
 from ooh_cli.core.discover import TopList
 from ooh_cli.core.query import SortKey
-from ooh_cli.output import emit, markdown, renderer
+from ooh_cli.output import emit, markdown_renderer, renderer
 
 app = typer.Typer()
 
@@ -233,5 +233,5 @@ def groups(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
         table=lambda: renderer(env).listing(group_table(catalog.meta, summaries), env),
         json=lambda: rows,
         csv=lambda: (rows, list(rows[0]) if rows else []),
-        markdown=lambda: markdown().listing(group_table(catalog.meta, summaries)),
+        markdown=lambda: markdown_renderer().listing(group_table(catalog.meta, summaries)),
     )

@@ -8,7 +8,7 @@ import typer
 
 from ooh_cli.cli.options import OccupationArg, OccupationsArg, ShowFormatOption, TableFormatOption
 from ooh_cli.cli.session import session
-from ooh_cli.output import emit, markdown, renderer
+from ooh_cli.output import emit, markdown_renderer, renderer
 
 app = typer.Typer()
 
@@ -44,7 +44,7 @@ def show(
         table=lambda: renderer(env).profile(profile_view(occ, catalog, only), env),
         json=lambda: section_data(occ, catalog, only),
         yaml=lambda: section_data(occ, catalog, only),
-        markdown=lambda: markdown().profile(profile_view(occ, catalog, only)),
+        markdown=lambda: markdown_renderer().profile(profile_view(occ, catalog, only)),
     )
 
 
@@ -65,5 +65,5 @@ def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOpt
         table=lambda: renderer(env).comparison(comparison(meta, chosen, ascii_only=env.ascii_only), env),
         json=lambda: [fact_row(profile, columns) for profile in chosen],
         csv=lambda: ([fact_row(profile, columns) for profile in chosen], [f.key for f in columns]),
-        markdown=lambda: markdown().comparison(comparison(meta, chosen, ascii_only=False)),
+        markdown=lambda: markdown_renderer().comparison(comparison(meta, chosen, ascii_only=False)),
     )

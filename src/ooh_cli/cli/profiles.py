@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Any
 
 from ooh_cli.cli.options import TableFormat
 from ooh_cli.cli.session import Session
-from ooh_cli.output import emit, markdown, renderer
+from ooh_cli.output import emit, markdown_renderer, renderer
 
 if TYPE_CHECKING:
     from ooh_cli.core.model import Summary
@@ -43,5 +43,5 @@ def emit_profiles(
         table=lambda: renderer(env).listing(table_data(), env) if profiles else None,
         json=records,
         csv=lambda: (records(), fields()),
-        markdown=lambda: markdown().listing(table_data()) if profiles else "",
+        markdown=lambda: markdown_renderer().listing(table_data()) if profiles else "",
     )

@@ -10,8 +10,6 @@ Layout: the header's length (8 bytes), the header (key, meta, warnings, where ea
 summaries, the search index, the name index and the records one after another.
 """
 
-from __future__ import annotations
-
 import mmap
 import os
 import sys
@@ -47,7 +45,7 @@ class Key(msgspec.Struct, array_like=True, frozen=True):
     inode: int
 
     @classmethod
-    def of(cls, path: Path, stat: os.stat_result) -> Key:
+    def of(cls, path: Path, stat: os.stat_result) -> "Key":
         return cls(
             FORMAT, __version__, str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
         )
@@ -86,7 +84,7 @@ class Sections:
         start = self._start
         return msgspec.msgpack.decode(self._view[start : start + self.header.summaries_end], type=list[Summary])
 
-    def search(self) -> SearchIndex:
+    def search(self) -> "SearchIndex":
         from ooh_cli.core.search import SearchIndex
 
         header = self.header
@@ -122,7 +120,7 @@ class Sections:
 
 
 def encode(
-    key: Key | None, meta: Meta, warnings: list[str], occupations: tuple[Occupation, ...], index: SearchIndex
+    key: Key | None, meta: Meta, warnings: list[str], occupations: tuple[Occupation, ...], index: "SearchIndex"
 ) -> bytes:
     """The cache's bytes for these profiles, which must be in the catalog's order (see `Catalog.build`)."""
     encoder = msgspec.msgpack.Encoder()

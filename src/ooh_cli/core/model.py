@@ -6,8 +6,8 @@ classes read and write the cache as msgpack. Every figure travels with its refer
 missing figure is ``None`` (shown as "not available"), never zero.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: msgspec reads the annotations of every record it decodes, and as
+# strings it would evaluate them again in each run.
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -190,17 +190,18 @@ class Thresholds(Record, frozen=True):
         return [(field.encode_name, getattr(self, field.name)) for field in msgspec.structs.fields(self)]
 
 
-class Meta(Record, frozen=True):
+class Meta(Record, frozen=True, kw_only=True):
+    # Keyword-only, so that the fields can stand in the data file's order, required or not.
     edition: Name
     projection_period: Name
     base_year: Year
     average_growth_percent: Growth
-    outlook_thresholds: Thresholds
-    groups: Annotated[tuple[Group, ...], msgspec.Meta(min_length=1)]
     median_pay_all: Money | None = None
     median_pay_year: Year | None = None
     source_url: Name | None = None
     built: Name | None = None
+    outlook_thresholds: Thresholds
+    groups: Annotated[tuple[Group, ...], msgspec.Meta(min_length=1)]
 
     def group_name(self, slug: str) -> str:
         for group in self.groups:
@@ -236,7 +237,7 @@ class Summary(Record, frozen=True, array_like=True):
     period: str | None
 
     @classmethod
-    def of(cls, occ: Occupation) -> Summary:
+    def of(cls, occ: Occupation) -> "Summary":
         pay, jobs, outlook, entry = occ.pay, occ.employment, occ.outlook, occ.how_to_become
         return cls(
             occ.id,

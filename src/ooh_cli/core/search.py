@@ -5,8 +5,6 @@ with the catalog and cached with it. A query word is found with one `str.find` p
 fast on tens of thousands of profiles without an index to build by hand.
 """
 
-from __future__ import annotations
-
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -56,7 +54,7 @@ class Blob(Record, frozen=True, array_like=True, gc=False):
     owners: list[int]
 
     @classmethod
-    def build(cls, lines: Iterable[tuple[int, str]]) -> Blob:
+    def build(cls, lines: Iterable[tuple[int, str]]) -> "Blob":
         parts: list[str] = []
         starts: list[int] = []
         owners: list[int] = []
@@ -82,7 +80,7 @@ class SearchIndex(Record, frozen=True, array_like=True):
     blobs: dict[str, Blob]
 
     @classmethod
-    def build(cls, occupations: Sequence[Occupation], group_names: dict[str, str]) -> SearchIndex:
+    def build(cls, occupations: Sequence[Occupation], group_names: dict[str, str]) -> "SearchIndex":
         per_field: dict[str, list[tuple[int, str]]] = {name: [] for name, _ in FIELDS}
         for position, occ in enumerate(occupations):
             for name, texts in field_texts(occ, group_names.get(occ.group, occ.group)).items():

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ooh_cli.importer.errors import SourceError
-from ooh_cli.importer.pages import attr, parse_html, read_page, text_of
+from ooh_cli.importer.html import attr, parse_html, read_page, text_of
 
 _PROFILE_PATH = re.compile(r"^/ooh/[a-z0-9-]+/([a-z0-9-]+)\.htm$")
 _SEE = ", see:"

@@ -20,6 +20,7 @@ from typing import Any
 from ooh_cli.core.errors import DataError
 from ooh_cli.importer.azindex import read_az_index
 from ooh_cli.importer.errors import SourceError
+from ooh_cli.importer.merge import META_KEYS, changed_fields, merge_record, prune, union_keys
 from ooh_cli.importer.pages import ProfilePage, read_profile
 from ooh_cli.importer.projections import ProjectionRow, Projections, read_projections
 from ooh_cli.importer.values import round_half_up
@@ -27,39 +28,6 @@ from ooh_cli.importer.values import round_half_up
 ProgressCallback = Callable[[int, int], None]
 
 SOURCE_URL = "https://www.bls.gov/ooh/"
-
-RECORD_KEYS = (
-    *("id", "title", "group", "soc_codes", "former_titles", "aliases", "summary", "duties"),
-    *("work_environment", "how_to_become", "pay", "employment", "outlook"),
-    *("similar", "programs", "associations", "source", "history", "notes"),
-)
-SECTION_KEYS = {
-    "work_environment": ("summary", "public_contact", "employers_year", "employers"),
-    "how_to_become": ("education", "experience", "training", "courses", "licenses", "qualities"),
-    "pay": ("year", "median_annual", "median_hourly", "percentile_10", "percentile_90", "top_coded"),
-    "employment": ("year", "jobs", "projected_year", "projected_jobs"),
-    "outlook": ("period", "growth_percent", "category", "change", "annual_openings", "prospects"),
-    "source": ("edition", "url", "last_modified"),
-}
-# Fields an import replaces (also removing them when the sources no longer give them). Everything else in an
-# existing record (our own prose, history, notes, a maintainer's extra keys) is kept. Two fields are merged:
-# aliases (hand-added ones stay next to the A-Z index titles) and licenses (kept when a page names none).
-SOURCE_FIELDS = frozenset(
-    {
-        *("id", "title", "group", "soc_codes", "similar", "associations"),
-        *("work_environment.employers_year", "work_environment.employers"),
-        *("how_to_become.education", "how_to_become.experience", "how_to_become.training"),
-        "how_to_become.qualities",
-        *(f"pay.{key}" for key in SECTION_KEYS["pay"]),
-        *(f"employment.{key}" for key in SECTION_KEYS["employment"]),
-        *(f"outlook.{key}" for key in ("period", "growth_percent", "category", "change", "annual_openings")),
-        *(f"source.{key}" for key in SECTION_KEYS["source"]),
-    }
-)
-META_KEYS = (
-    *("edition", "projection_period", "base_year", "average_growth_percent", "median_pay_all"),
-    *("median_pay_year", "source_url", "built", "outlook_thresholds", "groups"),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +186,7 @@ def build_document(
         meta["built"] = (today or date.today()).isoformat()
     report.built = str(meta["built"])
     if isinstance(old_meta, Mapping):
-        report.meta_changed = [key for key in _union_keys(old_meta, meta) if old_meta.get(key) != meta.get(key)]
+        report.meta_changed = [key for key in union_keys(old_meta, meta) if old_meta.get(key) != meta.get(key)]
     report.added.sort()
     report.unchanged.sort()
     report.no_longer_in_source.sort()
@@ -323,104 +291,12 @@ def _record(
         "associations": [{"name": link.name, "url": link.url} for link in page.associations],
         "source": {"edition": edition, "url": page.url, "last_modified": page.last_modified},
     }
-    return _prune(record)  # type: ignore[no-any-return]
+    return prune(record)  # type: ignore[no-any-return]
 
 
 def _has_outlook(page: ProfilePage) -> bool:
     figures = (page.growth_percent, page.category, page.change, page.annual_openings)
     return any(value is not None for value in figures)
-
-
-def _prune(value: Any) -> Any:
-    """``value`` without null, empty or false entries, recursively (see the module docstring)."""
-    if isinstance(value, dict):
-        pruned = {key: _prune(item) for key, item in value.items()}
-        return {key: item for key, item in pruned.items() if not _is_empty(item)}
-    if isinstance(value, list):
-        return [_prune(item) for item in value]
-    return value
-
-
-def _is_empty(value: object) -> bool:
-    # Not `value in (None, False, [], {})`: 0 == False, and a growth of 0% is a figure.
-    return value is None or value is False or (isinstance(value, (list, dict)) and not value)
-
-
-def merge_record(fresh: Mapping[str, Any], old: Mapping[str, Any] | None) -> dict[str, Any]:
-    """``fresh`` (from the sources) merged into ``old``: source fields replaced, everything else kept.
-
-    Keys come in the documented order, then any keys a maintainer added, in their order.
-    """
-    if old is None:
-        return dict(fresh)
-    merged: dict[str, Any] = {}
-    for key in RECORD_KEYS:
-        if key in SECTION_KEYS:
-            section = _merge_section(key, fresh.get(key) or {}, old.get(key))
-            if section:
-                merged[key] = section
-        elif key == "aliases":
-            aliases = _union(old.get("aliases"), fresh.get("aliases"))
-            if aliases:
-                merged[key] = aliases
-        elif key in SOURCE_FIELDS:
-            if key in fresh:
-                merged[key] = fresh[key]
-        elif key in old:
-            merged[key] = old[key]
-    for key, value in old.items():
-        if key not in RECORD_KEYS:
-            merged[key] = value
-    return merged
-
-
-def _merge_section(name: str, fresh: Mapping[str, Any], old: object) -> dict[str, Any]:
-    kept: Mapping[str, Any] = old if isinstance(old, Mapping) else {}
-    merged: dict[str, Any] = {}
-    for key in SECTION_KEYS[name]:
-        path = f"{name}.{key}"
-        if path in SOURCE_FIELDS:
-            if key in fresh:
-                merged[key] = fresh[key]
-        elif path == "how_to_become.licenses" and fresh.get(key):
-            merged[key] = fresh[key]
-        elif key in kept:
-            merged[key] = kept[key]
-    for key, value in kept.items():
-        if key not in SECTION_KEYS[name]:
-            merged[key] = value
-    return merged
-
-
-def _union(first: object, second: object) -> list[Any]:
-    """Items of ``first`` then new items of ``second``; text compared without regard to case."""
-    out: list[Any] = []
-    seen: set[object] = set()
-    for items in (first, second):
-        for item in items if isinstance(items, list) else ():
-            key = item.casefold() if isinstance(item, str) else repr(item)
-            if key not in seen:
-                seen.add(key)
-                out.append(item)
-    return out
-
-
-def changed_fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    """Dotted names of the fields that differ, one level into sections ("pay.median_annual")."""
-    changes: list[str] = []
-    for key in _union_keys(old, new):
-        before, after = old.get(key), new.get(key)
-        if before == after:
-            continue
-        if key in SECTION_KEYS and isinstance(before, Mapping) and isinstance(after, Mapping):
-            changes.extend(f"{key}.{sub}" for sub in _union_keys(before, after) if before.get(sub) != after.get(sub))
-        else:
-            changes.append(key)
-    return changes
-
-
-def _union_keys(first: Mapping[str, Any], second: Mapping[str, Any]) -> list[str]:
-    return list(dict.fromkeys([*first, *second]))
 
 
 def _cross_check(page: ProfilePage, rows: list[ProjectionRow]) -> list[Disagreement]:

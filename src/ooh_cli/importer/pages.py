@@ -6,24 +6,20 @@ A saved profile holds every tab of the profile. Facts come from fixed places: th
 ``table#outlook-table``), ``#tab-8`` (``table#similar-occupations``), ``#tab-9`` (more information, O*NET) and
 ``p.update`` (last modified date). Where a page states a figure only inside a sentence (openings, percentiles),
 the number is read from the sentence and the sentence itself is dropped.
-
-Pages are parsed by selectolax's lexbor backend, which builds the tree as browsers do: elements left open end
-where HTML says they end, and stray end tags are dropped (or, like ``</p>``, become empty elements).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from ooh_cli.core.names import slug
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary
 from ooh_cli.importer.errors import SourceError
+from ooh_cli.importer.html import attr, credential_name, dedupe, lead_in, parse_html, read_page, text_of
 from ooh_cli.importer.values import (
     parse_decimal,
     parse_int,
@@ -52,19 +48,6 @@ _PERCENTILES = re.compile(
 _OPENINGS = re.compile(r"\b(\d[\d,]*) openings\b", re.IGNORECASE)
 _EMPLOYERS_OF = re.compile(r"largest employers of (.+?) were", re.IGNORECASE)
 _JOBS_IN_YEAR = re.compile(r"jobs in ((?:19|20)\d\d)")
-_EMPHASIS = frozenset({"strong", "em", "b", "i"})
-# Content of these is never shown as text.
-_UNSHOWN = frozenset({"script", "style"})
-# Last words of a credential's name ("Commercial pilot certificate", "Instrument rating").
-_CREDENTIAL_WORDS = frozenset(
-    {
-        *("certificate", "certification", "license", "licence", "rating", "registration", "credential"),
-        *("certificates", "certifications", "licenses", "licences", "ratings", "registrations", "credentials"),
-        *("endorsement", "endorsements"),
-    }
-)
-# A lead-in or list item longer than this is a sentence, not a name.
-MAX_NAME_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,60 +118,6 @@ def read_profile(path: Path) -> ProfilePage:
 
 def parse_profile(text: str, path: Path) -> ProfilePage:
     return _PageReader(parse_html(text, path), path).read()
-
-
-# -- HTML ---------------------------------------------------------------------------------------------------
-
-
-def read_page(path: Path, expected: str) -> str:
-    """The text of a saved BLS page; a SourceError naming the file when it cannot be read as one."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise SourceError(path, f"not a UTF-8 text file; expected {expected}") from None
-    except OSError as error:
-        raise SourceError(path, f"cannot read: {error.strerror or error}") from None
-
-
-def parse_html(text: str, path: Path) -> LexborHTMLParser:
-    """The document tree of a page, built as browsers build it (implied ends, stray end tags and all)."""
-    try:
-        from selectolax.lexbor import LexborHTMLParser  # imported here so that a missing extra is reported
-    except ImportError:
-        raise SourceError(path, "reading the saved pages needs selectolax: pip install 'ooh-cli[import]'") from None
-    return LexborHTMLParser(text)
-
-
-def text_of(node: LexborNode) -> str:
-    """The visible text of ``node``, whitespace (including no-break spaces) collapsed to single spaces.
-
-    A line break counts as a space. Scripts, styles and elements of class ``invisible`` (BLS's placeholder
-    "empty heading") are left out.
-    """
-    return collapse("".join(text for text, _ in _runs(node)))
-
-
-def collapse(text: str) -> str:
-    # str.split() also splits on U+00A0 (&nbsp;), which BLS uses liberally.
-    return " ".join(text.split())
-
-
-def attr(node: LexborNode, name: str) -> str:
-    """An attribute's value; empty when the attribute is missing or has no value."""
-    return node.attributes.get(name) or ""
-
-
-def _runs(node: LexborNode, emphasized: bool = False) -> Iterator[tuple[str, bool]]:
-    """The visible text of ``node`` as (text, is it bold or italic) runs, in order."""
-    for child in node.iter(include_text=True):
-        # Nodes other than elements are named "-text", "-comment" and so on (is_text_node came only in 0.4.4).
-        tag = child.tag or "-"
-        if tag == "-text":
-            yield child.text_content or "", emphasized
-        elif tag == "br":
-            yield " ", emphasized
-        elif not tag.startswith("-") and tag not in _UNSHOWN and "invisible" not in attr(child, "class").split():
-            yield from _runs(child, emphasized or tag in _EMPHASIS)
 
 
 class _PageReader:
@@ -489,14 +418,14 @@ class _PageReader:
                 continue
             in_licenses = "license" in section or "certification" in section
             if "important qualities" in section and element.tag in ("p", "li"):
-                name = _lead_in(element)
+                name = lead_in(element)
                 if name:
                     qualities.append(name)
             elif in_licenses:
-                name = _lead_in(element) if element.tag == "p" else _credential_name(element)
+                name = lead_in(element) if element.tag == "p" else credential_name(element)
                 if name:
                     licenses.append(name)
-        return _dedupe(licenses), _dedupe(qualities)
+        return dedupe(licenses), dedupe(qualities)
 
     def _similar(self, profile_id: str) -> tuple[str, ...]:
         table = self.by_id("similar-occupations")
@@ -545,39 +474,3 @@ class _PageReader:
 def _year(text: str) -> int | None:
     match = _YEAR.search(text)
     return int(match.group(1)) if match else None
-
-
-def _lead_in(element: LexborNode) -> str | None:
-    """The bold or italic name a paragraph starts with ("Analytical skills." -> "Analytical skills")."""
-    lead: list[str] = []
-    for text, emphasized in _runs(element):
-        if not emphasized and text.strip():
-            break
-        lead.append(text)
-    name = re.split(r"[.:](?:\s|$)", collapse("".join(lead)), maxsplit=1)[0].strip()
-    return name if _is_name(name) else None
-
-
-def _credential_name(element: LexborNode) -> str | None:
-    """A list item or sub-heading that names a credential, e.g. "Private pilot certificate"."""
-    if element.tag == "h4":
-        name = text_of(element).rstrip(".:")
-        return name if _is_name(name) else None
-    name = text_of(element).rstrip(".;")
-    bare = re.sub(r"\s*\([^)]*\)$", "", name)
-    words = bare.split()
-    if not words or words[-1].casefold().strip(",") not in _CREDENTIAL_WORDS:
-        return None
-    return name if _is_name(name) else None
-
-
-def _is_name(text: str) -> bool:
-    return bool(text) and len(text.split()) <= MAX_NAME_WORDS and text[-1] not in ".,;!?"
-
-
-def _dedupe(names: list[str]) -> tuple[str, ...]:
-    """First spelling of each name; case, punctuation and a parenthesized abbreviation do not count."""
-    seen: dict[str, str] = {}
-    for name in names:
-        seen.setdefault(slug(re.sub(r"\([^)]*\)", "", name)), name)
-    return tuple(seen.values())

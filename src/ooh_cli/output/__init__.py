@@ -21,7 +21,7 @@ def renderer(env: Environment) -> ModuleType:
     return plain
 
 
-def markdown() -> ModuleType:
+def markdown_renderer() -> ModuleType:
     """The Markdown renderer, imported only when asked for."""
     from ooh_cli.output import markdown as writer
 
