@@ -10,6 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from ooh_cli.cli import app
+from ooh_cli.core.datafile import bundled_data_path, load_catalog
+from ooh_cli.core.names import slug
 from tests.conftest import SAMPLE, Invoke
 
 MRT = "medical-records-and-health-information-technicians"
@@ -183,3 +185,29 @@ def test_completion_with_broken_data_is_silent(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, [], env=env, prog_name="ooh")
     assert result.stdout.strip() == "" and "Traceback" not in result.output
     assert os.environ.get("_OOH_COMPLETE") is None
+
+
+def test_every_completion_candidate_finds_its_profile_without_correction() -> None:
+    # Over the shipped data: every id and every A-Z alias, in the id form completion offers.
+    catalog = load_catalog(bundled_data_path())
+    owners: dict[str, set[str]] = {}
+    for occ in catalog.records():
+        for name in (occ.id, *(slug(alias) for alias in occ.aliases)):
+            owners.setdefault(name, set()).add(occ.id)
+    offered = dict(catalog.completions(""))
+    assert set(offered) == set(owners) and len(offered) > 4_000
+    for name, ids in owners.items():
+        match = catalog.resolve(name)
+        assert match.guessed_from is None and match.occupation.id in ids, name
+
+
+def test_completion_of_a_name_with_an_apostrophe(tmp_path: Path) -> None:
+    # Once offered as "driver-s-license-examiner", which `show` then "corrected" to another profile.
+    env = {"OOH_CACHE_DIR": str(tmp_path)}
+    runner = CliRunner()
+    words = "ooh show drivers-license-ex"
+    completion = {**env, "_OOH_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": "2"}
+    offered = runner.invoke(app, [], env=completion, prog_name="ooh").stdout.split()
+    assert offered == ["drivers-license-examiner"]
+    shown = runner.invoke(app, ["show", offered[0], "--section", "source", "--format", "json"], env=env)
+    assert shown.exit_code == 0 and shown.stderr == ""

@@ -156,7 +156,7 @@ def test_wheel_carries_the_data_and_every_module(wheel: Path) -> None:
         names = set(archive.namelist())
         assert archive.read("ooh_cli/data/occupations.yaml") == (REPO / "data" / "occupations.yaml").read_bytes()
         entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
-        assert "ooh = ooh_cli.cli:main" in archive.read(entry_points).decode()
+        assert "ooh = ooh_cli.console:main" in archive.read(entry_points).decode()
     source = REPO / "src"
     modules = {path.relative_to(source).as_posix() for path in source.rglob("*.py")}
     assert "ooh_cli/cli/__init__.py" in modules

@@ -60,3 +60,12 @@ def test_plain_text_fits_the_width(invoke: Invoke, width: int, command: list[str
     assert out
     too_long = [line for line in out.splitlines() if len(line) > width]
     assert too_long == []
+
+
+def test_plain_wrapping_keeps_words_whole_and_cuts_only_what_cannot_fit() -> None:
+    from ooh_cli.output.plain import wrap
+
+    assert wrap("Postsecondar nondegree award", 14) == ["Postsecondar", "nondegree", "award"]
+    assert wrap("a well-known, hard-to-fill job", 12) == ["a", "well-known,", "hard-to-fill", "job"]
+    assert wrap("Transcriptionists", 8) == ["Transcri", "ptionist", "s"]
+    assert wrap("one two\nthree", 20, "- ", "  ") == ["- one two", "  three"]

@@ -1,3 +1,3 @@
-from ooh_cli.cli import main
+from ooh_cli.console import main
 
 main()

@@ -7,12 +7,13 @@ only for the profiles shown.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ooh_cli.core import cache
 from ooh_cli.core.errors import AmbiguousError, NotFoundError, UsageError
 from ooh_cli.core.model import Meta, Occupation, Record, Summary
-from ooh_cli.core.names import fold, soc_code
+from ooh_cli.core.names import fold, slug, soc_code
 
 if TYPE_CHECKING:
     from ooh_cli.core.search import SearchIndex
@@ -98,6 +99,20 @@ class Catalog:
         if self._summaries is not None:
             return self._summaries[position]
         return Summary.of(self.record(position))
+
+    def completions(self, typed: str) -> Iterator[tuple[str, str]]:
+        """(name, title) for every id, and every alias in id form, that starts with ``typed``.
+
+        Aliases in id form ("health-information-coder") need no quoting in a shell, and each folds to the
+        name it came from, so it finds its profile with no correction.
+        """
+        typed = typed.casefold()
+        seen: set[str] = set()
+        for occ in self.records():
+            for name in (occ.id, *(slug(alias) for alias in occ.aliases)):
+                if name.startswith(typed) and name not in seen:
+                    seen.add(name)
+                    yield name, occ.title
 
     def resolve(self, text: str) -> Match:
         """The one profile ``text`` names: an id, title, alias or SOC code, in any case or number, or a close typo."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 from ooh_cli.core.model import Group, Meta, Occupation, Record, Summary
@@ -23,7 +23,8 @@ class Ranking(Record, frozen=True):
     title: str
     figure_key: str  # the Summary field that ranks the list
     largest_first: bool = True
-    keep: Callable[[float], bool] = lambda value: True
+    # The declining list keeps only falling figures.
+    only_negative: bool = False
 
 
 RANKINGS: dict[TopList, Ranking] = {
@@ -32,7 +33,7 @@ RANKINGS: dict[TopList, Ranking] = {
     "pay": Ranking("Highest paying occupations", "median_pay"),
     "openings": Ranking("Most openings each year", "annual_openings"),
     "decline": Ranking(
-        "Fastest declining occupations", "growth_percent", largest_first=False, keep=lambda value: value < 0
+        "Fastest declining occupations", "growth_percent", largest_first=False, only_negative=True
     ),
 }
 
@@ -40,7 +41,7 @@ RANKINGS: dict[TopList, Ranking] = {
 def top(ranking: Ranking, profiles: Iterable[Summary], limit: int) -> list[Summary]:
     """The first ``limit`` profiles by the ranking's figure; ties broken by title, missing figures left out."""
     scored = [
-        (value, s) for s in profiles if (value := getattr(s, ranking.figure_key)) is not None and ranking.keep(value)
+        (value, s) for s in profiles if (value := getattr(s, ranking.figure_key)) is not None and not (ranking.only_negative and value >= 0)
     ]
     scored.sort(key=lambda pair: (-pair[0] if ranking.largest_first else pair[0], pair[1].title.casefold()))
     return [o for _, o in scored[:limit]]

@@ -5,6 +5,7 @@ Written with the standard library only, so a piped lookup does not pay for impor
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from ooh_cli.output.env import Environment
@@ -32,34 +33,16 @@ def wrap(text: str, room: int, first: str = "", rest: str = "") -> list[str]:
         if len(prefix) + len(paragraph) <= room and "\t" not in paragraph:
             out.append((prefix + paragraph).rstrip())  # most cells fit as they are
         else:
-            out += _fill(paragraph.replace("\t", " ").split(" "), room, prefix, rest)
+            out += _fill(paragraph, room, prefix, rest)
     return out
 
 
-def _fill(words: list[str], room: int, prefix: str, rest: str) -> list[str]:
-    """Words in lines of at most ``room``, greedily; a word longer than a line is cut.
-
-    textwrap does this too, at several times the cost: a profile has a hundred paragraphs to wrap.
-    """
-    lines: list[str] = []
-    line = ""
-    for word in words:
-        if not word:
-            continue
-        if line and len(prefix) + len(line) + 1 + len(word) <= room:
-            line += " " + word
-            continue
-        if line:
-            lines.append(prefix + line)
-            prefix = rest
-        space = max(room - len(prefix), 1)
-        while len(word) > space:
-            lines.append(prefix + word[:space])
-            prefix, word = rest, word[space:]
-            space = max(room - len(prefix), 1)
-        line = word
-    lines.append((prefix + line).rstrip())
-    return lines
+def _fill(text: str, room: int, prefix: str, rest: str) -> list[str]:
+    """Words in lines of at most ``room``, greedily; a word longer than a line is cut, never at a hyphen."""
+    lines = textwrap.wrap(
+        text, width=room, initial_indent=prefix, subsequent_indent=rest, break_on_hyphens=False, tabsize=1
+    )
+    return lines or [prefix.rstrip()]
 
 
 def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int], room: int) -> list[int]:
