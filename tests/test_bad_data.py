@@ -569,7 +569,7 @@ def test_a_read_only_cache_dir_only_costs_speed(invoke: Invoke, data_copy: Path,
         lambda good: good[: len(good) // 2],
         lambda good: with_header(("a key", "not a catalog")),
         lambda good: with_header(["not", "a", "header", "at all"]),
-        lambda good: with_header(msgspec.structs.replace(cache_header(good), record_ends=[7] * 10), b"\xff" * 70),
+        lambda good: with_header(msgspec.structs.replace(cache_header(good), record_ends=b"\xff" * 7), b"\xff" * 70),
         lambda good: b"",
     ],
     ids=["garbage", "truncated", "wrong-key-and-type", "wrong-shape", "bad-record-ends", "empty"],
@@ -585,7 +585,7 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(
     again = invoke("show", "actors", data=data_copy)
     assert_loads(again)
     assert again.stdout == first.stdout
-    assert len(cache_header(cache_file.read_bytes()).record_ends) == 10  # rebuilt: one record a profile
+    assert len(cache_header(cache_file.read_bytes()).record_ends) == 10 * 8  # rebuilt: eight bytes a profile
 
 
 class _Planted:

@@ -7,13 +7,16 @@ the header and one record, `list` the summaries, `search` its index. A file that
 or damaged is simply rebuilt.
 
 Layout: the header's length (8 bytes), the header (key, meta, warnings, where each section ends), then the
-summaries, the search index, the name index and the records one after another.
+summaries, the search index, the name index (sorted, for a binary search) and the records one after another.
 """
 
 import mmap
 import os
 import sys
 import zlib
+from array import array
+from bisect import bisect_left
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +31,7 @@ if TYPE_CHECKING:
     from ooh_cli.core.search import SearchIndex
 
 # Bump when the model or this layout changes: a cache of another format is rebuilt, never misread.
-FORMAT = 1
+FORMAT = 3
 _LENGTH_BYTES = 8
 
 
@@ -59,7 +62,10 @@ class Header(msgspec.Struct, array_like=True):
     summaries_end: int
     search_end: int
     names_end: int
-    record_ends: list[int]
+    # Where each line of the name index starts, and where each record ends: packed unsigned 32- and
+    # 64-bit numbers, which decode as one copy of bytes rather than a Python int each.
+    name_starts: bytes
+    record_ends: bytes
 
 
 class Sections:
@@ -72,13 +78,15 @@ class Sections:
         self.header = msgspec.msgpack.decode(view[_LENGTH_BYTES : _LENGTH_BYTES + size], type=Header)
         self._buffer, self._view, self._start = buffer, view, _LENGTH_BYTES + size
         header = self.header
+        self._name_starts = memoryview(header.name_starts).cast("I")
+        self._record_ends = memoryview(header.record_ends).cast("Q")
         self._records_start = self._start + header.names_end
-        end = self._records_start + (header.record_ends[-1] if header.record_ends else 0)
+        end = self._records_start + (self._record_ends[-1] if self._record_ends else 0)
         if len(buffer) != end or not header.summaries_end <= header.search_end <= header.names_end:
             raise ValueError("the cache is cut short or was not written whole")
 
     def __len__(self) -> int:
-        return len(self.header.record_ends)
+        return len(self._record_ends)
 
     def summaries(self) -> list[Summary]:
         start = self._start
@@ -93,14 +101,19 @@ class Sections:
         )
 
     def lookup(self, key: str) -> list[int]:
-        """Positions of the profiles with the folded name ``key``: one scan of the name index, nothing decoded."""
-        header, buffer = self.header, self._buffer
-        needle = f"\n{key}\t".encode()
-        found = buffer.find(needle, self._start + header.search_end, self._records_start)
-        if found < 0:
+        """Positions of the profiles with the folded name ``key``: a binary search of the sorted name index."""
+        buffer, names_start = self._buffer, self._start + self.header.search_end
+
+        def name_at(line: int) -> bytes:
+            start = names_start + self._name_starts[line]
+            return bytes(buffer[start : buffer.find(b"\t", start)])
+
+        wanted = key.encode()
+        line = bisect_left(range(len(self._name_starts)), wanted, key=name_at)
+        if line == len(self._name_starts) or name_at(line) != wanted:
             return []
-        found += len(needle)
-        return [int(p) for p in bytes(buffer[found : buffer.find(b"\n", found)]).split(b",")]
+        start = names_start + self._name_starts[line] + len(wanted) + 1
+        return [int(p) for p in bytes(buffer[start : buffer.find(b"\n", start)]).split(b",")]
 
     def names(self) -> list[tuple[str, list[int]]]:
         """Every folded name with the positions of its profiles, for suggestions."""
@@ -114,7 +127,7 @@ class Sections:
         return entries
 
     def record(self, position: int) -> Occupation:
-        ends = self.header.record_ends
+        ends = self._record_ends
         begin = self._records_start + (ends[position - 1] if position else 0)
         return msgspec.msgpack.decode(self._view[begin : self._records_start + ends[position]], type=Occupation)
 
@@ -126,27 +139,25 @@ def encode(
     encoder = msgspec.msgpack.Encoder()
     summaries = encoder.encode([Summary.of(occ) for occ in occupations])
     search = encoder.encode(index)
-    names = _name_index(occupations)
+    names, name_starts = _name_index(occupations)
     records = [encoder.encode(occ) for occ in occupations]
-    ends, total = [], 0
-    for record in records:
-        total += len(record)
-        ends.append(total)
+    record_ends = array("Q", accumulate(map(len, records)))
     sizes = (len(summaries), len(summaries) + len(search), len(summaries) + len(search) + len(names))
-    header = encoder.encode(Header(key, meta, warnings, *sizes, ends))
+    header = encoder.encode(Header(key, meta, warnings, *sizes, name_starts.tobytes(), record_ends.tobytes()))
     return b"".join([len(header).to_bytes(_LENGTH_BYTES, "little"), header, summaries, search, names, *records])
 
 
-def _name_index(occupations: tuple[Occupation, ...]) -> bytes:
-    """Every folded name as a line "name<TAB>i,j" (the positions of its profiles), found by `Sections.lookup`."""
-    owners: dict[str, list[int]] = {}
+def _name_index(occupations: tuple[Occupation, ...]) -> tuple[bytes, "array[int]"]:
+    """Every folded name as a line "name<TAB>i,j" (the positions of its profiles), sorted, and where each starts."""
+    owners: dict[bytes, list[int]] = {}
     for position, occ in enumerate(occupations):
         for key in occ.names():
-            ids = owners.setdefault(key, [])
+            ids = owners.setdefault(key.encode(), [])
             if position not in ids:
                 ids.append(position)
-    lines = "".join(f"{key}\t{','.join(map(str, ids))}\n" for key, ids in owners.items())
-    return ("\n" + lines).encode()
+    lines = [b"%s\t%s\n" % (key, ",".join(map(str, ids)).encode()) for key, ids in sorted(owners.items())]
+    starts = array("I", accumulate((len(line) for line in lines[:-1]), initial=0)) if lines else array("I")
+    return b"".join(lines), starts
 
 
 def directory() -> Path:
@@ -174,7 +185,7 @@ def read(path: Path, key: Key) -> Sections | None:
             # The map outlives the file object; a newer cache written meanwhile replaces the name, not the file.
             buffer = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
         sections = Sections(buffer)
-    except (OSError, ValueError, msgspec.DecodeError):
+    except (OSError, ValueError, TypeError, msgspec.DecodeError):  # TypeError: packed numbers cut short
         return None
     return sections if sections.header.key == key else None
 

@@ -32,16 +32,16 @@ RANKINGS: dict[TopList, Ranking] = {
     "new-jobs": Ranking("Occupations with the most new jobs", "change"),
     "pay": Ranking("Highest paying occupations", "median_pay"),
     "openings": Ranking("Most openings each year", "annual_openings"),
-    "decline": Ranking(
-        "Fastest declining occupations", "growth_percent", largest_first=False, only_negative=True
-    ),
+    "decline": Ranking("Fastest declining occupations", "growth_percent", largest_first=False, only_negative=True),
 }
 
 
 def top(ranking: Ranking, profiles: Iterable[Summary], limit: int) -> list[Summary]:
     """The first ``limit`` profiles by the ranking's figure; ties broken by title, missing figures left out."""
     scored = [
-        (value, s) for s in profiles if (value := getattr(s, ranking.figure_key)) is not None and not (ranking.only_negative and value >= 0)
+        (value, s)
+        for s in profiles
+        if (value := getattr(s, ranking.figure_key)) is not None and not (ranking.only_negative and value >= 0)
     ]
     scored.sort(key=lambda pair: (-pair[0] if ranking.largest_first else pair[0], pair[1].title.casefold()))
     return [o for _, o in scored[:limit]]
