@@ -146,6 +146,10 @@ def test_json_is_the_record_in_data_file_names(invoke: Invoke) -> None:
         "percentile_10": 35000,
         "percentile_90": 80000,
         "top_coded": False,
+        "percentile_10_hourly": None,
+        "percentile_90_hourly": None,
+        "industries": [],
+        "summary": None,
     }
     assert data["outlook"]["category"] == "much-faster"
     assert data["history"][0]["pay"]["median_annual"] == 28030

@@ -65,8 +65,8 @@ def nearest(catalog: Catalog, occ: Occupation, limit: int) -> list[Neighbour]:
             score += 2
             reasons.append(f"same group ({catalog.meta.group_name(occ.group)})")
         education, other_education = occ.how_to_become.education, other.education
-        if education and other_education:
-            steps = abs(EDUCATION[education].rank - EDUCATION[other_education].rank)
+        steps = _education_steps(education, other_education)
+        if education and other_education and steps is not None:
             if steps == 0:
                 score += 2
                 reasons.append(f"same education ({EDUCATION[education].label})")
@@ -81,6 +81,12 @@ def nearest(catalog: Catalog, occ: Occupation, limit: int) -> list[Neighbour]:
             found.append(Neighbour(other, score, reasons))
     found.sort(key=lambda n: (-n.score, pay_gap(occ.pay.median_annual, n.profile.median_pay) or 1.0, n.profile.title))
     return found[:limit]
+
+
+def _education_steps(first: str | None, second: str | None) -> int | None:
+    """How many levels apart two entry-level educations are; None when either is unknown or varies."""
+    ranks = (EDUCATION[first].rank if first else None, EDUCATION[second].rank if second else None)
+    return None if ranks[0] is None or ranks[1] is None else abs(ranks[0] - ranks[1])
 
 
 def pay_gap(a: float | None, b: float | None) -> float | None:

@@ -61,6 +61,14 @@ class Association(Record, frozen=True):
     url: Name | None = None
 
 
+class IndustryPay(Record, frozen=True):
+    """Median pay in one of the industries employing the most workers of the occupation (the pay's year)."""
+
+    name: Name
+    median_annual: Money | None = None
+    median_hourly: Hourly | None = None
+
+
 class Pay(Record, frozen=True):
     year: Year | None = None
     median_annual: Money | None = None
@@ -69,6 +77,11 @@ class Pay(Record, frozen=True):
     percentile_90: Money | None = None
     # BLS publishes some medians only as "$239,200 or more".
     top_coded: bool = False
+    # The 10th and 90th percentiles per hour, for occupations BLS gives hourly wages for instead.
+    percentile_10_hourly: Hourly | None = None
+    percentile_90_hourly: Hourly | None = None
+    industries: tuple[IndustryPay, ...] = ()
+    summary: Prose | None = None  # how pay works (tips, commission, overtime), in our own words
 
 
 class Employment(Record, frozen=True):
@@ -78,6 +91,20 @@ class Employment(Record, frozen=True):
     projected_jobs: Jobs | None = None
 
 
+class Projection(Record, frozen=True):
+    """A line of the profile's projections table: the profile as a whole, or a detailed occupation it covers.
+
+    Jobs are for the employment's base and projected years; the change is over the outlook's period.
+    """
+
+    title: Name
+    soc_code: SocCode | None = None
+    jobs: Jobs | None = None
+    projected_jobs: Jobs | None = None
+    change_percent: Growth | None = None
+    change: JobChange | None = None
+
+
 class Outlook(Record, frozen=True):
     period: Name | None = None
     growth_percent: Growth | None = None
@@ -85,6 +112,7 @@ class Outlook(Record, frozen=True):
     change: JobChange | None = None
     annual_openings: Jobs | None = None
     prospects: Prose | None = None
+    projections: tuple[Projection, ...] = ()
 
 
 class WorkEnvironment(Record, frozen=True):
@@ -103,6 +131,14 @@ class Entry(Record, frozen=True):
     courses: tuple[Prose, ...] = ()
     licenses: tuple[Prose, ...] = ()
     qualities: tuple[Prose, ...] = ()
+    summary: Prose | None = None  # the path in: education, training, credentials, advancement
+
+
+class Program(Record, frozen=True):
+    """A program of study (CIP) that prepares for the occupation."""
+
+    code: Annotated[str, msgspec.Meta(pattern=r"^\d\d\.\d{4}$")]
+    title: Name
 
 
 class Source(Record, frozen=True):
@@ -144,6 +180,7 @@ class Occupation(Record, frozen=True):
     former_titles: tuple[Name, ...] = ()
     aliases: tuple[Name, ...] = ()
     summary: Prose | None = None
+    what_they_do: Prose | None = None
     duties: tuple[Prose, ...] = ()
     work_environment: WorkEnvironment = WorkEnvironment()
     how_to_become: Entry = Entry()
@@ -151,7 +188,7 @@ class Occupation(Record, frozen=True):
     employment: Employment = Employment()
     outlook: Outlook = Outlook()
     similar: tuple[Name, ...] = ()
-    programs: tuple[Prose, ...] = ()
+    programs: tuple[Program, ...] = ()
     associations: tuple[Association, ...] = ()
     source: Source = Source()
     history: tuple[HistoryEntry, ...] = ()
@@ -199,6 +236,8 @@ class Meta(Record, frozen=True, kw_only=True):
     median_pay_all: Money | None = None
     median_pay_year: Year | None = None
     source_url: Name | None = None
+    # The edition of the CIP-SOC crosswalk the programs of study come from, e.g. "CIP 2020".
+    programs_edition: Name | None = None
     built: Name | None = None
     outlook_thresholds: Thresholds
     groups: Annotated[tuple[Group, ...], msgspec.Meta(min_length=1)]

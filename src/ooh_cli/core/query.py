@@ -99,7 +99,8 @@ class Filters(Record, frozen=True):
 
 def _within(vocabulary: Vocabulary, slug: str | None, bound: str) -> bool:
     """Whether ``slug`` ranks at or before ``bound`` (outlook: that fast or faster; education: that much or less)."""
-    return slug is not None and vocabulary[slug].rank <= vocabulary[bound].rank
+    rank, limit = (None, None) if slug is None else (vocabulary[slug].rank, vocabulary[bound].rank)
+    return rank is not None and limit is not None and rank <= limit
 
 
 def make_filters(

@@ -22,9 +22,15 @@ EducationSlug = Literal[
     "bachelor",
     "master",
     "doctoral",
+    "varies",
 ]
-ExperienceSlug = Literal["none", "less-than-5-years", "5-years-or-more"]
-TrainingSlug = Literal["none", "short-term", "moderate-term", "long-term", "apprenticeship", "internship-residency"]
+ExperienceSlug = Literal["none", "less-than-5-years", "5-years-or-more", "varies"]
+TrainingSlug = Literal[
+    "none", "short-term", "moderate-term", "long-term", "apprenticeship", "internship-residency", "varies"
+]
+# Where BLS says "See How to Become One": the requirement differs from worker to worker. It has no rank.
+VARIES = "varies"
+VARIES_TERM = (VARIES, "Varies (see How to become one)", ("see-how-to-become-one",))
 ContactSlug = Literal["little", "some", "frequent"]
 
 
@@ -33,7 +39,7 @@ class Term(msgspec.Struct, frozen=True):
 
     slug: str
     label: str
-    rank: int
+    rank: int | None  # None for "varies", which is neither more nor less than another term
     short: tuple[str, ...] = ()
 
     @property
@@ -49,7 +55,10 @@ class Vocabulary:
 
     def __init__(self, name: str, slugs: object, terms: list[tuple[str, str, tuple[str, ...]]]) -> None:
         self.name = name
-        self.terms = tuple(Term(slug, label, rank, short) for rank, (slug, label, short) in enumerate(terms))
+        self.terms = tuple(
+            Term(slug, label, None if slug == VARIES else rank, short)
+            for rank, (slug, label, short) in enumerate(terms)
+        )
         if tuple(term.slug for term in self.terms) != get_args(slugs):
             raise AssertionError(f"the {name} terms do not match their Literal type")  # a programming error
         self._by_slug = {term.slug: term for term in self.terms}
@@ -102,6 +111,7 @@ EDUCATION = Vocabulary(
         ("bachelor", "Bachelor's degree", ("bachelors", "bachelor-degree", "ba", "bs")),
         ("master", "Master's degree", ("masters", "master-degree", "ms", "ma")),
         ("doctoral", "Doctoral or professional degree", ("doctorate", "phd", "professional", "doctoral-degree")),
+        VARIES_TERM,
     ],
 )
 
@@ -112,6 +122,7 @@ EXPERIENCE = Vocabulary(
         ("none", "None", ()),
         ("less-than-5-years", "Less than 5 years", ("less-than-5", "under-5", "some")),
         ("5-years-or-more", "5 years or more", ("5-or-more", "5-plus", "5+")),
+        VARIES_TERM,
     ],
 )
 
@@ -125,6 +136,7 @@ TRAINING = Vocabulary(
         ("long-term", "Long-term on-the-job training", ("long",)),
         ("apprenticeship", "Apprenticeship", ()),
         ("internship-residency", "Internship/residency", ("internship", "residency")),
+        VARIES_TERM,
     ],
 )
 

@@ -35,9 +35,9 @@ SOURCE_FIELDS = frozenset(
         *("work_environment.employers_year", "work_environment.employers"),
         *("how_to_become.education", "how_to_become.experience", "how_to_become.training"),
         "how_to_become.qualities",
-        *(f"pay.{key}" for key in SECTION_KEYS["pay"]),
+        *(f"pay.{key}" for key in SECTION_KEYS["pay"] if key != "summary"),
         *(f"employment.{key}" for key in SECTION_KEYS["employment"]),
-        *(f"outlook.{key}" for key in ("period", "growth_percent", "category", "change", "annual_openings")),
+        *(f"outlook.{key}" for key in SECTION_KEYS["outlook"] if key != "prospects"),
         *(f"source.{key}" for key in SECTION_KEYS["source"]),
     }
 )

@@ -230,7 +230,8 @@ def _similar(occ: Occupation, catalog: Catalog) -> list[Block]:
 def _programs(occ: Occupation, catalog: Catalog) -> list[Block]:
     if not occ.programs:
         return [Paragraph("No related programs of study listed.")]
-    return [Bullets("", list(occ.programs))]
+    title = _year("Programs of study", catalog.meta.programs_edition)
+    return [Grid(title, ["CIP code", "Program"], [[p.code, p.title] for p in occ.programs])]
 
 
 def _associations(occ: Occupation, catalog: Catalog) -> list[Block]:
