@@ -21,7 +21,8 @@ app = typer.Typer(
 @app.command(
     "import",
     epilog="Example: ooh data import --pages ../shared/bls/2024-34/pages "
-    "--projections ../shared/bls/2024-34/occupation.xlsx --index ../shared/bls/2024-34/a-z-index.html",
+    "--projections ../shared/bls/2024-34/occupation.xlsx --index ../shared/bls/2024-34/a-z-index.html "
+    "--cip ../shared/cip/2020/CIP2020_SOC2018_Crosswalk.csv",
 )
 def import_(
     ctx: typer.Context,
@@ -32,6 +33,14 @@ def import_(
         Path, typer.Option("--projections", help="The Employment Projections workbook (.xlsx).", show_default=False)
     ],
     index: Annotated[Path, typer.Option("--index", help="The OOH A-Z index page (.html).", show_default=False)],
+    cip: Annotated[
+        Path | None,
+        typer.Option(
+            "--cip",
+            help="The CIP-SOC crosswalk (.csv), for programs of study [default: keep the programs the file has].",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -54,10 +63,15 @@ def import_(
         with Progress(transient=True, console=Console(stderr=True)) as bar:
             task = bar.add_task("Reading the BLS files", total=None)
             document, report = build_document(
-                pages, projections, index, existing, lambda done, total: bar.update(task, completed=done, total=total)
+                pages,
+                projections,
+                index,
+                existing,
+                lambda done, total: bar.update(task, completed=done, total=total),
+                cip=cip,
             )
     else:
-        document, report = build_document(pages, projections, index, existing)
+        document, report = build_document(pages, projections, index, existing, cip=cip)
     # Rewrite whenever the bytes would differ, so hand edits are put back in the documented layout.
     before = target.read_text(encoding="utf-8") if existing is not None else None
     rewritten = before != dump_yaml(document)

@@ -22,6 +22,7 @@ from ooh_cli.importer.azindex import read_az_index
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.merge import META_KEYS, changed_fields, merge_record, prune, union_keys
 from ooh_cli.importer.pages import ProfilePage, read_profile
+from ooh_cli.importer.programs import read_crosswalk
 from ooh_cli.importer.projections import ProjectionRow, Projections, read_projections
 from ooh_cli.importer.values import round_half_up
 
@@ -106,9 +107,13 @@ def build_document(
     existing: Mapping[str, Any] | None = None,
     progress: ProgressCallback | None = None,
     *,
+    cip: Path | None = None,
     today: date | None = None,
 ) -> tuple[dict[str, Any], ImportReport]:
     """Read the profile pages, the projections workbook and the A-Z index; merge into ``existing``.
+
+    With ``cip``, the CIP-SOC crosswalk gives each profile its programs of study; without it, the programs
+    already in ``existing`` stay as they are.
 
     Returns the document (``meta`` and ``occupations`` sorted by id, the YAML shape of docs/data-format.md)
     and a report. ``progress(done, total)`` is called after each file. ``meta.built`` becomes ``today``
@@ -134,6 +139,7 @@ def build_document(
     advance()
     aliases = read_az_index(index_path)
     advance()
+    crosswalk = read_crosswalk(Path(cip)) if cip is not None else None
     pages: list[ProfilePage] = []
     for path in page_paths:
         pages.append(read_profile(path))
@@ -162,6 +168,9 @@ def build_document(
         report.disagreements.extend(_cross_check(page, rows))
         fresh = _record(page, rows, aliases.get(page.id, []), edition_name, known_ids, report)
         old = old_records.get(page.id)
+        programs = crosswalk.programs(fresh.get("soc_codes", [])) if crosswalk else (old or {}).get("programs")
+        if programs:
+            fresh["programs"] = programs
         merged = merge_record(fresh, old)
         records[page.id] = merged
         if old is None:
@@ -176,6 +185,10 @@ def build_document(
             report.no_longer_in_source.append(record_id)
 
     meta = _meta(edition_name, edition, projections, pages, records, old_meta, report)
+    kept = old_meta.get("programs_edition") if isinstance(old_meta, Mapping) else None
+    meta["programs_edition"] = crosswalk.edition if crosswalk else kept
+    if meta["programs_edition"] is None:
+        del meta["programs_edition"]
     document = {"meta": meta, "occupations": [records[key] for key in sorted(records)]}
     for key, value in (existing or {}).items():
         document.setdefault(key, value)  # a maintainer's own top-level keys
@@ -377,6 +390,7 @@ def _meta(
         "median_pay_all": median_pay,
         "median_pay_year": base_year,
         "source_url": SOURCE_URL,
+        "programs_edition": None,  # set by build_document, which knows the crosswalk
         "built": None,
         "outlook_thresholds": {slug: {"min": low, "max": high} for slug, (low, high) in edition.thresholds.items()},
         "groups": _groups(pages, records, old.get("groups")),

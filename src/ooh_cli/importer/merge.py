@@ -29,9 +29,10 @@ META_KEYS = _fields(Meta)
 # Fields an import replaces (also removing them when the sources no longer give them). Everything else in an
 # existing record (our own prose, history, notes, a maintainer's extra keys) is kept. Two fields are merged:
 # aliases (hand-added ones stay next to the A-Z index titles) and licenses (kept when a page names none).
+# Programs come from the CIP crosswalk when it is given; otherwise build.py carries the existing ones over.
 SOURCE_FIELDS = frozenset(
     {
-        *("id", "title", "group", "soc_codes", "similar", "associations"),
+        *("id", "title", "group", "soc_codes", "similar", "associations", "programs"),
         *("work_environment.employers_year", "work_environment.employers"),
         *("how_to_become.education", "how_to_become.experience", "how_to_become.training"),
         "how_to_become.qualities",
