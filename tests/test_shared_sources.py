@@ -248,15 +248,35 @@ def prose(record: dict[str, Any]) -> list[tuple[str, str]]:
     """(field, text) for each prose field of a record, its history included."""
     found = [
         ("summary", record.get("summary")),
+        ("what_they_do", record.get("what_they_do")),
         *(("duties", duty) for duty in record.get("duties") or []),
-        ("work_environment.summary", (record.get("work_environment") or {}).get("summary")),
-        ("outlook.prospects", (record.get("outlook") or {}).get("prospects")),
+        *((f"{section}.{field}", (record.get(section) or {}).get(field)) for section, field in SECTION_PROSE),
         *(("notes", note) for note in record.get("notes") or []),
     ]
     for entry in record.get("history") or []:
         found.append((f"history {entry.get('edition')} prospects", (entry.get("outlook") or {}).get("prospects")))
         found += [(f"history {entry.get('edition')} notes", note) for note in entry.get("notes") or []]
     return [(name, text) for name, text in found if text]
+
+
+# The prose fields inside a record's sections.
+SECTION_PROSE = (
+    ("work_environment", "summary"),
+    ("how_to_become", "summary"),
+    ("pay", "summary"),
+    ("outlook", "prospects"),
+)
+# A number as prose writes it: 74,100, $59,310, 4.5, 2034.
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers in ``text``, written plainly (no thousands separators, no trailing zeros after a point)."""
+    found = set()
+    for number in NUMBER.findall(text):
+        number = number.replace(",", "").rstrip(".")
+        found.add(number.rstrip("0").rstrip(".") if "." in number else number)
+    return found
 
 
 def copied(text: str, source: set[tuple[str, ...]]) -> list[str]:
@@ -300,6 +320,22 @@ def test_nothing_copied_from_the_seed(bundled: dict[str, dict[str, Any]]) -> Non
     texts = [(f"{profile_id} {name}", text) for profile_id, record in bundled.items() for name, text in prose(record)]
     texts += [(document, (REPO / document).read_text(encoding="utf-8")) for document in documents()]
     assert [f"{where}: {run!r}" for where, text in texts for run in copied(text, seed)] == []
+
+
+def test_every_number_in_prose_is_on_the_profiles_page(bundled: dict[str, dict[str, Any]]) -> None:
+    """A number our prose states (a percentage, an amount, a count, a year) is one the page states."""
+    unsupported = []
+    for profile_id, record in bundled.items():
+        page = numbers(html.unescape(MARKUP.sub(" ", (PAGES / f"{profile_id}.html").read_text(encoding="utf-8"))))
+        for name, text in prose(record):
+            if name.startswith(("history", "notes")):
+                continue  # the seed's edition, checked against the seed below
+            unsupported += [f"{profile_id} {name}: {n}" for n in sorted(numbers(text) - page)]
+    assert unsupported == []
+
+
+def test_a_number_the_page_lacks_is_caught() -> None:
+    assert numbers("About 74,100 openings, $59,310 a year, 4.50 percent, in 2034.") == {"74100", "59310", "4.5", "2034"}
 
 
 def test_copying_is_caught(page_runs: dict[str, set[tuple[str, ...]]]) -> None:

@@ -41,6 +41,10 @@ class Section(Record, frozen=True):
     blocks: list[Block]
 
 
+# A profile lists this many programs of study; `--section programs` lists them all.
+PROGRAMS_IN_PROFILE = 12
+
+
 class ProfileView(Record, frozen=True):
     """A whole profile, or some of its sections, ready to draw."""
 
@@ -129,24 +133,26 @@ def quick_facts(occ: Occupation) -> list[tuple[str, str]]:
     ]
 
 
-def _summary(occ: Occupation, catalog: Catalog) -> list[Block]:
+def _summary(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     # The summary sentence itself heads the whole profile (see the renderers).
     return [Pairs(quick_facts(occ))]
 
 
-def _what(occ: Occupation, catalog: Catalog) -> list[Block]:
-    blocks: list[Block] = [Paragraph(occ.summary or NOT_AVAILABLE)]
+def _what(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
+    # The summary heads the whole profile; this section says more, or stands in for it when it is all there is.
+    blocks: list[Block] = [Paragraph(occ.what_they_do or occ.summary or NOT_AVAILABLE)]
     if occ.duties:
         blocks.append(Bullets("Duties", list(occ.duties)))
     return blocks
 
 
-def _work(occ: Occupation, catalog: Catalog) -> list[Block]:
+def _work(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     work = occ.work_environment
     blocks: list[Block] = []
     if work.summary:
         blocks.append(Paragraph(work.summary))
-    blocks.append(Pairs([("Contact with patients or the public", _label(PUBLIC_CONTACT, work.public_contact))]))
+    if work.public_contact:  # rated for a few profiles only; the others are not "not available", they are silent
+        blocks.append(Pairs([("Contact with patients or the public", _label(PUBLIC_CONTACT, work.public_contact))]))
     # One table for the profile, or one for each occupation it covers.
     for part in dict.fromkeys(share.part for share in work.employers):
         title = _year("Largest employers", work.employers_year) + (f": {part}" if part else "")
@@ -155,9 +161,10 @@ def _work(occ: Occupation, catalog: Catalog) -> list[Block]:
     return blocks
 
 
-def _become(occ: Occupation, catalog: Catalog) -> list[Block]:
+def _become(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     entry = occ.how_to_become
-    blocks: list[Block] = [
+    blocks: list[Block] = [Paragraph(entry.summary)] if entry.summary else []
+    blocks.append(
         Pairs(
             [
                 ("Typical entry-level education", _label(EDUCATION, entry.education)),
@@ -165,7 +172,7 @@ def _become(occ: Occupation, catalog: Catalog) -> list[Block]:
                 ("On-the-job training", _label(TRAINING, entry.training)),
             ]
         )
-    ]
+    )
     for title, items in (
         ("Typical courses", entry.courses),
         ("Licenses, certifications and registrations", entry.licenses),
@@ -176,20 +183,33 @@ def _become(occ: Occupation, catalog: Catalog) -> list[Block]:
     return blocks
 
 
-def _pay(occ: Occupation, catalog: Catalog) -> list[Block]:
+def _pay(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     pay, meta = occ.pay, catalog.meta
     rows = [
         (_year("Median annual wage", pay.year), money(pay.median_annual, pay.top_coded)),
         (_year("Median hourly wage", pay.year), hourly(pay.median_hourly, pay.top_coded)),
-        (_year("Lowest 10 percent earned less than", pay.year), money(pay.percentile_10)),
-        (_year("Highest 10 percent earned more than", pay.year), money(pay.percentile_90)),
+        (_year("Lowest 10 percent earned less than", pay.year), _wage(pay.percentile_10, pay.percentile_10_hourly)),
+        (_year("Highest 10 percent earned more than", pay.year), _wage(pay.percentile_90, pay.percentile_90_hourly)),
     ]
     if meta.median_pay_all is not None:
         rows.append((_year("Median annual wage, all occupations", meta.median_pay_year), money(meta.median_pay_all)))
-    return [Pairs(rows)]
+    blocks: list[Block] = [Pairs(rows)]
+    if pay.industries:
+        table = [[i.name, _wage(i.median_annual, i.median_hourly)] for i in pay.industries]
+        blocks.append(Grid(_year("Median pay in the top industries", pay.year), ["Industry", "Median pay"], table))
+    if pay.summary:
+        blocks.append(Paragraph(pay.summary))
+    return blocks
 
 
-def _outlook(occ: Occupation, catalog: Catalog) -> list[Block]:
+def _wage(annual: float | None, per_hour: float | None) -> str:
+    """An annual wage, or the hourly one where BLS publishes only that."""
+    if annual is None and per_hour is not None:
+        return f"{hourly(per_hour)} per hour"
+    return money(annual)
+
+
+def _outlook(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     outlook, jobs, meta = occ.outlook, occ.employment, catalog.meta
     period = outlook.period
     rows = [
@@ -204,10 +224,26 @@ def _outlook(occ: Occupation, catalog: Catalog) -> list[Block]:
     blocks: list[Block] = [Pairs(rows)]
     if outlook.prospects:
         blocks.append(Paragraph(outlook.prospects))
+    # The table says more than the figures above only for a profile covering several occupations.
+    if len(outlook.projections) > 1:
+        headers = [
+            "Occupation",
+            "SOC code",
+            _year("Jobs", jobs.year),
+            _year("Projected jobs", jobs.projected_year),
+            _year("Change", period),
+            "Change, jobs",
+        ]
+        table = [
+            [p.title, p.soc_code or "", count(p.jobs), count(p.projected_jobs), percent(p.change_percent), change]
+            for p in outlook.projections
+            if (change := signed_count(p.change))
+        ]
+        blocks.append(Grid("Projections by occupation", headers, table))
     return blocks
 
 
-def _similar(occ: Occupation, catalog: Catalog) -> list[Block]:
+def _similar(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     rows = []
     for other_id in occ.similar:
         other = catalog.summary(other_id)
@@ -227,14 +263,19 @@ def _similar(occ: Occupation, catalog: Catalog) -> list[Block]:
     return [Grid("", headers, rows)]
 
 
-def _programs(occ: Occupation, catalog: Catalog) -> list[Block]:
+def _programs(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     if not occ.programs:
         return [Paragraph("No related programs of study listed.")]
-    title = _year("Programs of study", catalog.meta.programs_edition)
-    return [Grid(title, ["CIP code", "Program"], [[p.code, p.title] for p in occ.programs])]
+    shown = occ.programs[:PROGRAMS_IN_PROFILE] if whole else occ.programs
+    title = f"Programs that prepare for this work ({catalog.meta.programs_edition or 'CIP'})"
+    blocks: list[Block] = [Grid(title, ["CIP code", "Program"], [[p.code, p.title] for p in shown])]
+    if len(shown) < len(occ.programs):
+        rest = len(occ.programs) - len(shown)
+        blocks.append(Paragraph(f"And {rest:,} more: ooh show {occ.id} --section programs"))
+    return blocks
 
 
-def _associations(occ: Occupation, catalog: Catalog) -> list[Block]:
+def _associations(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     if not occ.associations:
         return [Paragraph("No associations listed.")]
     return [Grid("", ["Organization", "Web site"], [[a.name, a.url or ""] for a in occ.associations])]
@@ -275,7 +316,7 @@ def history_blocks(entry: HistoryEntry) -> list[Block]:
     return blocks
 
 
-def _history(occ: Occupation, catalog: Catalog) -> list[Block]:
+def _history(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     if not occ.history:
         return [Paragraph("No earlier editions recorded.")]
     blocks: list[Block] = []
@@ -285,7 +326,7 @@ def _history(occ: Occupation, catalog: Catalog) -> list[Block]:
     return blocks
 
 
-def _source(occ: Occupation, catalog: Catalog) -> list[Block]:
+def _source(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     source, meta = occ.source, catalog.meta
     rows = [
         ("Edition", source.edition or meta.edition),
@@ -301,7 +342,8 @@ def _source(occ: Occupation, catalog: Catalog) -> list[Block]:
     return blocks
 
 
-BUILDERS: dict[str, Callable[[Occupation, Catalog], list[Block]]] = {
+# Each builds a section from the profile; `whole` is true when the section is shown within the whole profile.
+BUILDERS: dict[str, Callable[[Occupation, Catalog, bool], list[Block]]] = {
     "summary": _summary,
     "what-they-do": _what,
     "work-environment": _work,
@@ -327,7 +369,7 @@ def profile_view(occ: Occupation, catalog: Catalog, only: str | None = None) -> 
         occ.former_titles,
         occ.summary,
         only in (None, "summary"),
-        [Section(slug, SECTIONS[slug].label, BUILDERS[slug](occ, catalog)) for slug in slugs],
+        [Section(slug, SECTIONS[slug].label, BUILDERS[slug](occ, catalog, only is None)) for slug in slugs],
     )
 
 
@@ -344,13 +386,13 @@ def section_data(occ: Occupation, catalog: Catalog, only: str | None) -> Any:
         "summary": {key: record[key] for key in ("id", "title", "group", "soc_codes", "summary")}
         | {"pay": record["pay"], "employment": record["employment"], "outlook": record["outlook"]}
         | {"how_to_become": {k: record["how_to_become"][k] for k in ("education", "experience", "training")}},
-        "what-they-do": {"summary": occ.summary, "duties": record["duties"]},
+        "what-they-do": {"summary": occ.summary, "what_they_do": occ.what_they_do, "duties": record["duties"]},
         "work-environment": record["work_environment"],
         "how-to-become-one": record["how_to_become"],
         "pay": record["pay"],
         "job-outlook": {"outlook": record["outlook"], "employment": record["employment"]},
         "similar": similar,
-        "programs": record["programs"],
+        "programs": {"edition": catalog.meta.programs_edition, "programs": record["programs"]},
         "associations": record["associations"],
         "history": record["history"],
         "source": record["source"],
