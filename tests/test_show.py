@@ -7,6 +7,7 @@ import json
 import pytest
 import yaml
 
+from ooh_cli.output.profile import SECTIONS
 from tests.conftest import Invoke
 
 MRT = "medical-records-and-health-information-technicians"
@@ -170,22 +171,7 @@ def test_section_option_prints_one_section(invoke: Invoke) -> None:
     assert data["outlook"]["annual_openings"] == 14000 and data["employment"]["year"] == 2024
 
 
-@pytest.mark.parametrize(
-    "section",
-    [
-        "summary",
-        "what-they-do",
-        "work-environment",
-        "how-to-become-one",
-        "pay",
-        "job-outlook",
-        "similar",
-        "programs",
-        "associations",
-        "history",
-        "source",
-    ],
-)
+@pytest.mark.parametrize("section", SECTIONS.slugs())
 def test_every_section_in_every_format(invoke: Invoke, section: str) -> None:
     for fmt in ("table", "json", "yaml", "markdown"):
         result = invoke("show", MRT, "--section", section, "--format", fmt)

@@ -173,14 +173,16 @@ def _become(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
             ]
         )
     )
-    for title, items in (
+    return blocks + _lists(
         ("Typical courses", entry.courses),
         ("Licenses, certifications and registrations", entry.licenses),
         ("Important qualities", entry.qualities),
-    ):
-        if items:
-            blocks.append(Bullets(title, list(items)))
-    return blocks
+    )
+
+
+def _lists(*lists: tuple[str, tuple[str, ...]]) -> list[Block]:
+    """A titled bullet list for each list that has items."""
+    return [Bullets(title, list(items)) for title, items in lists if items]
 
 
 def _pay(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
@@ -305,15 +307,12 @@ def history_blocks(entry: HistoryEntry) -> list[Block]:
         blocks.append(
             Grid(_year("Where the jobs were", jobs.year), ["Employer", "Share of jobs"], _shares(entry.employers))
         )
-    for title, items in (
+    return blocks + _lists(
         ("Typical courses", entry.courses),
         ("Related programs of study", entry.programs),
         ("Associations", entry.associations),
         ("Notes", entry.notes),
-    ):
-        if items:
-            blocks.append(Bullets(title, list(items)))
-    return blocks
+    )
 
 
 def _history(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
