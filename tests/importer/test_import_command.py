@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 from ooh_cli.cli import app
 
 
-
 @pytest.mark.parametrize(
     ("content", "message"),
     [
