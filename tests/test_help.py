@@ -49,7 +49,8 @@ def test_version(invoke: Invoke) -> None:
 
 def test_no_arguments_shows_help(invoke: Invoke) -> None:
     result = invoke(data=None)
-    assert "Usage" in result.output and "show" in result.output
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "Usage" in result.stdout and "show" in result.stdout
 
 
 def test_help_never_reads_the_data(invoke: Invoke, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from typing import Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from ooh_cli.cli.typer_compat import ClickException, Context, UsageError
+from ooh_cli.cli.typer_compat import ClickException, Context, NoArgsIsHelpError, UsageError
 from ooh_cli.core.errors import ExitCode, OohError
 
 DEBUG_ENV = "OOH_DEBUG"
@@ -48,6 +48,10 @@ class OohGroup(TyperGroup):
             sys.stdout.flush()
         except OohError as error:
             fail(str(error), error.exit_code)
+        except NoArgsIsHelpError as error:
+            # `ooh` alone asks for help, and gets it: not a usage error. (Rich has printed it already.)
+            sys.stdout.write(error.format_message())
+            sys.exit(ExitCode.OK)
         except UsageError as error:
             where = f" (see `{error.ctx.command_path} --help`)" if error.ctx else ""
             fail(f"{error.format_message()}{where}", ExitCode.USAGE)
