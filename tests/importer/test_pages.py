@@ -10,6 +10,8 @@ from ooh_cli.importer.pages import Employer, Link, ProfilePage, parse_profile, r
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = FIXTURES / "pages"
+# Pages for these tests only, not imported by test_build: hourly wages, wages of an earlier year, and more.
+PROFILES = FIXTURES / "profiles"
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +83,7 @@ def test_several_occupations_in_one_profile() -> None:
     assert page.title == "Chimney Sweeps and Flue Cleaners"
     # "This wage is equal to or greater than $239,200 per year or $115.00 per hour."
     assert (page.median_annual, page.median_hourly, page.top_coded) == (239200, 115.0, True)
-    assert page.education is None  # "See How to Become One"
+    assert page.education == "varies"  # "See How to Become One"
     assert (page.experience, page.training) == ("none", "apprenticeship")
     assert (page.jobs, page.growth_percent, page.category, page.change) == (1234500, 7, "much-faster", 86400)
     assert (page.projected_year, page.projected_jobs) == (2034, 1320900)  # the table's first row: the whole
@@ -99,6 +101,11 @@ def test_several_occupations_in_one_profile() -> None:
     assert page.licenses == ()  # the section is prose only
     assert page.last_modified == "2025-09-16"
     assert page.warnings == ()
+
+
+def test_see_how_to_become_one_is_varies() -> None:
+    page = read_profile(PROFILES / "lock-keepers.html")
+    assert (page.education, page.experience, page.training) == ("high-school", "varies", "varies")
 
 
 def test_profile_without_quick_facts_has_no_figures() -> None:

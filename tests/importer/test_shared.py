@@ -127,3 +127,18 @@ def test_output_validates_and_round_trips(imported: tuple[dict[str, Any], Import
     # Merging the sources into their own output changes nothing: the second import writes the same bytes.
     fresh = {record["id"]: record for record in document["occupations"]}
     assert all(merge_record(fresh[record["id"]], record) == record for record in loaded["occupations"])
+
+
+# --- Quick Facts and links ----------------------------------------------------------------------------------
+
+
+def test_see_how_to_become_one_is_varies(by_id: dict[str, dict[str, Any]]) -> None:
+    assert by_id["agricultural-workers"]["how_to_become"]["education"] == "varies"
+    assert by_id["agricultural-workers"]["how_to_become"]["training"] == "varies"
+    social = by_id["social-workers"]["how_to_become"]
+    assert (social["education"], social["experience"], social["training"]) == ("varies", "none", "varies")
+    counts = {
+        key: sum(record["how_to_become"].get(key) == "varies" for record in by_id.values())
+        for key in ("education", "experience", "training")
+    }
+    assert counts == {"education": 36, "experience": 22, "training": 36}

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ooh_cli.core.errors import DataError
+from ooh_cli.core.vocab import VARIES
 from ooh_cli.importer.azindex import read_az_index
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.merge import META_KEYS, changed_fields, merge_record, prune, union_keys
@@ -300,7 +301,10 @@ def _has_outlook(page: ProfilePage) -> bool:
 
 
 def _cross_check(page: ProfilePage, rows: list[ProjectionRow]) -> list[Disagreement]:
-    """Compare a profile covering exactly one workbook line item with that line item."""
+    """Compare a profile covering exactly one workbook line item with that line item.
+
+    "See How to Become One" (``varies``) contradicts no requirement.
+    """
     if len(rows) != 1 or not page.has_quick_facts:
         return []
     row = rows[0]
@@ -324,7 +328,7 @@ def _cross_check(page: ProfilePage, rows: list[ProjectionRow]) -> list[Disagreem
     return [
         Disagreement(page.id, row.soc_code, name, on_page, in_workbook)
         for name, on_page, in_workbook in pairs
-        if on_page is not None and in_workbook is not None and on_page != in_workbook
+        if on_page not in (None, VARIES) and in_workbook is not None and on_page != in_workbook
     ]
 
 
