@@ -108,6 +108,12 @@ def test_see_how_to_become_one_is_varies() -> None:
     assert (page.education, page.experience, page.training) == ("high-school", "varies", "varies")
 
 
+def test_similar_occupations_are_the_occupation_cells_links() -> None:
+    # Duties may link other profiles ("... mention chimney sweeps"): not similar occupations.
+    assert read_profile(PROFILES / "lock-keepers.html").similar == ("lamplighters", "castle-guards")
+    assert "lighthouse-keepers" not in read_profile(PAGES / "lamplighters.html").similar
+
+
 def test_profile_without_quick_facts_has_no_figures() -> None:
     page = read_profile(PAGES / "castle-guards.html")
     assert (page.title, page.group, page.group_name) == ("Castle Guards", "military", "Military")
@@ -159,6 +165,7 @@ def test_sloppy_html_still_parses() -> None:
     assert page.employers[0] == Employer("Local government, excluding education and hospitals", 61)
     assert page.qualities == ("Night vision", "Steady hands", "Punctuality")
     assert page.licenses == ("Gas fitter license", "Ladder safety (LS) certification", "Night work endorsement")
+    assert page.similar == ("chimney-sweeps", "castle-guards", "candle-makers")
 
 
 def test_stray_end_tags_change_nothing(lamplighters: ProfilePage) -> None:

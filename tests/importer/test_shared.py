@@ -142,3 +142,12 @@ def test_see_how_to_become_one_is_varies(by_id: dict[str, dict[str, Any]]) -> No
         for key in ("education", "experience", "training")
     }
     assert counts == {"education": 36, "experience": 22, "training": 36}
+
+
+def test_similar_occupations_are_not_taken_from_duties(by_id: dict[str, dict[str, Any]]) -> None:
+    # Their duties mention veterinarians or lawyers, which the Handbook does not list as similar.
+    for profile_id in ("agricultural-workers", "dental-assistants", "nursing-assistants", "phlebotomists"):
+        assert "veterinarians" not in by_id[profile_id]["similar"], profile_id
+    for profile_id in ("private-detectives-and-investigators", "secretaries-and-administrative-assistants"):
+        assert "lawyers" not in by_id[profile_id]["similar"], profile_id
+    assert by_id["phlebotomists"]["similar"][-1] == "veterinary-technologists-and-technicians"

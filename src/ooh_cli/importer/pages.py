@@ -428,14 +428,22 @@ class _PageReader:
         return dedupe(licenses), dedupe(qualities)
 
     def _similar(self, profile_id: str) -> tuple[str, ...]:
+        """The profile each row of the similar occupations table is about: the link of its Occupation cell (the
+        duties beside it may link other profiles, "... help scientists, veterinarians, and others")."""
         table = self.by_id("similar-occupations")
         if table is None:
             return ()
+        column = next((attr(th, "id") for th in table.css("th[id]") if text_of(th).casefold() == "occupation"), "")
         ids: list[str] = []
-        for anchor in table.css("a"):
-            match = _PROFILE_URL.match(urlsplit(attr(anchor, "href")).path)
-            if match and match.group(2) != profile_id:
-                ids.append(match.group(2))
+        for row in table.css("tr"):
+            cells = [cell for cell in row.css("td") if not column or column in attr(cell, "headers").split()]
+            # Without a heading to go by, the row's first link: its picture's or its name's.
+            for anchor in (anchor for cell in cells for anchor in cell.css("a")):
+                match = _PROFILE_URL.match(urlsplit(attr(anchor, "href")).path)
+                if match:
+                    if match.group(2) != profile_id:
+                        ids.append(match.group(2))
+                    break
         return tuple(dict.fromkeys(ids))
 
     def _more_info(self, page_url: str) -> tuple[tuple[Link, ...], list[str]]:
