@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from ooh_cli.importer.errors import SourceError
-from ooh_cli.importer.pages import Employer, Link, ProfilePage, parse_profile, read_profile
+from ooh_cli.importer.pages import Link, ProfilePage, parse_profile, read_profile
+from ooh_cli.importer.tables import Employer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = FIXTURES / "pages"
@@ -106,6 +107,18 @@ def test_several_occupations_in_one_profile() -> None:
 def test_see_how_to_become_one_is_varies() -> None:
     page = read_profile(PROFILES / "lock-keepers.html")
     assert (page.education, page.experience, page.training) == ("high-school", "varies", "varies")
+
+
+def test_employer_tables_of_parts_named_like_the_title() -> None:
+    # "Lock Keepers" begins "lock keepers and bridge tenders", one of two parts: not a table of the whole.
+    page = read_profile(PROFILES / "lock-keepers.html")
+    assert page.employers == (
+        Employer("Federal government, excluding postal service", 77, "lock keepers and bridge tenders"),
+        Employer("Local government, excluding education and hospitals", 9, "lock keepers and bridge tenders"),
+        Employer("State government, excluding education and hospitals", 39, "canal lock keepers"),
+        Employer("Water transportation", 37, "canal lock keepers"),
+    )
+    assert page.employers_year == 2024
 
 
 def test_similar_occupations_are_the_occupation_cells_links() -> None:

@@ -151,3 +151,32 @@ def test_similar_occupations_are_not_taken_from_duties(by_id: dict[str, dict[str
     for profile_id in ("private-detectives-and-investigators", "secretaries-and-administrative-assistants"):
         assert "lawyers" not in by_id[profile_id]["similar"], profile_id
     assert by_id["phlebotomists"]["similar"][-1] == "veterinary-technologists-and-technicians"
+
+
+def test_fire_inspectors_have_both_employer_tables(by_id: dict[str, dict[str, Any]]) -> None:
+    record = by_id["fire-inspectors-and-investigators"]
+    assert record["title"] == "Fire Inspectors"
+    employers = record["work_environment"]["employers"]
+    assert employers[0] == {
+        "name": "Local government, excluding education and hospitals",
+        "percent": 77,
+        "part": "fire inspectors and investigators",
+    }
+    assert employers[-2:] == [
+        {
+            "name": "Local government, excluding education and hospitals",
+            "percent": 39,
+            "part": "forest fire inspectors and prevention specialists",
+        },
+        {
+            "name": "State government, excluding education and hospitals",
+            "percent": 37,
+            "part": "forest fire inspectors and prevention specialists",
+        },
+    ]
+    # The 52 profiles with a table per part, fire inspectors among them: every employer is marked with its part.
+    several = [
+        r for r in by_id.values() if any("part" in e for e in r.get("work_environment", {}).get("employers", []))
+    ]
+    assert len(several) == 52
+    assert all("part" in e for r in several for e in r["work_environment"]["employers"])

@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.html import attr, credential_name, dedupe, lead_in, parse_html, read_page, text_of
+from ooh_cli.importer.tables import Employer, employer_tables
 from ooh_cli.importer.values import (
     parse_decimal,
     parse_int,
@@ -46,16 +47,6 @@ _PERCENTILES = re.compile(
     re.IGNORECASE,
 )
 _OPENINGS = re.compile(r"\b(\d[\d,]*) openings\b", re.IGNORECASE)
-_EMPLOYERS_OF = re.compile(r"largest employers of (.+?) were", re.IGNORECASE)
-_JOBS_IN_YEAR = re.compile(r"jobs in ((?:19|20)\d\d)")
-
-
-@dataclass(frozen=True, slots=True)
-class Employer:
-    name: str
-    percent: int | float | None
-    # The occupation the table is for, when the profile gives one table per occupation it covers.
-    part: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,50 +284,12 @@ class _PageReader:
     # -- tabs -------------------------------------------------------------------------------------------------
 
     def _employers(self, title: str, jobs_year: int | None) -> tuple[int | None, tuple[Employer, ...]]:
-        """The "largest employers" table of the Work Environment tab.
-
-        Profiles that combine occupations may show one table per part ("The largest employers of facilities
-        managers ..."): a table for the whole profile is taken when there is one, else every part's, each
-        employer marked with the part it belongs to.
-        """
         tab = self.tab(3)
         if tab is None:
             return None, ()
-        candidates: list[tuple[str, LexborNode]] = []
-        intro = ""
-        for element in tab.css("p, table"):
-            if element.tag == "p":
-                # An empty paragraph (browsers make one of a stray </p>) shows nothing between intro and table.
-                intro = text_of(element) or intro
-            elif "largest employers" in intro.casefold():
-                candidates.append((intro, element))
-        if len(candidates) > 1:
-            whole = [c for c in candidates if f"largest employers of {title.casefold()}" in c[0].casefold()]
-            if len(whole) == 1:
-                candidates = whole
-        if not candidates:
-            return None, ()
-        several = len(candidates) > 1
-        employers = []
-        for intro, table in candidates:
-            part = self._part(intro) if several else None
-            for row in table.css("tr"):
-                cells = [text_of(cell) for cell in row.css("td")]
-                if len(cells) < 2 or not cells[0]:
-                    continue
-                percent = parse_decimal(cells[1])
-                employers.append(Employer(cells[0], None if percent is None else plain_number(percent), part))
-        year = _JOBS_IN_YEAR.search(candidates[0][0])
-        return (int(year.group(1)) if year else jobs_year), tuple(employers)
-
-    def _part(self, intro: str) -> str:
-        """Whose employers a table lists: "software developers" in "The largest employers of software
-        developers were as follows"."""
-        found = _EMPLOYERS_OF.search(intro)
-        if found is None:
-            self.warn(f"an employer table whose workers are not named: {intro[:60]!r}")
-            return "part of the occupation"
-        return found.group(1)
+        year, employers, warnings = employer_tables(tab, title, jobs_year)
+        self.warnings.extend(warnings)
+        return year, employers
 
     def _percentiles(self) -> tuple[int | float | None, int | float | None]:
         """10th and 90th percentile annual wages, when the Pay tab states them once for the whole profile.
