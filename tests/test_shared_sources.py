@@ -159,6 +159,10 @@ def test_every_quick_fact_matches_its_page(bundled: dict[str, dict[str, Any]]) -
             assert facts == {}
             continue
         assert not REQUIRED - facts.keys(), profile_id  # the regular expressions did read the table
+        no_median = facts["pay.median_annual"] is None and facts["pay.median_hourly"] is None
+        if no_median and field(record, "pay.year") != facts.get("pay.year"):
+            # No median in Quick Facts (fishers): the data has the Pay tab's wages, of the earlier year it names.
+            facts = {name: value for name, value in facts.items() if not name.startswith("pay.")}
         wrong += [
             f"{profile_id}: {name} is {field(record, name)!r}, the page says {value!r}"
             for name, value in facts.items()

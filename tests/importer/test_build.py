@@ -95,6 +95,10 @@ def test_record_has_the_documented_shape(first: tuple[Document, ImportReport]) -
             "median_hourly": 23.13,
             "percentile_10": 31050,
             "percentile_90": 72440,
+            "industries": [
+                {"name": "Utilities", "median_annual": 52300},
+                {"name": "Local government, excluding education and hospitals", "median_annual": 47910},
+            ],
         },
         "employment": {"year": 2024, "jobs": 12300, "projected_year": 2034, "projected_jobs": 11800},
         "outlook": {
@@ -307,15 +311,55 @@ def test_an_edition_without_known_thresholds_is_refused(
         build_document(pages, workbook, index)
 
 
+def test_wages_by_the_hour_and_of_an_earlier_year(sources: Sources, tmp_path: Path) -> None:
+    pages, workbook, index = sources
+    for path in [*pages.glob("*.html"), *(pages.parent / "profiles").glob("*.html")]:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    by_id = records(build_document(tmp_path, workbook, index)[0])
+    keepers = by_id["lock-keepers"]
+    assert keepers["pay"] == {
+        "year": 2024,
+        "median_hourly": 18.27,
+        "percentile_10_hourly": 12.5,
+        "percentile_90_hourly": 30.0,
+        "industries": [
+            {"name": "Federal government, excluding postal service", "median_hourly": 19.1},
+            {"name": "Water transportation", "median_hourly": 17.25},
+            {"name": "Local government, excluding education and hospitals", "median_hourly": 16.0},
+        ],
+    }
+    assert keepers["how_to_become"] == {"education": "high-school", "experience": "varies", "training": "varies"}
+    assert [share["part"] for share in keepers["work_environment"]["employers"]] == [
+        *["lock keepers and bridge tenders"] * 2,
+        *["canal lock keepers"] * 2,
+    ]
+    assert keepers["similar"] == ["lamplighters", "castle-guards"]
+    divers = by_id["pearl-divers"]
+    assert divers["pay"] == {"year": 2017, "median_annual": 28530, "percentile_10": 18710, "percentile_90": 48170}
+    assert divers["employment"]["year"] == 2024
+
+
 def test_the_cross_check_compares_like_with_like(sources: Sources, tmp_path: Path) -> None:
     pages, workbook, index = sources
     for path in pages.glob("*.html"):
         text = path.read_text(encoding="utf-8")
         if path.name == "lamplighters.html":
-            # "See How to Become One" for the workbook's "Postsecondary nondegree award".
-            text = text.replace(">    Postsecondary nondegree award<", ">See How to Become One<")
+            # Pay of an earlier year (not comparable with the workbook's 2024 wage), "See How to Become One" for
+            # the workbook's "Postsecondary nondegree award".
+            text = (
+                text.replace("$48,120     per year", "")
+                .replace(">    Postsecondary nondegree award<", ">See How to Become One<")
+                .replace("<br>$23.13     per hour", "")
+                .replace("lamplighters was $48,120 in May 2024", "lamplighters was $30,000 in May 2019")
+            )
         (tmp_path / path.name).write_text(text, encoding="utf-8")
     document, report = build_document(tmp_path, workbook, index)
+    assert records(document)["lamplighters"]["pay"] == {
+        "year": 2019,
+        "median_annual": 30000,
+        "percentile_10": 31050,
+        "percentile_90": 72440,
+    }
     assert records(document)["lamplighters"]["how_to_become"]["education"] == "varies"
-    # Only the openings differ, as in the first import: education is no disagreement.
+    # Only the openings differ, as in the first import: neither pay nor education is a disagreement.
     assert [d.field for d in report.disagreements] == ["outlook.annual_openings"]

@@ -7,7 +7,7 @@ import pytest
 
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.pages import Link, ProfilePage, parse_profile, read_profile
-from ooh_cli.importer.tables import Employer
+from ooh_cli.importer.tables import Employer, IndustryWage
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = FIXTURES / "pages"
@@ -46,6 +46,12 @@ def test_quick_facts(lamplighters: ProfilePage) -> None:
 def test_figures_from_the_tabs(lamplighters: ProfilePage) -> None:
     page = lamplighters
     assert (page.percentile_10, page.percentile_90) == (31050, 72440)
+    assert (page.percentile_10_hourly, page.percentile_90_hourly) == (None, None)  # annual wages only
+    # The Pay tab's table: "$52,300" in the first row, "47,910" below.
+    assert page.industries == (
+        IndustryWage("Utilities", 52300),
+        IndustryWage("Local government, excluding education and hospitals", 47910),
+    )
     assert page.annual_openings == 1100
     assert (page.projected_year, page.projected_jobs) == (2034, 11800)
     assert page.soc_codes == ("49-9099",)
@@ -89,8 +95,8 @@ def test_several_occupations_in_one_profile() -> None:
     assert (page.jobs, page.growth_percent, page.category, page.change) == (1234500, 7, "much-faster", 86400)
     assert (page.projected_year, page.projected_jobs) == (2034, 1320900)  # the table's first row: the whole
     assert page.soc_codes == ("47-4071", "47-4099")
-    # Percentiles are given per part only: not figures of the whole profile.
-    assert (page.percentile_10, page.percentile_90) == (None, None)
+    # Percentiles and the top industries' wages are given per part only: not figures of the whole profile.
+    assert (page.percentile_10, page.percentile_90, page.industries) == (None, None, ())
     # Employers too, so each part's table is kept, marked with the workers it is about.
     assert page.employers == (
         Employer("Building services", 70, "chimney sweeps"),
@@ -102,6 +108,54 @@ def test_several_occupations_in_one_profile() -> None:
     assert page.licenses == ()  # the section is prose only
     assert page.last_modified == "2025-09-16"
     assert page.warnings == ()
+
+
+def test_hourly_wages_stay_hourly() -> None:
+    page = read_profile(PROFILES / "lock-keepers.html")
+    # "The median hourly wage for lock keepers was $18.27 in May 2024. ... less than $12.50, ... more than $30.00."
+    assert (page.pay_year, page.median_annual, page.median_hourly) == (2024, None, 18.27)
+    assert (page.percentile_10_hourly, page.percentile_90_hourly) == (12.5, 30.0)
+    assert (page.percentile_10, page.percentile_90) == (None, None)  # never an hourly figure in an annual field
+    assert page.industries == (
+        IndustryWage("Federal government, excluding postal service", median_hourly=19.1),
+        IndustryWage("Water transportation", median_hourly=17.25),
+        IndustryWage("Local government, excluding education and hospitals", median_hourly=16.0),
+    )
+    assert page.warnings == ()
+
+
+def test_wages_last_published_for_an_earlier_year() -> None:
+    page = read_profile(PROFILES / "pearl-divers.html")
+    # Quick Facts give no median pay; the Pay tab gives the wages of May 2017, and nothing more is said.
+    assert (page.pay_year, page.median_annual, page.median_hourly, page.top_coded) == (2017, 28530, None, False)
+    assert (page.percentile_10, page.percentile_90) == (18710, 48170)
+    assert (page.percentile_10_hourly, page.percentile_90_hourly, page.industries) == (None, None, ())
+    assert (page.jobs_year, page.jobs) == (2024, 21900)
+    assert page.warnings == ()
+
+
+def test_pay_tab_figures_that_do_not_fit_are_left_out() -> None:
+    text = (PAGES / "lamplighters.html").read_text(encoding="utf-8")
+    # Wages of another year than Quick Facts': percentiles and industries would be misdated.
+    page = parse_profile(text.replace("May 2024", "May 2023"), Path("lamplighters.html"))
+    assert (page.pay_year, page.median_annual) == (2024, 48120)
+    assert (page.percentile_10, page.percentile_90, page.industries) == (None, None, ())
+    assert page.warnings == (
+        "the Pay tab's median is $48120 in May 2023, Quick Facts give $48120 in 2024; percentiles not imported",
+        "top industries' wages are of May 2023, the pay of 2024; left out",
+    )
+    # Annual wages written with cents, an hourly wage in an annual table: not guessed at.
+    page = parse_profile(text.replace("$31,050", "$31.05").replace("47,910", "23.03"), Path("lamplighters.html"))
+    assert (page.percentile_10, page.percentile_90, page.percentile_10_hourly, page.industries) == (None,) * 3 + ((),)
+    assert page.warnings == (
+        "annual wages of lamplighters written as ['$48,120', '$31.05', '$72,440']; not imported",
+        "top industries of lamplighters: '23.03' is not an annual wage; table not imported",
+    )
+    # A wage published as "or more" is no figure: the industry stays, without one.
+    page = parse_profile(text.replace("$52,300", "$239,200 or more"), Path("lamplighters.html"))
+    assert page.industries[0] == IndustryWage("Utilities")
+    assert page.industries[1].median_annual == 47910
+    assert page.warnings == ("top industries of lamplighters: the wage '$239,200 or more' of 'Utilities' is left out",)
 
 
 def test_see_how_to_become_one_is_varies() -> None:
@@ -134,6 +188,7 @@ def test_profile_without_quick_facts_has_no_figures() -> None:
     figures = (page.median_annual, page.median_hourly, page.pay_year, page.jobs, page.growth_percent)
     assert figures == (None, None, None, None, None)
     assert (page.category, page.change, page.annual_openings, page.education) == (None, None, None, None)
+    assert (page.percentile_10_hourly, page.industries) == (None, ())
     assert page.qualities == ("Vigilance",)
     assert page.warnings == ("no Quick Facts table; its figures are left empty",)
 
@@ -179,6 +234,7 @@ def test_sloppy_html_still_parses() -> None:
     assert page.qualities == ("Night vision", "Steady hands", "Punctuality")
     assert page.licenses == ("Gas fitter license", "Ladder safety (LS) certification", "Night work endorsement")
     assert page.similar == ("chimney-sweeps", "castle-guards", "candle-makers")
+    assert (page.percentile_10, page.industries[1].median_annual) == (31050, 47910)
 
 
 def test_stray_end_tags_change_nothing(lamplighters: ProfilePage) -> None:

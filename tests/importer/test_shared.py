@@ -63,6 +63,13 @@ def test_medical_records_specialists(by_id: dict[str, dict[str, Any]]) -> None:
         "median_hourly": 24.16,
         "percentile_10": 35780,
         "percentile_90": 80950,
+        "industries": [
+            {"name": "Management of companies and enterprises", "median_annual": 60750},
+            {"name": "Hospitals; state, local, and private", "median_annual": 56520},
+            {"name": "Professional, scientific, and technical services", "median_annual": 49970},
+            {"name": "Administrative and support services", "median_annual": 49590},
+            {"name": "Offices of physicians", "median_annual": 45620},
+        ],
     }
     assert record["how_to_become"]["education"] == "postsecondary-nondegree"
     assert record["how_to_become"]["qualities"] == [
@@ -90,11 +97,9 @@ def test_other_profiles(by_id: dict[str, dict[str, Any]]) -> None:
     assert (physicians["employment"]["jobs"], physicians["outlook"]["annual_openings"]) == (839000, 23600)
     assert "29-1211" in physicians["soc_codes"]
     actors = by_id["actors"]  # hourly pay only, and 0% growth (a figure, not a gap)
-    assert actors["pay"] == {"year": 2024, "median_hourly": 23.33}
+    assert {key: actors["pay"][key] for key in ("year", "median_hourly")} == {"year": 2024, "median_hourly": 23.33}
+    assert not {"median_annual", "percentile_10", "percentile_90"} & set(actors["pay"])
     assert (actors["outlook"]["growth_percent"], actors["outlook"]["category"]) == (0, "little-change")
-    fishers = by_id["fishers-and-related-fishing-workers"]  # no median pay on the page
-    assert "median_annual" not in fishers["pay"]
-    assert (fishers["outlook"]["growth_percent"], fishers["outlook"]["change"]) == (-5, -1000)
     dispatchers = by_id["police-fire-and-ambulance-dispatchers"]
     assert dispatchers["title"] == "Public Safety Telecommunicators"
     assert "911 Dispatcher" in dispatchers["aliases"]
@@ -127,6 +132,82 @@ def test_output_validates_and_round_trips(imported: tuple[dict[str, Any], Import
     # Merging the sources into their own output changes nothing: the second import writes the same bytes.
     fresh = {record["id"]: record for record in document["occupations"]}
     assert all(merge_record(fresh[record["id"]], record) == record for record in loaded["occupations"])
+
+
+# --- the Pay tab --------------------------------------------------------------------------------------------
+
+HOURLY_ONLY = {
+    *("actors", "bartenders", "cashiers", "childcare-workers", "cooks", "customer-service-representatives"),
+    *("food-and-beverage-serving-and-related-workers", "food-preparation-workers", "general-office-clerks"),
+    *("grounds-maintenance-workers", "janitors-and-building-cleaners", "manicurists-and-pedicurists", "models"),
+    *("musicians-and-singers", "photographers", "receptionists", "skincare-specialists", "waiters-and-waitresses"),
+}
+
+
+def test_bartenders_are_paid_by_the_hour(by_id: dict[str, dict[str, Any]]) -> None:
+    # "The median hourly wage for bartenders was $16.12 in May 2024. ... The lowest 10 percent earned less than
+    # $9.58, and the highest 10 percent earned more than $34.58." Quick Facts give $33,530 a year too.
+    pay = by_id["bartenders"]["pay"]
+    assert pay == {
+        "year": 2024,
+        "median_annual": 33530,
+        "median_hourly": 16.12,
+        "percentile_10_hourly": 9.58,
+        "percentile_90_hourly": 34.58,
+        "industries": [
+            {"name": "Traveler accommodation", "median_hourly": 17.18},
+            {"name": "Full-service restaurants", "median_hourly": 16.87},
+            {"name": "Drinking places (alcoholic beverages)", "median_hourly": 15.0},
+            {"name": "Amusement, gambling, and recreation industries", "median_hourly": 14.77},
+            {"name": "Civic and social organizations", "median_hourly": 13.18},
+        ],
+    }
+    actors = by_id["actors"]["pay"]
+    assert (actors["percentile_10_hourly"], actors["percentile_90_hourly"]) == (14.0, 97.19)
+    assert actors["industries"][0] == {
+        "name": "Accounting, tax preparation, bookkeeping, and payroll services",
+        "median_hourly": 30.1,
+    }
+
+
+def test_hourly_percentiles_are_never_annual(by_id: dict[str, dict[str, Any]]) -> None:
+    hourly = {key for key, record in by_id.items() if "percentile_10_hourly" in record.get("pay", {})}
+    assert hourly == HOURLY_ONLY
+    for record in by_id.values():
+        pay = record.get("pay", {})
+        assert not ({"percentile_10", "percentile_10_hourly"} <= set(pay)), record["id"]
+        # Annual figures are whole dollars, hourly ones have cents.
+        assert all(isinstance(pay[key], int) for key in ("percentile_10", "percentile_90") if key in pay)
+        assert all(
+            isinstance(pay[key], float) for key in ("percentile_10_hourly", "percentile_90_hourly") if key in pay
+        )
+        for industry in pay.get("industries", []):
+            assert ("median_annual" in industry) != ("median_hourly" in industry), record["id"]
+            assert ("median_hourly" in industry) == (record["id"] in HOURLY_ONLY), record["id"]
+
+
+def test_industries_are_the_profiles_own(by_id: dict[str, dict[str, Any]]) -> None:
+    nurses = by_id["registered-nurses"]["pay"]
+    assert nurses["industries"][0] == {
+        "name": "Government, excluding state and local education and hospitals",
+        "median_annual": 106480,
+    }
+    assert nurses["industries"][-1] == {
+        "name": "Educational services; state, local, and private",
+        "median_annual": 74360,
+    }
+    # Tables for each part of a profile (chief executives; general and operations managers) are not the whole's.
+    assert "industries" not in by_id["top-executives"]["pay"]
+    assert sum("industries" in record.get("pay", {}) for record in by_id.values()) == 286
+
+
+def test_fishers_wages_were_last_published_for_2017(by_id: dict[str, dict[str, Any]]) -> None:
+    # Quick Facts leave the 2024 median pay empty; the Pay tab: "The median annual wage for fishing and hunting
+    # workers was $28,530 in May 2017. ... less than $18,710, ... more than $48,170."
+    fishers = by_id["fishers-and-related-fishing-workers"]
+    assert fishers["pay"] == {"year": 2017, "median_annual": 28530, "percentile_10": 18710, "percentile_90": 48170}
+    assert fishers["employment"]["year"] == 2024
+    assert (fishers["outlook"]["growth_percent"], fishers["outlook"]["change"]) == (-5, -1000)
 
 
 # --- Quick Facts and links ----------------------------------------------------------------------------------

@@ -160,7 +160,7 @@ def build_document(
         rows = linked.get(page.id, [])
         report.warnings.extend(f"{page.id}: {warning}" for warning in page.warnings)
         report.warnings.extend(_check_category(page, edition))
-        report.disagreements.extend(_cross_check(page, rows))
+        report.disagreements.extend(_cross_check(page, rows, projections.base_year))
         fresh = _record(page, rows, aliases.get(page.id, []), edition_name, known_ids, report)
         old = old_records.get(page.id)
         merged = merge_record(fresh, old)
@@ -248,6 +248,8 @@ def _record(
         if other not in known_ids:
             report.warnings.append(f"{page.id}: similar occupation {other!r} has no profile; left out")
     pay_figures = (page.median_annual, page.median_hourly, page.percentile_10, page.percentile_90)
+    hourly_figures = (page.percentile_10_hourly, page.percentile_90_hourly)
+    has_pay = any(value is not None for value in (*pay_figures, *hourly_figures)) or bool(page.industries)
     record = {
         "id": page.id,
         "title": page.title,
@@ -268,12 +270,18 @@ def _record(
             "qualities": list(page.qualities),
         },
         "pay": {
-            "year": page.pay_year if any(v is not None for v in pay_figures) else None,
+            "year": page.pay_year if has_pay else None,
             "median_annual": page.median_annual,
             "median_hourly": page.median_hourly,
             "percentile_10": page.percentile_10,
             "percentile_90": page.percentile_90,
             "top_coded": page.top_coded,
+            "percentile_10_hourly": page.percentile_10_hourly,
+            "percentile_90_hourly": page.percentile_90_hourly,
+            "industries": [
+                {"name": wage.name, "median_annual": wage.median_annual, "median_hourly": wage.median_hourly}
+                for wage in page.industries
+            ],
         },
         "employment": {
             "year": page.jobs_year if page.jobs is not None else None,
@@ -300,10 +308,11 @@ def _has_outlook(page: ProfilePage) -> bool:
     return any(value is not None for value in figures)
 
 
-def _cross_check(page: ProfilePage, rows: list[ProjectionRow]) -> list[Disagreement]:
+def _cross_check(page: ProfilePage, rows: list[ProjectionRow], base_year: int | None) -> list[Disagreement]:
     """Compare a profile covering exactly one workbook line item with that line item.
 
-    "See How to Become One" (``varies``) contradicts no requirement.
+    Pay is compared only when the page's is of the workbook's year, and "See How to Become One" (``varies``)
+    contradicts no requirement.
     """
     if len(rows) != 1 or not page.has_quick_facts:
         return []
@@ -313,13 +322,15 @@ def _cross_check(page: ProfilePage, rows: list[ProjectionRow]) -> list[Disagreem
     if growth is not None and page.growth_percent is not None and abs(page.growth_percent - growth) <= 0.5:
         growth = page.growth_percent
     both_paid = page.median_annual is not None and row.median_annual is not None
+    if base_year is not None and page.pay_year != base_year:
+        both_paid = False
     pairs: Iterable[tuple[str, object, object]] = (
         ("employment.jobs", page.jobs, row.jobs),
         ("employment.projected_jobs", page.projected_jobs, row.projected_jobs),
         ("outlook.growth_percent", page.growth_percent, growth),
         ("outlook.change", page.change, row.change),
         ("outlook.annual_openings", page.annual_openings, row.annual_openings),
-        ("pay.median_annual", page.median_annual, row.median_annual),
+        ("pay.median_annual", page.median_annual if both_paid else None, row.median_annual),
         ("pay.top_coded", page.top_coded if both_paid else None, row.top_coded if both_paid else None),
         ("how_to_become.education", page.education, row.education),
         ("how_to_become.experience", page.experience, row.experience),

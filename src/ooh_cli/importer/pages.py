@@ -2,16 +2,16 @@
 
 A saved profile holds every tab of the profile. Facts come from fixed places: the Quick Facts table
 (``table#quickfacts``), the breadcrumb (``div#ooh-breadcrumbs``), the canonical link, the tabs ``div#tab-3``
-(employers), ``#tab-4`` (licenses, important qualities), ``#tab-5`` (wage percentiles), ``#tab-6`` (openings,
-``table#outlook-table``), ``#tab-8`` (``table#similar-occupations``), ``#tab-9`` (more information, O*NET) and
-``p.update`` (last modified date). Where a page states a figure only inside a sentence (openings, percentiles),
-the number is read from the sentence and the sentence itself is dropped.
+(employers), ``#tab-4`` (licenses, important qualities), ``#tab-5`` (wages, see tables.py), ``#tab-6``
+(openings, ``table#outlook-table``), ``#tab-8`` (``table#similar-occupations``), ``#tab-9`` (more information,
+O*NET) and ``p.update`` (last modified date). Where a page states a figure only inside a sentence (openings,
+wages), the number is read from the sentence and the sentence itself is dropped.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +20,14 @@ from urllib.parse import urljoin, urlsplit
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.html import attr, credential_name, dedupe, lead_in, parse_html, read_page, text_of
-from ooh_cli.importer.tables import Employer, employer_tables
+from ooh_cli.importer.tables import (
+    Employer,
+    IndustryWage,
+    Wages,
+    employer_tables,
+    industry_tables,
+    wage_statements,
+)
 from ooh_cli.importer.values import (
     parse_decimal,
     parse_int,
@@ -41,11 +48,6 @@ _MONEY = re.compile(r"\$\s*([\d,]+(?:\.\d+)?)\s*(?:per\s+)?(year|hour)", re.IGNO
 _TOP_CODED = re.compile(r"or more|equal to or greater than|at least|>=|\u2265", re.IGNORECASE)
 _OUTLOOK = re.compile(r"^\s*([-\u2212\u2013]?\d+(?:\.\d+)?)\s*%\s*\(([^)]+)\)")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-_PERCENTILES = re.compile(
-    r"lowest 10 percent earned less than \$([\d,]+(?:\.\d+)?),? and the highest 10 percent earned more than"
-    r" \$([\d,]+(?:\.\d+)?)",
-    re.IGNORECASE,
-)
 _OPENINGS = re.compile(r"\b(\d[\d,]*) openings\b", re.IGNORECASE)
 
 
@@ -74,6 +76,17 @@ class QuickFacts:
     change: int | None = None
 
 
+@dataclass(slots=True)
+class PayFigures:
+    """The figures of the Pay tab, in the unit the page gives them and for the year of the profile's pay."""
+
+    percentile_10: int | float | None = None
+    percentile_90: int | float | None = None
+    percentile_10_hourly: float | None = None
+    percentile_90_hourly: float | None = None
+    industries: tuple[IndustryWage, ...] = ()
+
+
 @dataclass(slots=True, kw_only=True)
 class ProfilePage(QuickFacts):
     """The facts of one profile page (the Quick Facts and the rest); None (or empty) where the page does not
@@ -87,6 +100,9 @@ class ProfilePage(QuickFacts):
     last_modified: str | None = None
     percentile_10: int | float | None = None
     percentile_90: int | float | None = None
+    percentile_10_hourly: float | None = None
+    percentile_90_hourly: float | None = None
+    industries: tuple[IndustryWage, ...] = ()
     projected_year: int | None = None
     projected_jobs: int | None = None
     annual_openings: int | None = None
@@ -144,7 +160,7 @@ class _PageReader:
             self._quick_facts(quickfacts, facts)
         projected_year, projected_jobs, table_codes = self._projections_table(facts.jobs)
         employers_year, employers = self._employers(title, facts.jobs_year)
-        percentile_10, percentile_90 = self._percentiles()
+        pay = self._pay_tab(title, facts)
         licenses, qualities = self._entry_names()
         associations, onet_codes = self._more_info(url)
         return ProfilePage(
@@ -155,8 +171,7 @@ class _PageReader:
             url=url,
             last_modified=self._last_modified(),
             **asdict(facts),
-            percentile_10=percentile_10,
-            percentile_90=percentile_90,
+            **{field.name: getattr(pay, field.name) for field in fields(pay)},
             projected_year=projected_year,
             projected_jobs=projected_jobs,
             annual_openings=self._openings(),
@@ -291,23 +306,56 @@ class _PageReader:
         self.warnings.extend(warnings)
         return year, employers
 
-    def _percentiles(self) -> tuple[int | float | None, int | float | None]:
-        """10th and 90th percentile annual wages, when the Pay tab states them once for the whole profile.
+    def _pay_tab(self, title: str, facts: QuickFacts) -> PayFigures:
+        """The percentiles and the top industries' wages of the Pay tab, when it states them for the profile.
 
-        Profiles of several occupations state them per part; hourly-only profiles state hourly wages. Neither
-        is an annual figure for the profile, so both are left out.
+        Profiles of several occupations state them per part, which is not a figure of the profile: left out.
         """
+        pay = PayFigures()
         tab = self.tab(5)
         if tab is None:
-            return None, None
-        found = _PERCENTILES.findall(text_of(tab))
-        if len(found) != 1 or any("." in amount for amount in found[0]):
-            return None, None
-        low, high = (parse_decimal(amount) for amount in found[0])
-        return (
-            None if low is None else plain_number(low),
-            None if high is None else plain_number(high),
-        )
+            return pay
+        statements, warnings = wage_statements(text_of(tab))
+        self.warnings.extend(warnings)
+        if len(statements) == 1:
+            self._wages(statements[0], facts, pay)
+        tables = industry_tables(tab)
+        if len(tables) > 1:
+            tables = [table for table in tables if table.workers.casefold() == title.casefold()]
+        if len(tables) == 1:
+            self.warnings.extend(tables[0].warnings)
+            if tables[0].year == facts.pay_year:
+                pay.industries = tables[0].rows
+            elif tables[0].rows:
+                self.warn(f"top industries' wages are of May {tables[0].year}, the pay of {facts.pay_year}; left out")
+        return pay
+
+    def _wages(self, wages: Wages, facts: QuickFacts, pay: PayFigures) -> None:
+        """The percentiles of the profile's wage statement, hourly or annual as stated.
+
+        Where Quick Facts give no median pay, the statement's median and year stand in: BLS may publish an
+        occupation's wages only for an earlier year ("Wage data ... were updated most recently in May 2017").
+        """
+        if facts.median_annual is None and facts.median_hourly is None:
+            facts.pay_year, facts.top_coded = wages.year, wages.top_coded
+            if wages.hourly:
+                facts.median_hourly = float(wages.median)
+            else:
+                facts.median_annual = wages.median
+        else:
+            median = facts.median_hourly if wages.hourly else facts.median_annual
+            if wages.year != facts.pay_year or median not in (None, wages.median):
+                self.warn(
+                    f"the Pay tab's median is ${wages.median} in May {wages.year}, Quick Facts give ${median} in"
+                    f" {facts.pay_year}; percentiles not imported"
+                )
+                return
+        if wages.hourly:
+            pay.percentile_10_hourly, pay.percentile_90_hourly = (
+                None if value is None else float(value) for value in (wages.percentile_10, wages.percentile_90)
+            )
+        else:
+            pay.percentile_10, pay.percentile_90 = wages.percentile_10, wages.percentile_90
 
     def _openings(self) -> int | None:
         tab = self.tab(6)

@@ -1,7 +1,11 @@
-"""The tables of a profile's tabs.
+"""The tables of a profile's tabs, and the wages its Pay tab states in sentences.
 
 The Work Environment tab (``div#tab-3``) lists the largest employers, in one table or in one for each occupation
-the profile covers.
+the profile covers. The Pay tab (``div#tab-5``) states the median and the 10th and 90th percentile wages in
+sentences ("The median hourly wage for bartenders was $16.12 in May 2024. ... The lowest 10 percent earned less
+than $9.58, and the highest 10 percent earned more than $34.58."): the numbers, their unit and their year are
+read and the sentences dropped. Below them, a table for each occupation lists its median wages "in the top
+industries in which they worked".
 """
 
 from __future__ import annotations
@@ -16,7 +20,21 @@ from ooh_cli.importer.values import parse_decimal, plain_number
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
+_AMOUNT = r"\$\s*([\d,]+(?:\.\d+)?)"
 _YEAR = r"((?:19|20)\d\d)"
+_MEDIAN = re.compile(
+    rf"The median (annual|hourly) wage for (.+?) was (equal to or greater than )?{_AMOUNT}( or more)? in May {_YEAR}",
+    re.IGNORECASE,
+)
+_PERCENTILES = re.compile(
+    rf"lowest 10 percent earned less than {_AMOUNT},? and the highest 10 percent earned more than {_AMOUNT}",
+    re.IGNORECASE,
+)
+_INDUSTRIES = re.compile(
+    rf"In May {_YEAR}, the median (annual|hourly) wages for (.+?) in the top industries in which they worked",
+    re.IGNORECASE,
+)
+_TOP_CODED = re.compile(r"or more|equal to or greater than|at least|>=|\u2265", re.IGNORECASE)
 _EMPLOYERS_OF = re.compile(r"largest employers of (.+?) were", re.IGNORECASE)
 _JOBS_IN_YEAR = re.compile(rf"jobs in {_YEAR}")
 
@@ -27,6 +45,40 @@ class Employer:
     percent: int | float | None
     # The occupation the table is for, when the profile gives one table per occupation it covers.
     part: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Wages:
+    """One median wage statement of the Pay tab and the percentiles stated after it, in its unit and year."""
+
+    workers: str
+    hourly: bool
+    year: int
+    median: int | float
+    top_coded: bool = False
+    percentile_10: int | float | None = None
+    percentile_90: int | float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IndustryWage:
+    """Median wage in one of the top industries employing the occupation; hourly or annual, as the page gives."""
+
+    name: str
+    median_annual: int | float | None = None
+    median_hourly: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IndustryTable:
+    """A table of median wages in the top industries, and whose wages they are ("bartenders")."""
+
+    workers: str
+    year: int
+    hourly: bool
+    rows: tuple[IndustryWage, ...]
+    # What could not be read of it, for the import report.
+    warnings: tuple[str, ...] = ()
 
 
 def employer_tables(
@@ -67,3 +119,85 @@ def employer_tables(
             share = None if percent is None else plain_number(percent)
             employers.append(Employer(cells[0], share, (part or "part of the occupation") if len(parts) > 1 else None))
     return (int(year.group(1)) if year else jobs_year), tuple(employers), warnings
+
+
+def _money(text: str, hourly: bool) -> int | float | None:
+    """A wage as written: hourly wages as floats ("$14.00" is 14.0), annual ones whole where they are."""
+    number = parse_decimal(text)
+    if number is None:
+        return None
+    return float(number) if hourly else plain_number(number)
+
+
+def _written_in(unit: str, amounts: list[str]) -> bool:
+    """Whether wages are written as their unit says: with cents when hourly, without when annual."""
+    hourly = unit.casefold() == "hourly"
+    return all(("." in amount) == hourly for amount in amounts)
+
+
+def wage_statements(text: str) -> tuple[list[Wages], list[str]]:
+    """Every "The median ... wage for X was $N in May YYYY" of the Pay tab's text, each with the percentiles
+    stated before the next one; and what could not be read."""
+    found = list(_MEDIAN.finditer(text))
+    statements: list[Wages] = []
+    warnings: list[str] = []
+    for index, match in enumerate(found):
+        unit, workers, at_least, amount, or_more, year = match.groups()
+        end = found[index + 1].start() if index + 1 < len(found) else len(text)
+        percentiles = _PERCENTILES.search(text, match.end(), end)
+        amounts = [amount, *(percentiles.groups() if percentiles else ())]
+        if not _written_in(unit, amounts):
+            warnings.append(f"{unit} wages of {workers} written as {['$' + a for a in amounts]}; not imported")
+            continue
+        hourly = unit.casefold() == "hourly"
+        median = _money(amount, hourly)
+        if median is None:
+            continue
+        low, high = (_money(a, hourly) for a in amounts[1:]) if percentiles else (None, None)
+        statements.append(Wages(workers, hourly, int(year), median, bool(at_least or or_more), low, high))
+    return statements, warnings
+
+
+def industry_tables(tab: LexborNode) -> list[IndustryTable]:
+    """The Pay tab's tables of median wages in the top industries.
+
+    A table follows the paragraph that names it ("In May 2024, the median hourly wages for bartenders in the top
+    industries in which they worked were as follows:"); its first cell names the industry, the second the wage,
+    "$17.18" in the first row and "16.87" below. A wage published only as "$239,200 or more" is left out (the
+    industry stays), since no figure can say "or more".
+    """
+    tables: list[IndustryTable] = []
+    intro = ""
+    for element in tab.css("p, table"):
+        if element.tag == "p":
+            intro = text_of(element) or intro
+            continue
+        match = _INDUSTRIES.search(intro)
+        intro = ""  # one table to an introduction
+        if match is None:
+            continue
+        year, unit, workers = match.groups()
+        rows, warnings = _industry_rows(element, unit, workers)
+        tables.append(IndustryTable(workers, int(year), unit.casefold() == "hourly", rows, warnings))
+    return tables
+
+
+def _industry_rows(table: LexborNode, unit: str, workers: str) -> tuple[tuple[IndustryWage, ...], tuple[str, ...]]:
+    """The industries of a table and their wages in ``unit``; none when a wage is in another unit."""
+    hourly = unit.casefold() == "hourly"
+    rows: list[IndustryWage] = []
+    warnings: list[str] = []
+    for row in table.css("tr"):
+        cells = [text_of(cell) for cell in row.css("td")]
+        if len(cells) < 2 or not cells[0]:
+            continue
+        name, wage = cells[0], cells[1]
+        amount = None if _TOP_CODED.search(wage) else _money(wage, hourly)
+        if amount is None:
+            warnings.append(f"top industries of {workers}: the wage {wage!r} of {name!r} is left out")
+            rows.append(IndustryWage(name))
+        elif not _written_in(unit, [wage]):
+            return (), (f"top industries of {workers}: {wage!r} is not an {unit} wage; table not imported",)
+        else:
+            rows.append(IndustryWage(name, median_hourly=float(amount)) if hourly else IndustryWage(name, amount))
+    return tuple(rows), tuple(warnings)
