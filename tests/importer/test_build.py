@@ -107,6 +107,16 @@ def test_record_has_the_documented_shape(first: tuple[Document, ImportReport]) -
             "category": "decline",
             "change": -500,
             "annual_openings": 1100,
+            "projections": [
+                {
+                    "title": "Lamplighters",
+                    "soc_code": "49-9099",
+                    "jobs": 12300,
+                    "projected_jobs": 11800,
+                    "change_percent": -4,
+                    "change": -500,
+                }
+            ],
         },
         # candle-makers has no page: left out.
         "similar": ["chimney-sweeps", "castle-guards"],
@@ -136,8 +146,16 @@ def test_empty_values_are_left_out(first: tuple[Document, ImportReport]) -> None
     assert sweeps["how_to_become"]["education"] == "varies"  # "See How to Become One"
     assert sweeps["work_environment"]["employers"][2] == {"name": "Utilities", "percent": 55, "part": "flue cleaners"}
     assert "top_coded" not in by_id["lamplighters"]["pay"]
-    # Codes of the workbook's line items and of the page (the summary row has none).
+    # The detailed occupations of the page's projections table; its summary row has no code ("—").
     assert sweeps["soc_codes"] == ["47-4071", "47-4099"]
+    assert sweeps["outlook"]["projections"][0] == {
+        "title": "Chimney sweeps and flue cleaners",
+        "jobs": 1234500,
+        "projected_jobs": 1320900,
+        "change_percent": 7,
+        "change": 86400,
+    }
+    assert [line.get("soc_code") for line in sweeps["outlook"]["projections"]] == [None, "47-4071", "47-4099"]
 
 
 def test_report_of_a_first_import(first: tuple[Document, ImportReport]) -> None:
@@ -328,6 +346,7 @@ def test_wages_by_the_hour_and_of_an_earlier_year(sources: Sources, tmp_path: Pa
             {"name": "Local government, excluding education and hospitals", "median_hourly": 16.0},
         ],
     }
+    assert keepers["soc_codes"] == ["53-6011", "53-6012", "53-6099"]
     assert keepers["how_to_become"] == {"education": "high-school", "experience": "varies", "training": "varies"}
     assert [share["part"] for share in keepers["work_environment"]["employers"]] == [
         *["lock keepers and bridge tenders"] * 2,
@@ -345,12 +364,13 @@ def test_the_cross_check_compares_like_with_like(sources: Sources, tmp_path: Pat
         text = path.read_text(encoding="utf-8")
         if path.name == "lamplighters.html":
             # Pay of an earlier year (not comparable with the workbook's 2024 wage), "See How to Become One" for
-            # the workbook's "Postsecondary nondegree award".
+            # the workbook's "Postsecondary nondegree award", a code the workbook lacks.
             text = (
                 text.replace("$48,120     per year", "")
                 .replace(">    Postsecondary nondegree award<", ">See How to Become One<")
                 .replace("<br>$23.13     per hour", "")
                 .replace("lamplighters was $48,120 in May 2024", "lamplighters was $30,000 in May 2019")
+                .replace(">49-9099<", ">49-9098<")
             )
         (tmp_path / path.name).write_text(text, encoding="utf-8")
     document, report = build_document(tmp_path, workbook, index)
@@ -363,3 +383,4 @@ def test_the_cross_check_compares_like_with_like(sources: Sources, tmp_path: Pat
     assert records(document)["lamplighters"]["how_to_become"]["education"] == "varies"
     # Only the openings differ, as in the first import: neither pay nor education is a disagreement.
     assert [d.field for d in report.disagreements] == ["outlook.annual_openings"]
+    assert "lamplighters: the page covers 49-9098; occupation.xlsx links 49-9099" in report.warnings

@@ -7,7 +7,7 @@ import pytest
 
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.pages import Link, ProfilePage, parse_profile, read_profile
-from ooh_cli.importer.tables import Employer, IndustryWage
+from ooh_cli.importer.tables import Employer, IndustryWage, ProjectionLine
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = FIXTURES / "pages"
@@ -54,7 +54,8 @@ def test_figures_from_the_tabs(lamplighters: ProfilePage) -> None:
     )
     assert page.annual_openings == 1100
     assert (page.projected_year, page.projected_jobs) == (2034, 11800)
-    assert page.soc_codes == ("49-9099",)
+    assert page.projections == (ProjectionLine("Lamplighters", "49-9099", 12300, 11800, -4, -500),)
+    assert page.soc_codes == ("49-9099",)  # the table's only row, the profile's own
     # The table of detailed occupations above the employers table is not an employers table.
     assert page.employers_year == 2024
     assert page.employers == (
@@ -94,6 +95,11 @@ def test_several_occupations_in_one_profile() -> None:
     assert (page.experience, page.training) == ("none", "apprenticeship")
     assert (page.jobs, page.growth_percent, page.category, page.change) == (1234500, 7, "much-faster", 86400)
     assert (page.projected_year, page.projected_jobs) == (2034, 1320900)  # the table's first row: the whole
+    assert page.projections == (
+        ProjectionLine("Chimney sweeps and flue cleaners", None, 1234500, 1320900, 7, 86400),  # "—": no code
+        ProjectionLine("Chimney sweeps", "47-4071", 1000000, 1070000, 7, 70000, level=1),
+        ProjectionLine("Flue cleaners", "47-4099", 234500, 250900, 7, 16400, level=1),
+    )
     assert page.soc_codes == ("47-4071", "47-4099")
     # Percentiles and the top industries' wages are given per part only: not figures of the whole profile.
     assert (page.percentile_10, page.percentile_90, page.industries) == (None, None, ())
@@ -158,6 +164,32 @@ def test_pay_tab_figures_that_do_not_fit_are_left_out() -> None:
     assert page.warnings == ("top industries of lamplighters: the wage '$239,200 or more' of 'Utilities' is left out",)
 
 
+def test_soc_codes_are_the_detailed_occupations_of_the_projections_table() -> None:
+    page = read_profile(PROFILES / "lock-keepers.html")
+    # Three levels: the profile ("—"), a group (53-6010) and its members, then one more occupation (53-6099).
+    assert [(line.title, line.soc_code, line.level) for line in page.projections] == [
+        ("Lock keepers", None, 0),
+        ("Lock and bridge workers", "53-6010", 1),
+        ("Lock keepers and bridge tenders", "53-6011", 2),
+        ("Canal lock keepers", "53-6012", 2),
+        ("Weir keepers", "53-6099", 1),
+    ]
+    assert page.projections[1] == ProjectionLine(
+        "Lock and bridge workers", "53-6010", 4000000, 4178000, 4.5, 178000, level=1
+    )
+    # One level: no group next to its members, and no O*NET code the table does not list (53-6013).
+    assert page.soc_codes == ("53-6011", "53-6012", "53-6099")
+    assert (page.projected_year, page.projected_jobs) == (2034, 4199500)
+
+
+def test_projections_of_other_years_are_left_out() -> None:
+    text = (PAGES / "lamplighters.html").read_text(encoding="utf-8")
+    page = parse_profile(text.replace("Employment, 2024", "Employment, 2023"), Path("lamplighters.html"))
+    assert (page.projections, page.projected_jobs) == ((), None)
+    assert page.soc_codes == ("49-9099",)
+    assert page.warnings == ("projections table counts jobs in 2023, Quick Facts in 2024; not imported",)
+
+
 def test_see_how_to_become_one_is_varies() -> None:
     page = read_profile(PROFILES / "lock-keepers.html")
     assert (page.education, page.experience, page.training) == ("high-school", "varies", "varies")
@@ -188,7 +220,7 @@ def test_profile_without_quick_facts_has_no_figures() -> None:
     figures = (page.median_annual, page.median_hourly, page.pay_year, page.jobs, page.growth_percent)
     assert figures == (None, None, None, None, None)
     assert (page.category, page.change, page.annual_openings, page.education) == (None, None, None, None)
-    assert (page.percentile_10_hourly, page.industries) == (None, ())
+    assert (page.percentile_10_hourly, page.industries, page.projections, page.soc_codes) == (None, (), (), ())
     assert page.qualities == ("Vigilance",)
     assert page.warnings == ("no Quick Facts table; its figures are left empty",)
 
@@ -233,8 +265,8 @@ def test_sloppy_html_still_parses() -> None:
     assert page.employers[0] == Employer("Local government, excluding education and hospitals", 61)
     assert page.qualities == ("Night vision", "Steady hands", "Punctuality")
     assert page.licenses == ("Gas fitter license", "Ladder safety (LS) certification", "Night work endorsement")
+    assert (page.percentile_10, page.industries[1].median_annual, page.projections[0].change) == (31050, 47910, -500)
     assert page.similar == ("chimney-sweeps", "castle-guards", "candle-makers")
-    assert (page.percentile_10, page.industries[1].median_annual) == (31050, 47910)
 
 
 def test_stray_end_tags_change_nothing(lamplighters: ProfilePage) -> None:

@@ -48,8 +48,10 @@ def test_every_profile_and_group(imported: tuple[dict[str, Any], ImportReport]) 
         3,
         49500,
     )
-    # Single-occupation pages agree with their workbook rows (growth rounding aside).
+    # Single-occupation pages agree with their workbook rows (growth rounding aside), and every page's codes with
+    # the line items the workbook links to it.
     assert report.disagreements == []
+    assert report.warnings == ["military-careers: no Quick Facts table; its figures are left empty"]
 
 
 def test_medical_records_specialists(by_id: dict[str, dict[str, Any]]) -> None:
@@ -85,6 +87,16 @@ def test_medical_records_specialists(by_id: dict[str, dict[str, Any]]) -> None:
         "category": "much-faster",
         "change": 13800,
         "annual_openings": 14200,
+        "projections": [
+            {
+                "title": "Medical records specialists",
+                "soc_code": "29-2072",
+                "jobs": 194800,
+                "projected_jobs": 208600,
+                "change_percent": 7,
+                "change": 13800,
+            }
+        ],
     }
     assert record["work_environment"]["employers"][0] == {"name": "Hospitals; state, local, and private", "percent": 28}
     assert record["source"]["last_modified"] == "2025-08-28"
@@ -210,6 +222,89 @@ def test_fishers_wages_were_last_published_for_2017(by_id: dict[str, dict[str, A
     assert (fishers["outlook"]["growth_percent"], fishers["outlook"]["change"]) == (-5, -1000)
 
 
+# --- the Job Outlook tab ------------------------------------------------------------------------------------
+
+
+def test_projections_tables(by_id: dict[str, dict[str, Any]]) -> None:
+    top = by_id["top-executives"]
+    assert top["outlook"]["projections"] == [
+        {"title": "Top executives", "jobs": 4022200, "projected_jobs": 4199500, "change_percent": 4, "change": 177300},
+        {
+            "title": "Chief executives",
+            "soc_code": "11-1011",
+            "jobs": 309400,
+            "projected_jobs": 322700,
+            "change_percent": 4,
+            "change": 13300,
+        },
+        {
+            "title": "General and operations managers",
+            "soc_code": "11-1021",
+            "jobs": 3712900,
+            "projected_jobs": 3876800,
+            "change_percent": 4,
+            "change": 164000,
+        },
+    ]
+    assert top["soc_codes"] == ["11-1011", "11-1021"]
+    nurses = by_id["registered-nurses"]
+    assert nurses["outlook"]["projections"] == [
+        {
+            "title": "Registered nurses",
+            "soc_code": "29-1141",
+            "jobs": 3391000,
+            "projected_jobs": 3557100,
+            "change_percent": 5,
+            "change": 166100,
+        }
+    ]
+    assert nurses["soc_codes"] == ["29-1141"]
+    # Every profile but military-careers has a table; its first row is the profile's Quick Facts.
+    for record in by_id.values():
+        if record["id"] == "military-careers":
+            continue
+        first = record["outlook"]["projections"][0]
+        assert (first["jobs"], first["change"]) == (record["employment"]["jobs"], record["outlook"]["change"])
+
+
+# Profiles that listed codes of two levels: a group and its members, or codes the table no longer uses.
+ONE_LEVEL = {
+    "assemblers-and-fabricators": [
+        "51-2011",
+        "51-2021",
+        "51-2028",
+        "51-2031",
+        "51-2041",
+        "51-2051",
+        "51-2061",
+        "51-2090",
+    ],
+    "appraisers-and-assessors-of-real-estate": ["13-2020"],
+    "clinical-laboratory-technologists-and-technicians": ["29-2010"],
+    "home-health-aides-and-personal-care-aides": ["31-1120"],
+    "purchasing-managers-buyers-and-purchasing-agents": ["11-3061", "13-1020"],
+    "special-education-teachers": ["25-2051", "25-2052", "25-2057", "25-2058", "25-2059"],
+    "substance-abuse-behavioral-disorder-and-mental-health-counselors": ["21-1018"],
+    "teacher-assistants": ["25-9045"],
+    "tour-and-travel-guides": ["39-7010"],
+    "social-workers": ["21-1021", "21-1022", "21-1023", "21-1029"],
+}
+
+
+def test_soc_codes_are_one_level(by_id: dict[str, dict[str, Any]]) -> None:
+    for profile_id, codes in ONE_LEVEL.items():
+        assert by_id[profile_id]["soc_codes"] == codes, profile_id
+    physicians = by_id["physicians-and-surgeons"]["soc_codes"]
+    assert len(physicians) == 17
+    assert not {"29-1210", "29-1240"} & set(physicians)  # physicians; surgeons: groups of the others
+    for record in by_id.values():
+        codes = record.get("soc_codes", [])
+        listed = {line.get("soc_code") for line in record.get("outlook", {}).get("projections", [])}
+        assert set(codes) <= listed, record["id"]
+        # No group next to its members ("21-1020" with "21-1021").
+        assert not any(c.endswith("0") and other != c and other[:6] == c[:6] for c in codes for other in codes)
+
+
 # --- Quick Facts and links ----------------------------------------------------------------------------------
 
 
@@ -255,6 +350,7 @@ def test_fire_inspectors_have_both_employer_tables(by_id: dict[str, dict[str, An
             "part": "forest fire inspectors and prevention specialists",
         },
     ]
+    assert record["soc_codes"] == ["33-2021", "33-2022"]
     # The 52 profiles with a table per part, fire inspectors among them: every employer is marked with its part.
     several = [
         r for r in by_id.values() if any("part" in e for e in r.get("work_environment", {}).get("employers", []))

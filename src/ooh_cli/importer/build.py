@@ -161,6 +161,7 @@ def build_document(
         report.warnings.extend(f"{page.id}: {warning}" for warning in page.warnings)
         report.warnings.extend(_check_category(page, edition))
         report.disagreements.extend(_cross_check(page, rows, projections.base_year))
+        report.warnings.extend(_check_codes(page, rows, projections_path.name))
         fresh = _record(page, rows, aliases.get(page.id, []), edition_name, known_ids, report)
         old = old_records.get(page.id)
         merged = merge_record(fresh, old)
@@ -254,7 +255,8 @@ def _record(
         "id": page.id,
         "title": page.title,
         "group": page.group,
-        "soc_codes": sorted({*(row.soc_code for row in rows), *page.soc_codes}),
+        # The page's codes, one level: the workbook's line items only where the page names none.
+        "soc_codes": sorted(page.soc_codes or {row.soc_code for row in rows}),
         "aliases": [title for title in titles if title.casefold() != page.title.casefold()],
         "work_environment": {
             "employers_year": page.employers_year if page.employers else None,
@@ -295,6 +297,17 @@ def _record(
             "category": page.category,
             "change": page.change,
             "annual_openings": page.annual_openings,
+            "projections": [
+                {
+                    "title": line.title,
+                    "soc_code": line.soc_code,
+                    "jobs": line.jobs,
+                    "projected_jobs": line.projected_jobs,
+                    "change_percent": line.change_percent,
+                    "change": line.change,
+                }
+                for line in page.projections
+            ],
         },
         "similar": similar,
         "associations": [{"name": link.name, "url": link.url} for link in page.associations],
@@ -305,7 +318,15 @@ def _record(
 
 def _has_outlook(page: ProfilePage) -> bool:
     figures = (page.growth_percent, page.category, page.change, page.annual_openings)
-    return any(value is not None for value in figures)
+    return any(value is not None for value in figures) or bool(page.projections)
+
+
+def _check_codes(page: ProfilePage, rows: list[ProjectionRow], workbook: str) -> list[str]:
+    """A page whose detailed occupations are not the workbook's line items linked to it."""
+    linked = {row.soc_code for row in rows}
+    if not page.soc_codes or not linked or linked == set(page.soc_codes):
+        return []
+    return [f"{page.id}: the page covers {', '.join(page.soc_codes)}; {workbook} links {', '.join(sorted(linked))}"]
 
 
 def _cross_check(page: ProfilePage, rows: list[ProjectionRow], base_year: int | None) -> list[Disagreement]:

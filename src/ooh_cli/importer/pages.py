@@ -3,9 +3,9 @@
 A saved profile holds every tab of the profile. Facts come from fixed places: the Quick Facts table
 (``table#quickfacts``), the breadcrumb (``div#ooh-breadcrumbs``), the canonical link, the tabs ``div#tab-3``
 (employers), ``#tab-4`` (licenses, important qualities), ``#tab-5`` (wages, see tables.py), ``#tab-6``
-(openings, ``table#outlook-table``), ``#tab-8`` (``table#similar-occupations``), ``#tab-9`` (more information,
-O*NET) and ``p.update`` (last modified date). Where a page states a figure only inside a sentence (openings,
-wages), the number is read from the sentence and the sentence itself is dropped.
+(openings, ``table#outlook-table``), ``#tab-8`` (``table#similar-occupations``), ``#tab-9`` (more information)
+and ``p.update`` (last modified date). Where a page states a figure only inside a sentence (openings, wages),
+the number is read from the sentence and the sentence itself is dropped.
 """
 
 from __future__ import annotations
@@ -23,9 +23,11 @@ from ooh_cli.importer.html import attr, credential_name, dedupe, lead_in, parse_
 from ooh_cli.importer.tables import (
     Employer,
     IndustryWage,
+    ProjectionLine,
     Wages,
     employer_tables,
     industry_tables,
+    projections_table,
     wage_statements,
 )
 from ooh_cli.importer.values import (
@@ -42,7 +44,6 @@ if TYPE_CHECKING:
 BLS_ROOT = "https://www.bls.gov/"
 # https://www.bls.gov/ooh/<group>/<slug>.htm, also written relative ("/ooh/<group>/<slug>.htm").
 _PROFILE_URL = re.compile(r"^/ooh/([a-z0-9-]+)/([a-z0-9-]+)\.htm$")
-_SOC = re.compile(r"\b(\d\d-\d{4})\b")
 _ONET = re.compile(r"onetonline\.org/link/summary/(\d\d-\d{4})")
 _MONEY = re.compile(r"\$\s*([\d,]+(?:\.\d+)?)\s*(?:per\s+)?(year|hour)", re.IGNORECASE)
 _TOP_CODED = re.compile(r"or more|equal to or greater than|at least|>=|\u2265", re.IGNORECASE)
@@ -105,6 +106,8 @@ class ProfilePage(QuickFacts):
     industries: tuple[IndustryWage, ...] = ()
     projected_year: int | None = None
     projected_jobs: int | None = None
+    # The projections table, row by row: the profile, then each occupation it covers.
+    projections: tuple[ProjectionLine, ...] = ()
     annual_openings: int | None = None
     employers_year: int | None = None
     employers: tuple[Employer, ...] = ()
@@ -112,6 +115,7 @@ class ProfilePage(QuickFacts):
     qualities: tuple[str, ...] = ()
     similar: tuple[str, ...] = ()
     associations: tuple[Link, ...] = ()
+    # The detailed occupations of the projections table (or the profile's own code when it covers one).
     soc_codes: tuple[str, ...] = ()
     has_quick_facts: bool = True
     # What the parser could not make sense of, for the import report.
@@ -158,7 +162,7 @@ class _PageReader:
             self.warn("no Quick Facts table; its figures are left empty")
         else:
             self._quick_facts(quickfacts, facts)
-        projected_year, projected_jobs, table_codes = self._projections_table(facts.jobs)
+        projected_year, projected_jobs, table_codes, projections = self._projections_table(facts)
         employers_year, employers = self._employers(title, facts.jobs_year)
         pay = self._pay_tab(title, facts)
         licenses, qualities = self._entry_names()
@@ -174,6 +178,7 @@ class _PageReader:
             **{field.name: getattr(pay, field.name) for field in fields(pay)},
             projected_year=projected_year,
             projected_jobs=projected_jobs,
+            projections=projections,
             annual_openings=self._openings(),
             employers_year=employers_year,
             employers=employers,
@@ -181,7 +186,8 @@ class _PageReader:
             qualities=qualities,
             similar=self._similar(profile_id),
             associations=associations,
-            soc_codes=tuple(dict.fromkeys([*table_codes, *onet_codes])),
+            # Without a projections table, the codes of the O*NET links name the occupations covered.
+            soc_codes=tuple(dict.fromkeys(table_codes or onet_codes)),
             has_quick_facts=quickfacts is not None,
             warnings=tuple(self.warnings),
         )
@@ -367,38 +373,32 @@ class _PageReader:
             return None
         return next(iter(values), None)
 
-    def _projections_table(self, jobs: int | None) -> tuple[int | None, int | None, list[str]]:
-        """Projected employment of the whole profile (the table's first row) and every SOC code listed."""
-        table = self.by_id("outlook-table")
-        if table is None:
-            return None, None, []
-        headers = {attr(th, "id"): text_of(th) for th in table.css("th[id]")}
-        codes: list[str] = []
-        first: dict[str, str] | None = None
-        for row in table.css("tr"):
-            cells: dict[str, str] = {}
-            for cell in row.css("td"):
-                names = [headers.get(ref, "") for ref in attr(cell, "headers").split()]
-                for name in names:
-                    cells.setdefault(name, text_of(cell))
-            if not cells:
-                continue
-            codes.extend(_SOC.findall(cells.get("SOC Code", "")))
-            if first is None:
-                first = cells
-        if first is None:
-            return None, None, codes
-        projected_year = projected_jobs = None
-        for name, value in first.items():
-            match = re.fullmatch(r"Projected Employment, ((?:19|20)\d\d)", name)
-            if match:
-                projected_year, projected_jobs = int(match.group(1)), parse_int(value)
-        base = next((parse_int(v) for n, v in first.items() if re.fullmatch(r"Employment, \d{4}", n)), None)
-        if jobs is not None and base != jobs:
+    def _projections_table(
+        self, facts: QuickFacts
+    ) -> tuple[int | None, int | None, list[str], tuple[ProjectionLine, ...]]:
+        """Projected employment of the whole profile (the table's first row), the detailed SOC codes and the
+        table's rows."""
+        element = self.by_id("outlook-table")
+        if element is None:
+            return None, None, [], ()
+        table, warnings = projections_table(element)
+        self.warnings.extend(warnings)
+        if not table.lines:
+            return None, None, [], ()
+        codes, lines = table.detailed_codes(), table.lines
+        if facts.jobs_year is not None and table.base_year != facts.jobs_year:
+            self.warn(
+                f"projections table counts jobs in {table.base_year}, Quick Facts in {facts.jobs_year}; not imported"
+            )
+            return None, None, codes, ()
+        first = lines[0]
+        if facts.jobs is not None and first.jobs != facts.jobs:
             # The first row is not the whole profile, so its projection is not the profile's either.
-            self.warn(f"projections table starts with {base} jobs, Quick Facts say {jobs}; projection not imported")
-            return None, None, codes
-        return projected_year, projected_jobs, codes
+            self.warn(
+                f"projections table starts with {first.jobs} jobs, Quick Facts say {facts.jobs}; projection not imported"
+            )
+            return None, None, codes, lines
+        return table.projected_year, first.projected_jobs, codes, lines
 
     def _entry_names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Names of licenses and certifications, and of important qualities, from How to Become One.

@@ -5,7 +5,8 @@ the profile covers. The Pay tab (``div#tab-5``) states the median and the 10th a
 sentences ("The median hourly wage for bartenders was $16.12 in May 2024. ... The lowest 10 percent earned less
 than $9.58, and the highest 10 percent earned more than $34.58."): the numbers, their unit and their year are
 read and the sentences dropped. Below them, a table for each occupation lists its median wages "in the top
-industries in which they worked".
+industries in which they worked". The Job Outlook tab's ``table#outlook-table`` gives employment and its
+projected change for the profile as a whole and, indented under it, for each occupation it covers.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ooh_cli.importer.html import text_of
-from ooh_cli.importer.values import parse_decimal, plain_number
+from ooh_cli.importer.html import attr, text_of
+from ooh_cli.importer.values import parse_decimal, parse_int, plain_number
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
@@ -35,8 +36,13 @@ _INDUSTRIES = re.compile(
     re.IGNORECASE,
 )
 _TOP_CODED = re.compile(r"or more|equal to or greater than|at least|>=|\u2265", re.IGNORECASE)
+_SOC = re.compile(r"\d\d-\d{4}")
+_NOT_GIVEN = frozenset({"", "-", "\u2013", "\u2014"})
 _EMPLOYERS_OF = re.compile(r"largest employers of (.+?) were", re.IGNORECASE)
 _JOBS_IN_YEAR = re.compile(rf"jobs in {_YEAR}")
+_LEVEL = re.compile(r"sub(\d)")
+_BASE = re.compile(rf"Employment, {_YEAR}")
+_PROJECTED = re.compile(rf"Projected Employment, {_YEAR}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +85,37 @@ class IndustryTable:
     rows: tuple[IndustryWage, ...]
     # What could not be read of it, for the import report.
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectionLine:
+    """A row of the projections table. ``level`` is its indent: 0 for the profile, 1 for an occupation under
+    it, 2 for one under that (physicians and surgeons: physicians, then anesthesiologists)."""
+
+    title: str
+    soc_code: str | None
+    jobs: int | None
+    projected_jobs: int | None
+    change_percent: int | float | None
+    change: int | None
+    level: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectionsTable:
+    base_year: int | None
+    projected_year: int | None
+    lines: tuple[ProjectionLine, ...]
+
+    def detailed_codes(self) -> list[str]:
+        """The SOC codes of the rows nothing is indented under: the detailed occupations the profile covers, or
+        the profile's own code when the table has only its row. Never a group next to its own members."""
+        lines = self.lines
+        return [
+            line.soc_code
+            for index, line in enumerate(lines)
+            if line.soc_code is not None and (index + 1 == len(lines) or lines[index + 1].level <= line.level)
+        ]
 
 
 def employer_tables(
@@ -201,3 +238,65 @@ def _industry_rows(table: LexborNode, unit: str, workers: str) -> tuple[tuple[In
         else:
             rows.append(IndustryWage(name, median_hourly=float(amount)) if hourly else IndustryWage(name, amount))
     return tuple(rows), tuple(warnings)
+
+
+def _indent(heading: LexborNode | None) -> int:
+    """The indent of a projections row: N of the class "subN" of the paragraph in its heading, else 0."""
+    paragraph = heading.css_first("p") if heading is not None else None
+    for name in attr(paragraph, "class").split() if paragraph is not None else ():
+        found = _LEVEL.fullmatch(name)
+        if found:
+            return int(found.group(1))
+    return 0
+
+
+def projections_table(table: LexborNode) -> tuple[ProjectionsTable, list[str]]:
+    """The rows of ``table#outlook-table``, columns found by their headings (cells name them in ``headers``).
+
+    A row's title is its row heading; its indent shows what it is part of.
+    """
+    columns = {attr(th, "id"): text_of(th) for th in table.css("thead th[id]")}
+    base_year = projected_year = None
+    base_column = projected_column = ""
+    for name in columns.values():
+        if base := _BASE.fullmatch(name):
+            base_year, base_column = int(base.group(1)), name
+        if projected := _PROJECTED.fullmatch(name):
+            projected_year, projected_column = int(projected.group(1)), name
+    warnings: list[str] = []
+    lines: list[ProjectionLine] = []
+    for row in table.css("tbody tr"):
+        cells: dict[str, str] = {}
+        for cell in row.css("td"):
+            # The most specific heading a cell names: "Percent" rather than "Change, 2024-34".
+            names = [columns[ref] for ref in attr(cell, "headers").split() if ref in columns]
+            if names:
+                cells.setdefault(names[-1], text_of(cell))
+        heading = row.css_first("th")
+        title = text_of(heading) if heading is not None else ""
+        if not title or not cells:
+            continue
+        code = cells.get("SOC Code", "")
+        if code not in _NOT_GIVEN and not _SOC.fullmatch(code):
+            warnings.append(f"projections table: unreadable SOC code {code!r} of {title!r}")
+        texts = [cells.get(name, "") for name in (base_column, projected_column, "Percent", "Numeric")]
+        jobs, projected_jobs, change = parse_int(texts[0]), parse_int(texts[1]), parse_int(texts[3])
+        percent = parse_decimal(texts[2])
+        figures = (jobs, projected_jobs, percent, change)
+        unread = [
+            text for text, figure in zip(texts, figures, strict=True) if figure is None and text not in _NOT_GIVEN
+        ]
+        if unread:
+            warnings.append(f"projections table: unreadable figures {unread} of {title!r}")
+        lines.append(
+            ProjectionLine(
+                title=title,
+                soc_code=code if _SOC.fullmatch(code) else None,
+                jobs=jobs,
+                projected_jobs=projected_jobs,
+                change_percent=None if percent is None else plain_number(percent),
+                change=change,
+                level=_indent(heading),
+            )
+        )
+    return ProjectionsTable(base_year, projected_year, tuple(lines)), warnings
