@@ -95,6 +95,10 @@ def test_record_has_the_documented_shape(first: tuple[Document, ImportReport]) -
             "median_hourly": 23.13,
             "percentile_10": 31050,
             "percentile_90": 72440,
+            "industries": [
+                {"name": "Utilities", "median_annual": 52300},
+                {"name": "Local government, excluding education and hospitals", "median_annual": 47910},
+            ],
         },
         "employment": {"year": 2024, "jobs": 12300, "projected_year": 2034, "projected_jobs": 11800},
         "outlook": {
@@ -103,6 +107,16 @@ def test_record_has_the_documented_shape(first: tuple[Document, ImportReport]) -
             "category": "decline",
             "change": -500,
             "annual_openings": 1100,
+            "projections": [
+                {
+                    "title": "Lamplighters",
+                    "soc_code": "49-9099",
+                    "jobs": 12300,
+                    "projected_jobs": 11800,
+                    "change_percent": -4,
+                    "change": -500,
+                }
+            ],
         },
         # candle-makers has no page: left out.
         "similar": ["chimney-sweeps", "castle-guards"],
@@ -129,11 +143,19 @@ def test_empty_values_are_left_out(first: tuple[Document, ImportReport]) -> None
     assert guards["how_to_become"] == {"qualities": ["Vigilance"]}
     sweeps = by_id["chimney-sweeps"]
     assert sweeps["pay"] == {"year": 2024, "median_annual": 239200, "median_hourly": 115.0, "top_coded": True}
-    assert "education" not in sweeps["how_to_become"]  # "See How to Become One"
+    assert sweeps["how_to_become"]["education"] == "varies"  # "See How to Become One"
     assert sweeps["work_environment"]["employers"][2] == {"name": "Utilities", "percent": 55, "part": "flue cleaners"}
     assert "top_coded" not in by_id["lamplighters"]["pay"]
-    # Codes of the workbook's line items and of the page (the summary row has none).
+    # The detailed occupations of the page's projections table; its summary row has no code ("—").
     assert sweeps["soc_codes"] == ["47-4071", "47-4099"]
+    assert sweeps["outlook"]["projections"][0] == {
+        "title": "Chimney sweeps and flue cleaners",
+        "jobs": 1234500,
+        "projected_jobs": 1320900,
+        "change_percent": 7,
+        "change": 86400,
+    }
+    assert [line.get("soc_code") for line in sweeps["outlook"]["projections"]] == [None, "47-4071", "47-4099"]
 
 
 def test_report_of_a_first_import(first: tuple[Document, ImportReport]) -> None:
@@ -305,3 +327,60 @@ def test_an_edition_without_known_thresholds_is_refused(
     workbook = make_workbook(tmp_path / "occupation.xlsx", header=header)
     with pytest.raises(SourceError, match="edition 2034-44: its outlook thresholds are unknown"):
         build_document(pages, workbook, index)
+
+
+def test_wages_by_the_hour_and_of_an_earlier_year(sources: Sources, tmp_path: Path) -> None:
+    pages, workbook, index = sources
+    for path in [*pages.glob("*.html"), *(pages.parent / "profiles").glob("*.html")]:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    by_id = records(build_document(tmp_path, workbook, index)[0])
+    keepers = by_id["lock-keepers"]
+    assert keepers["pay"] == {
+        "year": 2024,
+        "median_hourly": 18.27,
+        "percentile_10_hourly": 12.5,
+        "percentile_90_hourly": 30.0,
+        "industries": [
+            {"name": "Federal government, excluding postal service", "median_hourly": 19.1},
+            {"name": "Water transportation", "median_hourly": 17.25},
+            {"name": "Local government, excluding education and hospitals", "median_hourly": 16.0},
+        ],
+    }
+    assert keepers["soc_codes"] == ["53-6011", "53-6012", "53-6099"]
+    assert keepers["how_to_become"] == {"education": "high-school", "experience": "varies", "training": "varies"}
+    assert [share["part"] for share in keepers["work_environment"]["employers"]] == [
+        *["lock keepers and bridge tenders"] * 2,
+        *["canal lock keepers"] * 2,
+    ]
+    assert keepers["similar"] == ["lamplighters", "castle-guards"]
+    divers = by_id["pearl-divers"]
+    assert divers["pay"] == {"year": 2017, "median_annual": 28530, "percentile_10": 18710, "percentile_90": 48170}
+    assert divers["employment"]["year"] == 2024
+
+
+def test_the_cross_check_compares_like_with_like(sources: Sources, tmp_path: Path) -> None:
+    pages, workbook, index = sources
+    for path in pages.glob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "lamplighters.html":
+            # Pay of an earlier year (not comparable with the workbook's 2024 wage), "See How to Become One" for
+            # the workbook's "Postsecondary nondegree award", a code the workbook lacks.
+            text = (
+                text.replace("$48,120     per year", "")
+                .replace(">    Postsecondary nondegree award<", ">See How to Become One<")
+                .replace("<br>$23.13     per hour", "")
+                .replace("lamplighters was $48,120 in May 2024", "lamplighters was $30,000 in May 2019")
+                .replace(">49-9099<", ">49-9098<")
+            )
+        (tmp_path / path.name).write_text(text, encoding="utf-8")
+    document, report = build_document(tmp_path, workbook, index)
+    assert records(document)["lamplighters"]["pay"] == {
+        "year": 2019,
+        "median_annual": 30000,
+        "percentile_10": 31050,
+        "percentile_90": 72440,
+    }
+    assert records(document)["lamplighters"]["how_to_become"]["education"] == "varies"
+    # Only the openings differ, as in the first import: neither pay nor education is a disagreement.
+    assert [d.field for d in report.disagreements] == ["outlook.annual_openings"]
+    assert "lamplighters: the page covers 49-9098; occupation.xlsx links 49-9099" in report.warnings

@@ -80,7 +80,7 @@ def test_projection_period(text: str, expected: str | None) -> None:
 
 def test_vocabulary_slug() -> None:
     assert vocabulary_slug(EDUCATION, "Associate's degree") == ("associate", True)
-    assert vocabulary_slug(EDUCATION, "  See How to Become One ") == (None, True)
+    assert vocabulary_slug(EDUCATION, "  See How to Become One ") == ("varies", True)
     assert vocabulary_slug(TRAINING, "\u2014") == (None, True)
     assert vocabulary_slug(EDUCATION, None) == (None, True)
     assert vocabulary_slug(EDUCATION, "Wizarding diploma") == (None, False)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ooh_cli.core.errors import DataError
+from ooh_cli.core.vocab import VARIES
 from ooh_cli.importer.azindex import read_az_index
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.merge import META_KEYS, changed_fields, merge_record, prune, union_keys
@@ -165,7 +166,8 @@ def build_document(
         rows = linked.get(page.id, [])
         report.warnings.extend(f"{page.id}: {warning}" for warning in page.warnings)
         report.warnings.extend(_check_category(page, edition))
-        report.disagreements.extend(_cross_check(page, rows))
+        report.disagreements.extend(_cross_check(page, rows, projections.base_year))
+        report.warnings.extend(_check_codes(page, rows, projections_path.name))
         fresh = _record(page, rows, aliases.get(page.id, []), edition_name, known_ids, report)
         old = old_records.get(page.id)
         programs = crosswalk.programs(fresh.get("soc_codes", [])) if crosswalk else (old or {}).get("programs")
@@ -260,11 +262,14 @@ def _record(
         if other not in known_ids:
             report.warnings.append(f"{page.id}: similar occupation {other!r} has no profile; left out")
     pay_figures = (page.median_annual, page.median_hourly, page.percentile_10, page.percentile_90)
+    hourly_figures = (page.percentile_10_hourly, page.percentile_90_hourly)
+    has_pay = any(value is not None for value in (*pay_figures, *hourly_figures)) or bool(page.industries)
     record = {
         "id": page.id,
         "title": page.title,
         "group": page.group,
-        "soc_codes": sorted({*(row.soc_code for row in rows), *page.soc_codes}),
+        # The page's codes, one level: the workbook's line items only where the page names none.
+        "soc_codes": sorted(page.soc_codes or {row.soc_code for row in rows}),
         "aliases": [title for title in titles if title.casefold() != page.title.casefold()],
         "work_environment": {
             "employers_year": page.employers_year if page.employers else None,
@@ -280,12 +285,18 @@ def _record(
             "qualities": list(page.qualities),
         },
         "pay": {
-            "year": page.pay_year if any(v is not None for v in pay_figures) else None,
+            "year": page.pay_year if has_pay else None,
             "median_annual": page.median_annual,
             "median_hourly": page.median_hourly,
             "percentile_10": page.percentile_10,
             "percentile_90": page.percentile_90,
             "top_coded": page.top_coded,
+            "percentile_10_hourly": page.percentile_10_hourly,
+            "percentile_90_hourly": page.percentile_90_hourly,
+            "industries": [
+                {"name": wage.name, "median_annual": wage.median_annual, "median_hourly": wage.median_hourly}
+                for wage in page.industries
+            ],
         },
         "employment": {
             "year": page.jobs_year if page.jobs is not None else None,
@@ -299,6 +310,17 @@ def _record(
             "category": page.category,
             "change": page.change,
             "annual_openings": page.annual_openings,
+            "projections": [
+                {
+                    "title": line.title,
+                    "soc_code": line.soc_code,
+                    "jobs": line.jobs,
+                    "projected_jobs": line.projected_jobs,
+                    "change_percent": line.change_percent,
+                    "change": line.change,
+                }
+                for line in page.projections
+            ],
         },
         "similar": similar,
         "associations": [{"name": link.name, "url": link.url} for link in page.associations],
@@ -309,11 +331,23 @@ def _record(
 
 def _has_outlook(page: ProfilePage) -> bool:
     figures = (page.growth_percent, page.category, page.change, page.annual_openings)
-    return any(value is not None for value in figures)
+    return any(value is not None for value in figures) or bool(page.projections)
 
 
-def _cross_check(page: ProfilePage, rows: list[ProjectionRow]) -> list[Disagreement]:
-    """Compare a profile covering exactly one workbook line item with that line item."""
+def _check_codes(page: ProfilePage, rows: list[ProjectionRow], workbook: str) -> list[str]:
+    """A page whose detailed occupations are not the workbook's line items linked to it."""
+    linked = {row.soc_code for row in rows}
+    if not page.soc_codes or not linked or linked == set(page.soc_codes):
+        return []
+    return [f"{page.id}: the page covers {', '.join(page.soc_codes)}; {workbook} links {', '.join(sorted(linked))}"]
+
+
+def _cross_check(page: ProfilePage, rows: list[ProjectionRow], base_year: int | None) -> list[Disagreement]:
+    """Compare a profile covering exactly one workbook line item with that line item.
+
+    Pay is compared only when the page's is of the workbook's year, and "See How to Become One" (``varies``)
+    contradicts no requirement.
+    """
     if len(rows) != 1 or not page.has_quick_facts:
         return []
     row = rows[0]
@@ -322,13 +356,15 @@ def _cross_check(page: ProfilePage, rows: list[ProjectionRow]) -> list[Disagreem
     if growth is not None and page.growth_percent is not None and abs(page.growth_percent - growth) <= 0.5:
         growth = page.growth_percent
     both_paid = page.median_annual is not None and row.median_annual is not None
+    if base_year is not None and page.pay_year != base_year:
+        both_paid = False
     pairs: Iterable[tuple[str, object, object]] = (
         ("employment.jobs", page.jobs, row.jobs),
         ("employment.projected_jobs", page.projected_jobs, row.projected_jobs),
         ("outlook.growth_percent", page.growth_percent, growth),
         ("outlook.change", page.change, row.change),
         ("outlook.annual_openings", page.annual_openings, row.annual_openings),
-        ("pay.median_annual", page.median_annual, row.median_annual),
+        ("pay.median_annual", page.median_annual if both_paid else None, row.median_annual),
         ("pay.top_coded", page.top_coded if both_paid else None, row.top_coded if both_paid else None),
         ("how_to_become.education", page.education, row.education),
         ("how_to_become.experience", page.experience, row.experience),
@@ -337,7 +373,7 @@ def _cross_check(page: ProfilePage, rows: list[ProjectionRow]) -> list[Disagreem
     return [
         Disagreement(page.id, row.soc_code, name, on_page, in_workbook)
         for name, on_page, in_workbook in pairs
-        if on_page is not None and in_workbook is not None and on_page != in_workbook
+        if on_page not in (None, VARIES) and in_workbook is not None and on_page != in_workbook
     ]
 
 

@@ -2,16 +2,16 @@
 
 A saved profile holds every tab of the profile. Facts come from fixed places: the Quick Facts table
 (``table#quickfacts``), the breadcrumb (``div#ooh-breadcrumbs``), the canonical link, the tabs ``div#tab-3``
-(employers), ``#tab-4`` (licenses, important qualities), ``#tab-5`` (wage percentiles), ``#tab-6`` (openings,
-``table#outlook-table``), ``#tab-8`` (``table#similar-occupations``), ``#tab-9`` (more information, O*NET) and
-``p.update`` (last modified date). Where a page states a figure only inside a sentence (openings, percentiles),
+(employers), ``#tab-4`` (licenses, important qualities), ``#tab-5`` (wages, see tables.py), ``#tab-6``
+(openings, ``table#outlook-table``), ``#tab-8`` (``table#similar-occupations``), ``#tab-9`` (more information)
+and ``p.update`` (last modified date). Where a page states a figure only inside a sentence (openings, wages),
 the number is read from the sentence and the sentence itself is dropped.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +20,16 @@ from urllib.parse import urljoin, urlsplit
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.html import attr, credential_name, dedupe, lead_in, parse_html, read_page, text_of
+from ooh_cli.importer.tables import (
+    Employer,
+    IndustryWage,
+    ProjectionLine,
+    Wages,
+    employer_tables,
+    industry_tables,
+    projections_table,
+    wage_statements,
+)
 from ooh_cli.importer.values import (
     parse_decimal,
     parse_int,
@@ -34,28 +44,12 @@ if TYPE_CHECKING:
 BLS_ROOT = "https://www.bls.gov/"
 # https://www.bls.gov/ooh/<group>/<slug>.htm, also written relative ("/ooh/<group>/<slug>.htm").
 _PROFILE_URL = re.compile(r"^/ooh/([a-z0-9-]+)/([a-z0-9-]+)\.htm$")
-_SOC = re.compile(r"\b(\d\d-\d{4})\b")
 _ONET = re.compile(r"onetonline\.org/link/summary/(\d\d-\d{4})")
 _MONEY = re.compile(r"\$\s*([\d,]+(?:\.\d+)?)\s*(?:per\s+)?(year|hour)", re.IGNORECASE)
 _TOP_CODED = re.compile(r"or more|equal to or greater than|at least|>=|\u2265", re.IGNORECASE)
 _OUTLOOK = re.compile(r"^\s*([-\u2212\u2013]?\d+(?:\.\d+)?)\s*%\s*\(([^)]+)\)")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-_PERCENTILES = re.compile(
-    r"lowest 10 percent earned less than \$([\d,]+(?:\.\d+)?),? and the highest 10 percent earned more than"
-    r" \$([\d,]+(?:\.\d+)?)",
-    re.IGNORECASE,
-)
 _OPENINGS = re.compile(r"\b(\d[\d,]*) openings\b", re.IGNORECASE)
-_EMPLOYERS_OF = re.compile(r"largest employers of (.+?) were", re.IGNORECASE)
-_JOBS_IN_YEAR = re.compile(r"jobs in ((?:19|20)\d\d)")
-
-
-@dataclass(frozen=True, slots=True)
-class Employer:
-    name: str
-    percent: int | float | None
-    # The occupation the table is for, when the profile gives one table per occupation it covers.
-    part: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +77,17 @@ class QuickFacts:
     change: int | None = None
 
 
+@dataclass(slots=True)
+class PayFigures:
+    """The figures of the Pay tab, in the unit the page gives them and for the year of the profile's pay."""
+
+    percentile_10: int | float | None = None
+    percentile_90: int | float | None = None
+    percentile_10_hourly: float | None = None
+    percentile_90_hourly: float | None = None
+    industries: tuple[IndustryWage, ...] = ()
+
+
 @dataclass(slots=True, kw_only=True)
 class ProfilePage(QuickFacts):
     """The facts of one profile page (the Quick Facts and the rest); None (or empty) where the page does not
@@ -96,8 +101,13 @@ class ProfilePage(QuickFacts):
     last_modified: str | None = None
     percentile_10: int | float | None = None
     percentile_90: int | float | None = None
+    percentile_10_hourly: float | None = None
+    percentile_90_hourly: float | None = None
+    industries: tuple[IndustryWage, ...] = ()
     projected_year: int | None = None
     projected_jobs: int | None = None
+    # The projections table, row by row: the profile, then each occupation it covers.
+    projections: tuple[ProjectionLine, ...] = ()
     annual_openings: int | None = None
     employers_year: int | None = None
     employers: tuple[Employer, ...] = ()
@@ -105,6 +115,7 @@ class ProfilePage(QuickFacts):
     qualities: tuple[str, ...] = ()
     similar: tuple[str, ...] = ()
     associations: tuple[Link, ...] = ()
+    # The detailed occupations of the projections table (or the profile's own code when it covers one).
     soc_codes: tuple[str, ...] = ()
     has_quick_facts: bool = True
     # What the parser could not make sense of, for the import report.
@@ -151,9 +162,9 @@ class _PageReader:
             self.warn("no Quick Facts table; its figures are left empty")
         else:
             self._quick_facts(quickfacts, facts)
-        projected_year, projected_jobs, table_codes = self._projections_table(facts.jobs)
+        projected_year, projected_jobs, table_codes, projections = self._projections_table(facts)
         employers_year, employers = self._employers(title, facts.jobs_year)
-        percentile_10, percentile_90 = self._percentiles()
+        pay = self._pay_tab(title, facts)
         licenses, qualities = self._entry_names()
         associations, onet_codes = self._more_info(url)
         return ProfilePage(
@@ -164,10 +175,10 @@ class _PageReader:
             url=url,
             last_modified=self._last_modified(),
             **asdict(facts),
-            percentile_10=percentile_10,
-            percentile_90=percentile_90,
+            **{field.name: getattr(pay, field.name) for field in fields(pay)},
             projected_year=projected_year,
             projected_jobs=projected_jobs,
+            projections=projections,
             annual_openings=self._openings(),
             employers_year=employers_year,
             employers=employers,
@@ -175,7 +186,8 @@ class _PageReader:
             qualities=qualities,
             similar=self._similar(profile_id),
             associations=associations,
-            soc_codes=tuple(dict.fromkeys([*table_codes, *onet_codes])),
+            # Without a projections table, the codes of the O*NET links name the occupations covered.
+            soc_codes=tuple(dict.fromkeys(table_codes or onet_codes)),
             has_quick_facts=quickfacts is not None,
             warnings=tuple(self.warnings),
         )
@@ -293,68 +305,63 @@ class _PageReader:
     # -- tabs -------------------------------------------------------------------------------------------------
 
     def _employers(self, title: str, jobs_year: int | None) -> tuple[int | None, tuple[Employer, ...]]:
-        """The "largest employers" table of the Work Environment tab.
-
-        Profiles that combine occupations may show one table per part ("The largest employers of facilities
-        managers ..."): a table for the whole profile is taken when there is one, else every part's, each
-        employer marked with the part it belongs to.
-        """
         tab = self.tab(3)
         if tab is None:
             return None, ()
-        candidates: list[tuple[str, LexborNode]] = []
-        intro = ""
-        for element in tab.css("p, table"):
-            if element.tag == "p":
-                # An empty paragraph (browsers make one of a stray </p>) shows nothing between intro and table.
-                intro = text_of(element) or intro
-            elif "largest employers" in intro.casefold():
-                candidates.append((intro, element))
-        if len(candidates) > 1:
-            whole = [c for c in candidates if f"largest employers of {title.casefold()}" in c[0].casefold()]
-            if len(whole) == 1:
-                candidates = whole
-        if not candidates:
-            return None, ()
-        several = len(candidates) > 1
-        employers = []
-        for intro, table in candidates:
-            part = self._part(intro) if several else None
-            for row in table.css("tr"):
-                cells = [text_of(cell) for cell in row.css("td")]
-                if len(cells) < 2 or not cells[0]:
-                    continue
-                percent = parse_decimal(cells[1])
-                employers.append(Employer(cells[0], None if percent is None else plain_number(percent), part))
-        year = _JOBS_IN_YEAR.search(candidates[0][0])
-        return (int(year.group(1)) if year else jobs_year), tuple(employers)
+        year, employers, warnings = employer_tables(tab, title, jobs_year)
+        self.warnings.extend(warnings)
+        return year, employers
 
-    def _part(self, intro: str) -> str:
-        """Whose employers a table lists: "software developers" in "The largest employers of software
-        developers were as follows"."""
-        found = _EMPLOYERS_OF.search(intro)
-        if found is None:
-            self.warn(f"an employer table whose workers are not named: {intro[:60]!r}")
-            return "part of the occupation"
-        return found.group(1)
+    def _pay_tab(self, title: str, facts: QuickFacts) -> PayFigures:
+        """The percentiles and the top industries' wages of the Pay tab, when it states them for the profile.
 
-    def _percentiles(self) -> tuple[int | float | None, int | float | None]:
-        """10th and 90th percentile annual wages, when the Pay tab states them once for the whole profile.
-
-        Profiles of several occupations state them per part; hourly-only profiles state hourly wages. Neither
-        is an annual figure for the profile, so both are left out.
+        Profiles of several occupations state them per part, which is not a figure of the profile: left out.
         """
+        pay = PayFigures()
         tab = self.tab(5)
         if tab is None:
-            return None, None
-        found = _PERCENTILES.findall(text_of(tab))
-        if len(found) != 1 or any("." in amount for amount in found[0]):
-            return None, None
-        low, high = (parse_decimal(amount) for amount in found[0])
-        return (
-            None if low is None else plain_number(low),
-            None if high is None else plain_number(high),
-        )
+            return pay
+        statements, warnings = wage_statements(text_of(tab))
+        self.warnings.extend(warnings)
+        if len(statements) == 1:
+            self._wages(statements[0], facts, pay)
+        tables = industry_tables(tab)
+        if len(tables) > 1:
+            tables = [table for table in tables if table.workers.casefold() == title.casefold()]
+        if len(tables) == 1:
+            self.warnings.extend(tables[0].warnings)
+            if tables[0].year == facts.pay_year:
+                pay.industries = tables[0].rows
+            elif tables[0].rows:
+                self.warn(f"top industries' wages are of May {tables[0].year}, the pay of {facts.pay_year}; left out")
+        return pay
+
+    def _wages(self, wages: Wages, facts: QuickFacts, pay: PayFigures) -> None:
+        """The percentiles of the profile's wage statement, hourly or annual as stated.
+
+        Where Quick Facts give no median pay, the statement's median and year stand in: BLS may publish an
+        occupation's wages only for an earlier year ("Wage data ... were updated most recently in May 2017").
+        """
+        if facts.median_annual is None and facts.median_hourly is None:
+            facts.pay_year, facts.top_coded = wages.year, wages.top_coded
+            if wages.hourly:
+                facts.median_hourly = float(wages.median)
+            else:
+                facts.median_annual = wages.median
+        else:
+            median = facts.median_hourly if wages.hourly else facts.median_annual
+            if wages.year != facts.pay_year or median not in (None, wages.median):
+                self.warn(
+                    f"the Pay tab's median is ${wages.median} in May {wages.year}, Quick Facts give ${median} in"
+                    f" {facts.pay_year}; percentiles not imported"
+                )
+                return
+        if wages.hourly:
+            pay.percentile_10_hourly, pay.percentile_90_hourly = (
+                None if value is None else float(value) for value in (wages.percentile_10, wages.percentile_90)
+            )
+        else:
+            pay.percentile_10, pay.percentile_90 = wages.percentile_10, wages.percentile_90
 
     def _openings(self) -> int | None:
         tab = self.tab(6)
@@ -366,38 +373,32 @@ class _PageReader:
             return None
         return next(iter(values), None)
 
-    def _projections_table(self, jobs: int | None) -> tuple[int | None, int | None, list[str]]:
-        """Projected employment of the whole profile (the table's first row) and every SOC code listed."""
-        table = self.by_id("outlook-table")
-        if table is None:
-            return None, None, []
-        headers = {attr(th, "id"): text_of(th) for th in table.css("th[id]")}
-        codes: list[str] = []
-        first: dict[str, str] | None = None
-        for row in table.css("tr"):
-            cells: dict[str, str] = {}
-            for cell in row.css("td"):
-                names = [headers.get(ref, "") for ref in attr(cell, "headers").split()]
-                for name in names:
-                    cells.setdefault(name, text_of(cell))
-            if not cells:
-                continue
-            codes.extend(_SOC.findall(cells.get("SOC Code", "")))
-            if first is None:
-                first = cells
-        if first is None:
-            return None, None, codes
-        projected_year = projected_jobs = None
-        for name, value in first.items():
-            match = re.fullmatch(r"Projected Employment, ((?:19|20)\d\d)", name)
-            if match:
-                projected_year, projected_jobs = int(match.group(1)), parse_int(value)
-        base = next((parse_int(v) for n, v in first.items() if re.fullmatch(r"Employment, \d{4}", n)), None)
-        if jobs is not None and base != jobs:
+    def _projections_table(
+        self, facts: QuickFacts
+    ) -> tuple[int | None, int | None, list[str], tuple[ProjectionLine, ...]]:
+        """Projected employment of the whole profile (the table's first row), the detailed SOC codes and the
+        table's rows."""
+        element = self.by_id("outlook-table")
+        if element is None:
+            return None, None, [], ()
+        table, warnings = projections_table(element)
+        self.warnings.extend(warnings)
+        if not table.lines:
+            return None, None, [], ()
+        codes, lines = table.detailed_codes(), table.lines
+        if facts.jobs_year is not None and table.base_year != facts.jobs_year:
+            self.warn(
+                f"projections table counts jobs in {table.base_year}, Quick Facts in {facts.jobs_year}; not imported"
+            )
+            return None, None, codes, ()
+        first = lines[0]
+        if facts.jobs is not None and first.jobs != facts.jobs:
             # The first row is not the whole profile, so its projection is not the profile's either.
-            self.warn(f"projections table starts with {base} jobs, Quick Facts say {jobs}; projection not imported")
-            return None, None, codes
-        return projected_year, projected_jobs, codes
+            self.warn(
+                f"projections table starts with {first.jobs} jobs, Quick Facts say {facts.jobs}; projection not imported"
+            )
+            return None, None, codes, lines
+        return table.projected_year, first.projected_jobs, codes, lines
 
     def _entry_names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Names of licenses and certifications, and of important qualities, from How to Become One.
@@ -428,14 +429,22 @@ class _PageReader:
         return dedupe(licenses), dedupe(qualities)
 
     def _similar(self, profile_id: str) -> tuple[str, ...]:
+        """The profile each row of the similar occupations table is about: the link of its Occupation cell (the
+        duties beside it may link other profiles, "... help scientists, veterinarians, and others")."""
         table = self.by_id("similar-occupations")
         if table is None:
             return ()
+        column = next((attr(th, "id") for th in table.css("th[id]") if text_of(th).casefold() == "occupation"), "")
         ids: list[str] = []
-        for anchor in table.css("a"):
-            match = _PROFILE_URL.match(urlsplit(attr(anchor, "href")).path)
-            if match and match.group(2) != profile_id:
-                ids.append(match.group(2))
+        for row in table.css("tr"):
+            cells = [cell for cell in row.css("td") if not column or column in attr(cell, "headers").split()]
+            # Without a heading to go by, the row's first link: its picture's or its name's.
+            for anchor in (anchor for cell in cells for anchor in cell.css("a")):
+                match = _PROFILE_URL.match(urlsplit(attr(anchor, "href")).path)
+                if match:
+                    if match.group(2) != profile_id:
+                        ids.append(match.group(2))
+                    break
         return tuple(dict.fromkeys(ids))
 
     def _more_info(self, page_url: str) -> tuple[tuple[Link, ...], list[str]]:

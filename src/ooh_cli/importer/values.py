@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from ooh_cli.core.vocab import Vocabulary
+from ooh_cli.core.vocab import VARIES, Vocabulary
 
 # En dash, em dash and minus sign all appear where a hyphen is meant.
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
@@ -78,10 +78,13 @@ def projection_period(text: str) -> str | None:
 def vocabulary_slug(vocabulary: Vocabulary, text: str | None) -> tuple[str | None, bool]:
     """The slug of a BLS label and whether the label was understood.
 
-    Blank, "—" and "See How to Become One" mean the figure is not given: (None, True).
+    Blank and "—" mean the figure is not given: (None, True). "See How to Become One" is ``varies``: the
+    requirement differs from worker to worker, as the How to Become One tab tells.
     """
     label = (text or "").strip()
-    if not label or label in {"-", "\u2014", "\u2013"} or label.casefold() == SEE_HOW_TO_BECOME_ONE:
+    if not label or label in {"-", "\u2014", "\u2013"}:
         return None, True
+    if label.casefold() == SEE_HOW_TO_BECOME_ONE:
+        return VARIES, True
     term = vocabulary.get(label)
     return (None, False) if term is None else (term.slug, True)
