@@ -101,8 +101,14 @@ def test_several_occupations_in_one_profile() -> None:
         ProjectionLine("Flue cleaners", "47-4099", 234500, 250900, 7, 16400, level=1),
     )
     assert page.soc_codes == ("47-4071", "47-4099")
-    # Percentiles and the top industries' wages are given per part only: not figures of the whole profile.
-    assert (page.percentile_10, page.percentile_90, page.industries) == (None, None, ())
+    # Percentiles are given per part only: not figures of the whole profile. The industry tables keep whose
+    # wages they are.
+    assert (page.percentile_10, page.percentile_90) == (None, None)
+    assert [(wage.name, wage.part) for wage in page.industries] == [
+        ("Building services", "chimney sweeps"),
+        ("Self-employed workers", "chimney sweeps"),
+        ("Utilities", "flue cleaners"),
+    ]
     # Employers too, so each part's table is kept, marked with the workers it is about.
     assert page.employers == (
         Employer("Building services", 70, "chimney sweeps"),
@@ -157,11 +163,11 @@ def test_pay_tab_figures_that_do_not_fit_are_left_out() -> None:
         "annual wages of lamplighters written as ['$48,120', '$31.05', '$72,440']; not imported",
         "top industries of lamplighters: '23.03' is not an annual wage; table not imported",
     )
-    # A wage published as "or more" is no figure: the industry stays, without one.
+    # A wage published as "or more" is kept as the amount, marked top-coded, as the median pay is.
     page = parse_profile(text.replace("$52,300", "$239,200 or more"), Path("lamplighters.html"))
-    assert page.industries[0] == IndustryWage("Utilities")
+    assert page.industries[0] == IndustryWage("Utilities", 239200, top_coded=True)  # "$239,200 or more"
     assert page.industries[1].median_annual == 47910
-    assert page.warnings == ("top industries of lamplighters: the wage '$239,200 or more' of 'Utilities' is left out",)
+    assert page.warnings == ()
 
 
 def test_soc_codes_are_the_detailed_occupations_of_the_projections_table() -> None:

@@ -67,6 +67,9 @@ class IndustryPay(Record, frozen=True):
     name: Name
     median_annual: Money | None = None
     median_hourly: Hourly | None = None
+    # The workers the wage is of, for profiles that cover several occupations and give a table for each.
+    part: Name | None = None
+    top_coded: bool = False  # BLS publishes it only as "$239,200 or more"
 
 
 class Pay(Record, frozen=True):

@@ -294,7 +294,13 @@ def _record(
             "percentile_10_hourly": page.percentile_10_hourly,
             "percentile_90_hourly": page.percentile_90_hourly,
             "industries": [
-                {"name": wage.name, "median_annual": wage.median_annual, "median_hourly": wage.median_hourly}
+                {
+                    "name": wage.name,
+                    "median_annual": wage.median_annual,
+                    "median_hourly": wage.median_hourly,
+                    "part": wage.part,
+                    "top_coded": wage.top_coded,
+                }
                 for wage in page.industries
             ],
         },

@@ -11,7 +11,7 @@ the number is read from the sentence and the sentence itself is dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -315,7 +315,8 @@ class _PageReader:
     def _pay_tab(self, title: str, facts: QuickFacts) -> PayFigures:
         """The percentiles and the top industries' wages of the Pay tab, when it states them for the profile.
 
-        Profiles of several occupations state them per part, which is not a figure of the profile: left out.
+        Profiles of several occupations state percentiles per part, which is not a figure of the profile: left out.
+        Their tables of the top industries are kept, each wage marked with the workers it is of.
         """
         pay = PayFigures()
         tab = self.tab(5)
@@ -326,14 +327,17 @@ class _PageReader:
         if len(statements) == 1:
             self._wages(statements[0], facts, pay)
         tables = industry_tables(tab)
-        if len(tables) > 1:
-            tables = [table for table in tables if table.workers.casefold() == title.casefold()]
-        if len(tables) == 1:
-            self.warnings.extend(tables[0].warnings)
-            if tables[0].year == facts.pay_year:
-                pay.industries = tables[0].rows
-            elif tables[0].rows:
-                self.warn(f"top industries' wages are of May {tables[0].year}, the pay of {facts.pay_year}; left out")
+        whole = [table for table in tables if table.workers.casefold() == title.casefold()]
+        if len(tables) > 1 and len(whole) == 1:
+            tables = whole
+        for table in tables:
+            self.warnings.extend(table.warnings)
+            if table.year != facts.pay_year:
+                if table.rows:
+                    self.warn(f"top industries' wages are of May {table.year}, the pay of {facts.pay_year}; left out")
+                continue
+            part = table.workers if len(tables) > 1 else None
+            pay.industries += tuple(replace(row, part=part) for row in table.rows)
         return pay
 
     def _wages(self, wages: Wages, facts: QuickFacts, pay: PayFigures) -> None:

@@ -73,6 +73,8 @@ class IndustryWage:
     name: str
     median_annual: int | float | None = None
     median_hourly: float | None = None
+    part: str | None = None  # whose wages, when a profile gives a table for each occupation it covers
+    top_coded: bool = False  # published as "$239,200 or more"
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,8 +202,8 @@ def industry_tables(tab: LexborNode) -> list[IndustryTable]:
 
     A table follows the paragraph that names it ("In May 2024, the median hourly wages for bartenders in the top
     industries in which they worked were as follows:"); its first cell names the industry, the second the wage,
-    "$17.18" in the first row and "16.87" below. A wage published only as "$239,200 or more" is left out (the
-    industry stays), since no figure can say "or more".
+    "$17.18" in the first row and "16.87" below. A wage published only as "$239,200 or more" is kept as 239,200,
+    marked top-coded.
     """
     tables: list[IndustryTable] = []
     intro = ""
@@ -229,14 +231,18 @@ def _industry_rows(table: LexborNode, unit: str, workers: str) -> tuple[tuple[In
         if len(cells) < 2 or not cells[0]:
             continue
         name, wage = cells[0], cells[1]
-        amount = None if _TOP_CODED.search(wage) else _money(wage, hourly)
+        top_coded = bool(_TOP_CODED.search(wage))
+        figure = _TOP_CODED.sub("", wage).strip()
+        amount = _money(figure, hourly)
         if amount is None:
             warnings.append(f"top industries of {workers}: the wage {wage!r} of {name!r} is left out")
             rows.append(IndustryWage(name))
-        elif not _written_in(unit, [wage]):
+        elif not _written_in(unit, [figure]):
             return (), (f"top industries of {workers}: {wage!r} is not an {unit} wage; table not imported",)
+        elif hourly:
+            rows.append(IndustryWage(name, median_hourly=float(amount), top_coded=top_coded))
         else:
-            rows.append(IndustryWage(name, median_hourly=float(amount)) if hourly else IndustryWage(name, amount))
+            rows.append(IndustryWage(name, amount, top_coded=top_coded))
     return tuple(rows), tuple(warnings)
 
 

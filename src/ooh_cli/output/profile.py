@@ -196,19 +196,23 @@ def _pay(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     if meta.median_pay_all is not None:
         rows.append((_year("Median annual wage, all occupations", meta.median_pay_year), money(meta.median_pay_all)))
     blocks: list[Block] = [Pairs(rows)]
-    if pay.industries:
-        table = [[i.name, _wage(i.median_annual, i.median_hourly)] for i in pay.industries]
-        blocks.append(Grid(_year("Median pay in the top industries", pay.year), ["Industry", "Median pay"], table))
+    # One table for the profile, or one for each occupation it covers, as for employers.
+    for part in dict.fromkeys(industry.part for industry in pay.industries):
+        title = _year("Median pay in the top industries", pay.year) + (f": {part}" if part else "")
+        wages = [
+            [i.name, _wage(i.median_annual, i.median_hourly, i.top_coded)] for i in pay.industries if i.part == part
+        ]
+        blocks.append(Grid(title, ["Industry", "Median pay"], wages))
     if pay.summary:
         blocks.append(Paragraph(pay.summary))
     return blocks
 
 
-def _wage(annual: float | None, per_hour: float | None) -> str:
+def _wage(annual: float | None, per_hour: float | None, top_coded: bool = False) -> str:
     """An annual wage, or the hourly one where BLS publishes only that."""
     if annual is None and per_hour is not None:
-        return f"{hourly(per_hour)} per hour"
-    return money(annual)
+        return f"{hourly(per_hour, top_coded)} per hour"
+    return money(annual, top_coded)
 
 
 def _outlook(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
