@@ -110,7 +110,7 @@ def _block(block: Block, room: int) -> list[str]:
     head = wrap(block.title, room) if block.title else []
     if isinstance(block, Bullets):
         return head + [line for item in block.items for line in wrap(item, room, "  - ", "    ")]
-    return head + table(block.headers, block.rows, set(), room)
+    return head + table(block.headers, block.rows, set(block.numeric), room)
 
 
 def profile(view: ProfileView, env: Environment) -> None:

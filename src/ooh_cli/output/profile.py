@@ -30,6 +30,7 @@ class Grid(Record, frozen=True):
     title: str
     headers: list[str]
     rows: list[list[str]]
+    numeric: frozenset[int] = frozenset()  # columns of figures: aligned right, never wrapped
 
 
 Block = Paragraph | Pairs | Bullets | Grid
@@ -202,7 +203,7 @@ def _pay(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
         wages = [
             [i.name, _wage(i.median_annual, i.median_hourly, i.top_coded)] for i in pay.industries if i.part == part
         ]
-        blocks.append(Grid(title, ["Industry", "Median pay"], wages))
+        blocks.append(Grid(title, ["Industry", "Median pay"], wages, frozenset({1})))
     if pay.summary:
         blocks.append(Paragraph(pay.summary))
     return blocks
@@ -235,17 +236,17 @@ def _outlook(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
         headers = [
             "Occupation",
             "SOC code",
-            _year("Jobs", jobs.year),
-            _year("Projected jobs", jobs.projected_year),
-            _year("Change", period),
-            "Change, jobs",
+            f"Jobs\n{jobs.year}",
+            f"Projected\njobs {jobs.projected_year}",
+            f"Change\n{period}",
+            "Change,\njobs",
         ]
         table = [
             [p.title, p.soc_code or "", count(p.jobs), count(p.projected_jobs), percent(p.change_percent), change]
             for p in outlook.projections
             if (change := signed_count(p.change))
         ]
-        blocks.append(Grid("Projections by occupation", headers, table))
+        blocks.append(Grid("Projections by occupation", headers, table, frozenset({2, 3, 4, 5})))
     return blocks
 
 

@@ -38,8 +38,9 @@ def _block(block: Block) -> RenderableType:
             items.add_row("-", item)
         return Group(Text(block.title, style="bold"), items) if block.title else items
     grid = Table(title=block.title or None, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
-    for header in block.headers:
-        grid.add_column(header, overflow="fold")
+    for i, header in enumerate(block.headers):
+        numeric = i in block.numeric
+        grid.add_column(header, justify="right" if numeric else "left", no_wrap=numeric, overflow="fold")
     for row in block.rows:
         grid.add_row(*row)
     return grid
