@@ -62,14 +62,14 @@ def cache_files(tmp_path: Path) -> list[Path]:
 
 
 def cache_header(data: bytes) -> cache.Header:
-    """The header of a cache file: its key, meta and warnings, and where the sections lie."""
-    size = int.from_bytes(data[:8], "little")
-    return msgspec.msgpack.decode(data[8 : 8 + size], type=cache.Header)
+    """The header of a cache file (its key, meta and warnings, and where the sections lie), at its end."""
+    size = int.from_bytes(data[-8:], "little")
+    return msgspec.msgpack.decode(data[-8 - size : -8], type=cache.Header)
 
 
-def with_header(header: object, rest: bytes = b"") -> bytes:
+def with_header(header: object, sections: bytes = b"") -> bytes:
     encoded = msgspec.msgpack.encode(header)
-    return len(encoded).to_bytes(8, "little") + encoded + rest
+    return sections + encoded + len(encoded).to_bytes(8, "little")
 
 
 def fail_writes(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:

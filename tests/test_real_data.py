@@ -225,6 +225,16 @@ def test_2024_figures_in_json(invoke: Invoke) -> None:
     assert data["how_to_become"]["education"] == "postsecondary-nondegree"
 
 
+def test_todays_programs_are_cip_2020s_and_the_2008_09_list_is_history(invoke: Invoke) -> None:
+    data = record(invoke, "medical-records-technician")
+    assert [program["code"] for program in data["programs"]] == ["51.0706", "51.0707", "51.0713", "51.0721"]
+    assert "Legal Secretaries" in data["history"][0]["programs"]
+    section = json.loads(ok(invoke, "show", "medical-records-technician", "--section", "programs", "-f", "json"))
+    assert section["edition"] == "CIP 2020"
+    out = flat(ok(invoke, "show", "medical-records-technician", "--section", "programs"))
+    assert "CIP 2020" in out and "Legal Secretaries" not in out
+
+
 # --- search ------------------------------------------------------------------------------------------------
 
 

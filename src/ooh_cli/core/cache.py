@@ -6,8 +6,9 @@ the model's own classes, so reading it never runs code. It is read in place (mem
 the header and one record, `list` the summaries, `search` its index. A file that is missing, stale, cut short
 or damaged is simply rebuilt.
 
-Layout: the header's length (8 bytes), the header (key, meta, warnings, where each section ends), then the
-summaries, the search index, the name index (sorted, for a binary search) and the records one after another.
+Layout: the summaries, the search index, the name index (sorted, for a binary search) and the records one
+after another, then the header (key, meta, warnings, where each section ends) and its length (8 bytes). The
+header comes last so that the file can be written as the records are encoded, never whole in memory.
 """
 
 import mmap
@@ -16,6 +17,7 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from ooh_cli.core.search import SearchIndex
 
 # Bump when the model or this layout changes: a cache of another format is rebuilt, never misread.
-FORMAT = 3
+FORMAT = 4
 _LENGTH_BYTES = 8
 
 
@@ -72,17 +74,18 @@ class Sections:
     """A catalog's parts, read from the bytes `encode` wrote (a memory-mapped cache file, or in memory)."""
 
     def __init__(self, buffer: bytes | mmap.mmap) -> None:
-        self.buffer = buffer
-        size = int.from_bytes(buffer[:_LENGTH_BYTES], "little")
         view = memoryview(buffer)
-        self.header = msgspec.msgpack.decode(view[_LENGTH_BYTES : _LENGTH_BYTES + size], type=Header)
-        self._buffer, self._view, self._start = buffer, view, _LENGTH_BYTES + size
-        header = self.header
+        header_end = len(buffer) - _LENGTH_BYTES
+        size = int.from_bytes(view[header_end:], "little")
+        if not 0 < size <= header_end:
+            raise ValueError("the cache is cut short or was not written whole")
+        self.header = header = msgspec.msgpack.decode(view[header_end - size : header_end], type=Header)
+        self._buffer, self._view, self._start = buffer, view, 0
         self._name_starts = memoryview(header.name_starts).cast("I")
         self._record_ends = memoryview(header.record_ends).cast("Q")
-        self._records_start = self._start + header.names_end
+        self._records_start = header.names_end
         end = self._records_start + (self._record_ends[-1] if self._record_ends else 0)
-        if len(buffer) != end or not header.summaries_end <= header.search_end <= header.names_end:
+        if header_end - size != end or not header.summaries_end <= header.search_end <= header.names_end:
             raise ValueError("the cache is cut short or was not written whole")
 
     def __len__(self) -> int:
@@ -134,17 +137,23 @@ class Sections:
 
 def encode(
     key: Key | None, meta: Meta, warnings: list[str], occupations: tuple[Occupation, ...], index: "SearchIndex"
-) -> bytes:
-    """The cache's bytes for these profiles, which must be in the catalog's order (see `Catalog.build`)."""
+) -> Iterator[bytes]:
+    """The cache's bytes for these profiles, in pieces; the profiles must be in the catalog's order."""
     encoder = msgspec.msgpack.Encoder()
     summaries = encoder.encode([Summary.of(occ) for occ in occupations])
     search = encoder.encode(index)
     names, name_starts = _name_index(occupations)
-    records = [encoder.encode(occ) for occ in occupations]
-    record_ends = array("Q", accumulate(map(len, records)))
+    yield from (summaries, search, names)
+    record_ends, total = array("Q"), 0
+    for occ in occupations:
+        record = encoder.encode(occ)
+        total += len(record)
+        record_ends.append(total)
+        yield record
     sizes = (len(summaries), len(summaries) + len(search), len(summaries) + len(search) + len(names))
     header = encoder.encode(Header(key, meta, warnings, *sizes, name_starts.tobytes(), record_ends.tobytes()))
-    return b"".join([len(header).to_bytes(_LENGTH_BYTES, "little"), header, summaries, search, names, *records])
+    yield header
+    yield len(header).to_bytes(_LENGTH_BYTES, "little")
 
 
 def _name_index(occupations: tuple[Occupation, ...]) -> tuple[bytes, "array[int]"]:
@@ -190,11 +199,12 @@ def read(path: Path, key: Key) -> Sections | None:
     return sections if sections.header.key == key else None
 
 
-def write(path: Path, data: bytes | mmap.mmap) -> None:
-    """Write the cache atomically, so a concurrent run reads the old one or the new one."""
+def write(path: Path, pieces: Iterable[bytes]) -> bool:
+    """Write the cache atomically, so a concurrent run reads the old one or the new one; False when it cannot."""
     target = cache_file(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, bytes(data), durable=False)
+        write_atomic(target, pieces, durable=False)
     except (OSError, DataError):
-        pass  # a read-only cache directory or a full disk: the next run parses the file again
+        return False  # a read-only cache directory or a full disk: the next run parses the file again
+    return True

@@ -35,6 +35,18 @@ def title_order(profile: Occupation | Summary) -> tuple[str, str]:
     return profile.title.casefold(), profile.id
 
 
+def layout(
+    meta: Meta, occupations: tuple[Occupation, ...], warnings: list[str], key: cache.Key | None
+) -> Iterator[bytes]:
+    """The cache's bytes for ``occupations``, in pieces. Profiles are kept in title order, so that lists by title
+    need no sorting."""
+    from ooh_cli.core.search import SearchIndex
+
+    ordered = tuple(sorted(occupations, key=title_order))
+    index = SearchIndex.build(ordered, {group.slug: group.name for group in meta.groups})
+    return cache.encode(key, meta, warnings, ordered, index)
+
+
 class Catalog:
     """All profiles of one data file, in title order, with lookups by any name users type."""
 
@@ -47,18 +59,9 @@ class Catalog:
         self._positions: dict[str, int] | None = None
 
     @classmethod
-    def build(
-        cls, meta: Meta, occupations: tuple[Occupation, ...], warnings: list[str], key: cache.Key | None = None
-    ) -> Catalog:
-        """A catalog of ``occupations``, laid out as the cache keeps it (its bytes are `sections.buffer`).
-
-        Profiles are kept in title order, so that lists by title need no sorting.
-        """
-        from ooh_cli.core.search import SearchIndex
-
-        ordered = tuple(sorted(occupations, key=title_order))
-        index = SearchIndex.build(ordered, {group.slug: group.name for group in meta.groups})
-        return cls(cache.Sections(cache.encode(key, meta, warnings, ordered, index)))
+    def build(cls, meta: Meta, occupations: tuple[Occupation, ...], warnings: list[str]) -> Catalog:
+        """A catalog of ``occupations`` in memory, laid out as the cache keeps it."""
+        return cls(cache.Sections(b"".join(layout(meta, occupations, warnings, None))))
 
     def __len__(self) -> int:
         return len(self.sections)

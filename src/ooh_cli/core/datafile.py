@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ooh_cli.core import cache
-from ooh_cli.core.catalog import Catalog
+from ooh_cli.core.catalog import Catalog, layout
 from ooh_cli.core.errors import DataError, unreadable
 
 if TYPE_CHECKING:
@@ -49,10 +49,14 @@ def load_catalog(path: Path) -> Catalog:
         sections = cache.read(path, key)
         if sections is not None:
             return Catalog(sections)
-    catalog = build_catalog(path, key)
-    if key is not None:
-        cache.write(path, catalog.sections.buffer)
-    return catalog
+    dataset, warnings = read_data_file(path)
+    pieces = layout(dataset.meta, dataset.occupations, warnings, key)
+    # Written straight to the cache file and read back mapped: the catalog is never whole in memory twice.
+    if key is not None and cache.write(path, pieces):
+        sections = cache.read(path, key)
+        if sections is not None:
+            return Catalog(sections)
+    return Catalog.build(dataset.meta, dataset.occupations, warnings)
 
 
 def stat_data_file(path: Path) -> os.stat_result:
@@ -82,8 +86,8 @@ def check_file(path: Path) -> tuple[Dataset | None, list[Problem]]:
     return dataset, located
 
 
-def build_catalog(path: Path, key: cache.Key | None = None) -> Catalog:
-    """The catalog of ``path``, or a DataError naming the first problem (and how many more)."""
+def read_data_file(path: Path) -> tuple[Dataset, list[str]]:
+    """The validated data of ``path`` and its warnings, or a DataError naming the first problem (and how many more)."""
     from ooh_cli.core.validate import Level
 
     dataset, problems = check_file(path)
@@ -91,8 +95,7 @@ def build_catalog(path: Path, key: cache.Key | None = None) -> Catalog:
         errors = [p for p in problems if p.level is Level.ERROR]
         more = f" (and {len(errors) - 1} more; run `ooh data validate {path}`)" if len(errors) > 1 else ""
         raise DataError(errors[0].format(str(path)) + more)
-    warnings = [p.format(str(path)) for p in problems if p.level is Level.WARNING]
-    return Catalog.build(dataset.meta, dataset.occupations, warnings, key)
+    return dataset, [p.format(str(path)) for p in problems if p.level is Level.WARNING]
 
 
 def _record_lines(path: Path) -> dict[str, int]:

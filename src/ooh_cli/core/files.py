@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from ooh_cli.core.errors import DataError
@@ -11,8 +12,8 @@ from ooh_cli.core.errors import DataError
 NEW_FILE_MODE = 0o644
 
 
-def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part.
+def write_atomic(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> None:
+    """Write ``data`` (bytes, or pieces of them) to ``path`` so that readers see the old file or the new one.
 
     The bytes go to a temporary file in the same directory, which is renamed over ``path`` (keeping its
     permissions); ``durable`` also flushes both to disk first. On any error, Ctrl-C included, the temporary
@@ -33,7 +34,8 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                stream.write(piece)
             if durable:
                 stream.flush()
                 os.fsync(stream.fileno())

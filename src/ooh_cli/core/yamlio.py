@@ -6,8 +6,11 @@ refuses. Only a cache miss, `ooh data` or a yaml output comes here: a cached loo
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import functools
 import re
+import stat as stat_mode
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,10 +31,10 @@ NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010
 PARSED_SCALARS = {"int": "number", "float": "number", "bool": "true/false", "timestamp": "date", "binary": "binary"}
 MERGE_TAG = "tag:yaml.org,2002:merge"
 # The block layout of a data file, for parsing it a record at a time.
-DOCUMENT_MARKER = re.compile(r"^(---|\.\.\.)", re.MULTILINE)
-OCCUPATIONS_KEY = re.compile(r"^occupations:[ \t]*(#.*)?$", re.MULTILINE)
-TOP_LEVEL_LINE = re.compile(r"^[^\s#-]", re.MULTILINE)
-ITEM_START = re.compile(r"^( *)- ", re.MULTILINE)
+DOCUMENT_MARKER = re.compile(rb"^(---|\.\.\.)", re.MULTILINE)
+OCCUPATIONS_KEY = re.compile(rb"^occupations:[ \t]*(#.*)?$", re.MULTILINE)
+TOP_LEVEL_LINE = re.compile(rb"^[^\s#-]", re.MULTILINE)
+ITEM_START = re.compile(rb"^( *)- ", re.MULTILINE)
 # Wide enough that no line is ever folded, so a value never moves between lines from one run to the next.
 NEVER_FOLD = 1_000_000
 
@@ -48,74 +51,92 @@ class RefusedYAML(Exception):
 def parse_file(path: Path) -> Any:
     """Read and parse the YAML of ``path``; every failure becomes a DataError naming the file.
 
-    The occupations come back as an iterator that parses one record at a time when the file has the usual
-    block layout: libyaml builds a node graph many times the file's size before any value exists, and a
-    record at a time keeps that graph small (see `_split_records`). Any other layout is parsed whole.
+    The occupations come back as an iterator that reads and parses one record at a time when the file has the
+    usual block layout: libyaml builds a node graph many times the file's size before any value exists, and a
+    record at a time keeps that graph small, while the file's text is never held whole beside the records
+    (see `_split_records`). Any other layout is parsed whole.
     """
     try:
         raw = path.read_bytes()
+        # A regular file is read again a record at a time; a pipe (`--data <(...)`) can only be read once.
+        rereadable = stat_mode.S_ISREG(path.stat().st_mode)
     except OSError as error:
         raise unreadable(path, error) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line, column = _position(raw, error.start, b"\n")
-        raise DataError(
-            f"{path}:{line}:{column}: not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
-        ) from None
-    del raw
-    return parse_text(text, path)
-
-
-def parse_text(text: str, path: Path) -> Any:
-    """Parse ``text`` (the content of ``path``, which names it in errors); see `parse_file`."""
-    if not text.strip():
+    if not raw.removeprefix(codecs.BOM_UTF8).strip():
         raise DataError(f"data file {path} is empty")
-    split = _split_records(text)
+    split = _split_records(raw)
     if split is None:
-        return _load(text, path)
-    head, chunks = split
+        return _load(_decoded(raw, path), path)
+    (head_end, body_end), chunks = split
+    # The document without its records: what precedes them and what follows, with a line break between.
+    head = _decoded(raw, path, 0, head_end) + "\n" + _decoded(raw, path, body_end)
     document = _load(head, path)
     if isinstance(document, dict) and document.get("occupations") is None:
-        document["occupations"] = _records(text, chunks, path)
+        document["occupations"] = _records(path, None if rereadable else raw, chunks)
     return document
 
 
-def _split_records(text: str) -> tuple[str, list[tuple[int, int, int]]] | None:
-    """The document without its occupation records, and each record's (start, end, first line).
+def _decoded(raw: bytes, path: Path, start: int = 0, end: int | None = None) -> str:
+    """``raw[start:end]`` as text; a DataError saying where, when it is not UTF-8."""
+    try:
+        return raw[start:end].decode("utf-8-sig" if start == 0 else "utf-8")
+    except UnicodeDecodeError as error:
+        at = start + error.start
+        line, column = _position(raw, at, b"\n")
+        raise DataError(
+            f"{path}:{line}:{column}: not UTF-8 text (byte 0x{raw[at]:02x}); save the file as UTF-8"
+        ) from None
+
+
+def _split_records(raw: bytes) -> tuple[tuple[int, int], list[tuple[int, int, int]]] | None:
+    """Where the records' block starts and ends, and each record's (start, end, first line), in bytes.
 
     Only for the block layout `ooh data import` writes (and people usually type): `occupations:` alone on a
     line at column 0 and its items starting `- ` at one indentation. None for anything else.
     """
-    if DOCUMENT_MARKER.search(text):
+    if DOCUMENT_MARKER.search(raw):
         return None
-    header = OCCUPATIONS_KEY.search(text)
+    header = OCCUPATIONS_KEY.search(raw)
     if header is None:
         return None
     body_start = header.end() + 1
-    next_key = TOP_LEVEL_LINE.search(text, body_start)
-    body_end = next_key.start() if next_key else len(text)
-    items = list(ITEM_START.finditer(text, body_start, body_end))
-    if not items or text[body_start : items[0].start()].strip(" \n\r"):
+    next_key = TOP_LEVEL_LINE.search(raw, body_start)
+    body_end = next_key.start() if next_key else len(raw)
+    items = list(ITEM_START.finditer(raw, body_start, body_end))
+    if not items or raw[body_start : items[0].start()].strip(b" \n\r"):
         return None
     indent = items[0].group(1)
     starts = [m.start() for m in items if m.group(1) == indent]
-    chunks, line = [], text.count("\n", 0, starts[0])
+    chunks, line = [], raw.count(b"\n", 0, starts[0])
     for start, end in zip(starts, [*starts[1:], body_end], strict=True):
         chunks.append((start, end, line))
-        line += text.count("\n", start, end)
-    return text[: header.end()] + "\n" + text[body_end:], chunks
+        line += raw.count(b"\n", start, end)
+    return (header.end(), body_end), chunks
 
 
-def _records(text: str, chunks: list[tuple[int, int, int]], path: Path) -> Iterator[Any]:
-    for start, end, first_line in chunks:
-        try:
-            parsed = _load(textwrap.dedent(text[start:end]), path, first_line)
-        except DataError:
-            # A layout the split misread would show as a confusing error: the whole file says what is wrong.
-            _load(text, path)
-            raise
-        yield from parsed if isinstance(parsed, list) else [parsed]
+def _records(path: Path, raw: bytes | None, chunks: list[tuple[int, int, int]]) -> Iterator[Any]:
+    """Each record of ``chunks``, read from ``raw`` or, when it is None, from the file again."""
+    with contextlib.ExitStack() as stack:
+        stream = stack.enter_context(path.open("rb")) if raw is None else None
+        for start, end, first_line in chunks:
+            if stream is None:
+                assert raw is not None  # read from memory when the file cannot be read again
+                text = _decoded(raw, path, start, end)
+            else:
+                stream.seek(start)
+                piece = stream.read(end - start)
+                try:
+                    text = piece.decode("utf-8")
+                except UnicodeDecodeError:
+                    text = _decoded(path.read_bytes(), path, start, end)  # raises, saying where
+            try:
+                parsed = _load(textwrap.dedent(text), path, first_line)
+            except DataError:
+                # A layout the split misread would show as a confusing error: the whole file says what is wrong.
+                whole = raw if raw is not None else path.read_bytes()
+                _load(_decoded(whole, path), path)
+                raise
+            yield from parsed if isinstance(parsed, list) else [parsed]
 
 
 def _load(text: str, path: Path, first_line: int = 0) -> Any:
