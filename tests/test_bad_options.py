@@ -29,7 +29,7 @@ def assert_refused(result: Result, code: int, *fragments: str) -> None:
 
 def test_an_unknown_occupation_suggests_close_ones(invoke: Invoke) -> None:
     assert_refused(
-        invoke("show", "respiratory"), NOT_FOUND, "no occupation matches", "did you mean: respiratory-therapists"
+        invoke("show", "respiratory nope"), NOT_FOUND, "no occupation matches", "closest: respiratory-therapists"
     )
 
 
@@ -98,9 +98,20 @@ def test_a_limit_below_one(invoke: Invoke, command: tuple[str, ...], limit: str)
     assert_refused(invoke(*command, "--limit", limit), USAGE, "Invalid value for '--limit'", "--help")
 
 
-@pytest.mark.parametrize(("option", "value"), [("--min-pay", "-5"), ("--max-pay", "lots"), ("--min-pay", "-inf")])
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--min-pay", "-5"), ("--max-pay", "lots"), ("--min-pay", "-inf"), ("--min-pay", "60kk"), ("--max-pay", "6,0")],
+)
 def test_a_pay_that_is_not_a_sane_amount(invoke: Invoke, option: str, value: str) -> None:
-    assert_refused(invoke("list", option, value), USAGE, f"Invalid value for '{option}'")
+    message = f"{option}: expected an amount such as 60000, 60k or $60,000, not {value!r}"
+    assert_refused(invoke("list", option, value), USAGE, message)
+
+
+@pytest.mark.parametrize("written", ["85000", "85k", "85K", "$85,000", "$ 85,000.00", "0.085m"])
+def test_amounts_as_people_write_them(invoke: Invoke, written: str) -> None:
+    result = invoke("list", "--min-pay", written, "-f", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == invoke("list", "--min-pay", "85000", "-f", "csv").stdout
 
 
 @pytest.mark.parametrize("option", ["min_pay", "max_pay"])

@@ -430,7 +430,9 @@ def assert_handled(result: Result) -> None:
     assert "Traceback" not in result.output
     if result.exit_code != 0:
         assert result.stdout == ""
-        assert all(line.startswith("ooh: ") for line in result.stderr.splitlines()), result.stderr
+        # Lines of `ooh: ...` (notes, then what is wrong); a name that fits several profiles lists the candidates.
+        lines = result.stderr.splitlines()
+        assert lines[0].startswith("ooh: ") and all(line.startswith(("ooh: ", "  ")) for line in lines), result.stderr
 
 
 @THROUGH_CLI

@@ -452,3 +452,51 @@ def test_physicians_pay_is_top_coded(invoke: Invoke) -> None:
     assert "Median annual wage, 2024 $239,200 or more" in text
     pay = record(invoke, "physicians-and-surgeons")["pay"]
     assert (pay["year"], pay["median_annual"], pay["median_hourly"], pay["top_coded"]) == (2024, 239200, 115.0, True)
+
+
+# --- names as people type them ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "profile"),
+    [
+        ("chef", "chefs-and-head-cooks"),
+        ("pilots", "airline-and-commercial-pilots"),
+        ("hvac", "heating-air-conditioning-and-refrigeration-mechanics-and-installers"),
+        ("police officer", "police-and-detectives"),
+        ("nurse practitioner", "nurse-anesthetists-nurse-midwives-and-nurse-practitioners"),
+        ("medical coder", "medical-records-and-health-information-technicians"),
+        ("dancer", "dancers-and-choreographers"),
+    ],
+)
+def test_a_name_people_mean_is_taken_and_said(invoke: Invoke, typed: str, profile: str) -> None:
+    result = invoke("show", *typed.split(), "--section", "source", "-f", "json", data=None)  # no quotes
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("ooh: showing ") and result.stderr.endswith(f' for "{typed}"\n')
+
+
+@pytest.mark.parametrize(("typed", "first"), [("teacher", "teacher-assistants"), ("physician", "physician-assistants")])
+def test_a_name_several_profiles_share_lists_them(invoke: Invoke, typed: str, first: str) -> None:
+    result = invoke("show", typed, data=None)
+    assert result.exit_code == 1 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"ooh: '{typed}' could mean several occupations")
+    assert lines[1].split()[0] == first and 2 <= len(lines) - 1 <= 8
+
+
+def test_compare_takes_names_people_mean(invoke: Invoke) -> None:
+    result = invoke("compare", "actors", "dancers", "musicians", "-f", "json", data=None)
+    assert [row["id"] for row in json.loads(result.stdout)] == [
+        "actors",
+        "dancers-and-choreographers",
+        "musicians-and-singers",
+    ]
+    assert 'showing Dancers and Choreographers for "dancers"' in result.stderr
+    result = invoke("compare", "registered", "nurse", "actors", data=None)
+    assert result.exit_code == 1 and "quote a name of several words" in result.stderr
+
+
+def test_search_takes_all_its_words(invoke: Invoke) -> None:
+    assert search_ids(invoke, "medical coder")[0] == "medical-records-and-health-information-technicians"
+    result = invoke("search", "medical", "coder", "-f", "json", data=None)
+    assert json.loads(result.stdout)[0]["id"] == "medical-records-and-health-information-technicians"

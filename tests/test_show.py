@@ -120,22 +120,33 @@ def test_close_typo_resolves_with_a_note(invoke: Invoke) -> None:
     result = invoke("show", "registerd nurses", "-f", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["id"] == "registered-nurses"
-    assert result.stderr == "ooh: taking 'registerd nurses' as registered-nurses (Registered Nurses)\n"
+    assert result.stderr == 'ooh: showing Registered Nurses for "registerd nurses"\n'
 
 
-def test_unknown_occupation_suggests(invoke: Invoke) -> None:
-    result = invoke("show", "medical recrods")
+def test_a_name_people_mean_is_found_by_the_search_ranking(invoke: Invoke) -> None:
+    result = invoke("show", "medical recrods", "-f", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["id"] == MRT
+    assert result.stderr == 'ooh: showing Medical Records Specialists for "medical recrods"\n'
+
+
+def test_unknown_occupation_suggests_the_closest(invoke: Invoke) -> None:
+    # No profile has every word: not a guess, but the closest by the ranking of `ooh search`.
+    result = invoke("show", "medical-assistants-nope")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.startswith("ooh: no occupation matches 'medical recrods'")
-    assert "did you mean" in result.stderr or "try `ooh search" in result.stderr
+    assert result.stderr.startswith("ooh: no occupation matches 'medical-assistants-nope'; closest: ")
     assert result.stderr.count("\n") == 1
 
 
 def test_ambiguous_name_lists_candidates(invoke: Invoke) -> None:
-    result = invoke("show", "medical")
-    assert result.exit_code == 1
-    assert result.stderr.startswith("ooh: ")
+    result = invoke("show", "nurse", data=None)
+    assert result.exit_code == 1 and result.stdout == ""
+    first, *candidates = result.stderr.splitlines()
+    assert (
+        first == "ooh: 'nurse' could mean several occupations (the first 8 of 11; `ooh search nurse` lists them all):"
+    )
+    assert len(candidates) == 8
+    assert candidates[1].split() == ["registered-nurses", "Registered", "Nurses"]
 
 
 def test_json_is_the_record_in_data_file_names(invoke: Invoke) -> None:

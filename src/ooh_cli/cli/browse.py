@@ -53,21 +53,21 @@ def list_(
     ] = None,
     max_education: EducationCapOption = None,
     min_pay: Annotated[
-        float | None,
+        str | None,
         typer.Option(
             "--min-pay",
-            min=0,
-            help="Median annual pay at least this many dollars.",
+            metavar="AMOUNT",
+            help="Median annual pay at least this: 60000, 60k or $60,000.",
             rich_help_panel="Filters",
             show_default=False,
         ),
     ] = None,
     max_pay: Annotated[
-        float | None,
+        str | None,
         typer.Option(
             "--max-pay",
-            min=0,
-            help="Median annual pay at most this many dollars.",
+            metavar="AMOUNT",
+            help="Median annual pay at most this: 60000, 60k or $60,000.",
             rich_help_panel="Filters",
             show_default=False,
         ),
@@ -127,7 +127,14 @@ def list_(
 @app.command(epilog='Example: ooh search "medical coder"')
 def search(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Words to look for: a job title, a task, a SOC code; typos are fine.")],
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            help="Words to look for: a job title, a task, a SOC code; typos are fine, quotes are not needed.",
+            metavar="WORDS...",
+            show_default=False,
+        ),
+    ],
     limit: LimitOption = 10,
     fmt: TableFormatOption = "table",
 ) -> None:
@@ -136,6 +143,7 @@ def search(
     from ooh_cli.core.search import search as run_search
     from ooh_cli.output.views import footer
 
+    query = " ".join(words)
     if not query.strip():
         raise UsageError("search needs at least one word")
     current = session(ctx)
@@ -202,7 +210,7 @@ def similar(
     from ooh_cli.core.discover import similar_profiles
 
     current = session(ctx)
-    occ = current.resolve(occupation).occupation
+    occ = current.resolve(" ".join(occupation)).occupation
     related = similar_profiles(current.catalog(), occ, limit or 5)
     counts = {kind: sum(r.kind == kind for r in related) for kind in ("listed", "nearest")}
     why = [r.reason for r in related]

@@ -15,9 +15,11 @@ from ooh_cli.core.errors import ExitCode, OohError
 DEBUG_ENV = "OOH_DEBUG"
 
 
-def fail(message: str, code: int) -> NoReturn:
+def fail(message: str, code: int, choices: list[str] | None = None) -> NoReturn:
+    """The error's line, then the choices it offers (candidates, valid values), indented, one a line."""
     # One line, always: some parser messages (and names users typed) carry line breaks and tabs.
-    sys.stderr.write(f"ooh: {' '.join(message.split())}\n")
+    lines = [f"ooh: {' '.join(message.split())}", *(f"  {choice.replace(chr(10), ' ')}" for choice in choices or [])]
+    sys.stderr.write("\n".join(lines) + "\n")
     sys.exit(code)
 
 
@@ -47,7 +49,7 @@ class OohGroup(TyperGroup):
             code = super().main(args, prog_name or "ooh", complete_var, False, windows_expand_args, **extra)
             sys.stdout.flush()
         except OohError as error:
-            fail(str(error), error.exit_code)
+            fail(str(error), error.exit_code, error.choices)
         except NoArgsIsHelpError as error:
             # `ooh` alone asks for help, and gets it: not a usage error. (Rich has printed it already.)
             sys.stdout.write(error.format_message())

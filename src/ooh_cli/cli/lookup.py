@@ -2,13 +2,17 @@
 
 # No `from __future__ import annotations`: Typer reads every command's annotations at each run, and as
 # strings they would be compiled and evaluated again each time.
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ooh_cli.cli.options import OccupationArg, OccupationsArg, ShowFormatOption, TableFormatOption
-from ooh_cli.cli.session import session
+from ooh_cli.cli.session import Session, session
+from ooh_cli.core.errors import AmbiguousError, NotFoundError
 from ooh_cli.output import emit, markdown_renderer, renderer
+
+if TYPE_CHECKING:
+    from ooh_cli.core.catalog import Match
 
 app = typer.Typer()
 
@@ -35,7 +39,7 @@ def show(
 
     only = parse_term(SECTIONS, section, "--section")
     current = session(ctx)
-    occ = current.resolve(occupation).occupation
+    occ = current.resolve(" ".join(occupation)).occupation
     catalog = current.catalog()
     env = current.env
     emit(
@@ -48,6 +52,19 @@ def show(
     )
 
 
+def resolve_one_of_several(current: Session, text: str, names: list[str]) -> "Match":
+    """One of compare's names; when one does not name a profile, the error says how to give names of several words."""
+    try:
+        return current.resolve(text)
+    except NotFoundError as error:
+        if len(names) > 2:
+            hint = 'each argument is one name: quote a name of several words, as in "registered nurse"'
+            if isinstance(error, AmbiguousError):
+                raise AmbiguousError(str(error), error.candidates, [*error.choices, f"({hint})"]) from None
+            raise NotFoundError(f"{error}; {hint}") from None
+        raise
+
+
 @app.command(epilog="Example: ooh compare registered-nurses medical-records-technician medical-assistants")
 def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOption = "table") -> None:
     """Compare occupations side by side: one column each, the best figure of each row marked."""
@@ -56,7 +73,7 @@ def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOpt
     from ooh_cli.output.views import comparison
 
     current = session(ctx)
-    chosen = chosen_profiles([current.resolve(text) for text in occupations])
+    chosen = chosen_profiles([resolve_one_of_several(current, text, occupations) for text in occupations])
     meta, env = current.catalog().meta, current.env
     columns = facts(meta)
     emit(

@@ -32,18 +32,21 @@ DataOption = Annotated[
     ),
 ]
 OccupationArg = Annotated[
-    str,
+    list[str],
     typer.Argument(
-        help="An id, title, alias, SOC code or close spelling, e.g. 'registered nurse' or 29-2072.",
+        help="An id, title, alias, SOC code or close spelling, e.g. registered nurse or 29-2072 (no quotes needed).",
         autocompletion=complete_occupation,
+        metavar="OCCUPATION...",
         show_default=False,
     ),
 ]
 OccupationsArg = Annotated[
     list[str],
     typer.Argument(
-        help="Two or more occupations: ids, titles, aliases or SOC codes.",
+        help="Two or more occupations, one an argument: ids, titles, aliases or SOC codes; quote a name of "
+        'several words ("registered nurse").',
         autocompletion=complete_occupation,
+        metavar="OCCUPATION...",
         show_default=False,
     ),
 ]

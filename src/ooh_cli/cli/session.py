@@ -37,7 +37,7 @@ class Session:
         match = self.catalog().resolve(text)
         if match.guessed_from is not None:
             occ = match.occupation
-            self.env.message(f"taking {match.guessed_from!r} as {occ.id} ({occ.title})")
+            self.env.message(f'showing {occ.title} for "{match.guessed_from}"')
         return match
 
 

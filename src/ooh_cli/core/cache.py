@@ -118,17 +118,6 @@ class Sections:
         start = names_start + self._name_starts[line] + len(wanted) + 1
         return [int(p) for p in bytes(buffer[start : buffer.find(b"\n", start)]).split(b",")]
 
-    def names(self) -> list[tuple[str, list[int]]]:
-        """Every folded name with the positions of its profiles, for suggestions."""
-        header = self.header
-        text = bytes(self._view[self._start + header.search_end : self._records_start]).decode()
-        entries = []
-        for line in text.split("\n"):
-            if line:
-                name, _, positions = line.partition("\t")
-                entries.append((name, [int(p) for p in positions.split(",")]))
-        return entries
-
     def record(self, position: int) -> Occupation:
         ends = self._record_ends
         begin = self._records_start + (ends[position - 1] if position else 0)

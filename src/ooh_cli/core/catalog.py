@@ -16,12 +16,12 @@ from ooh_cli.core.model import Meta, Occupation, Record, Summary
 from ooh_cli.core.names import fold, slug, soc_code
 
 if TYPE_CHECKING:
-    from ooh_cli.core.search import SearchIndex
+    from ooh_cli.core.search import Hit, SearchIndex
 
-# How sure a typo match must be, and how far ahead of the next profile, before `ooh` acts on it.
-CLOSE_MATCH_SCORE = 88.0
-CLOSE_MATCH_LEAD = 6.0
-SUGGEST_SCORE = 60.0
+# How far ahead of the next profile the best search hit must score for `ooh` to take a name as it.
+CLEAR_LEAD = 1.25
+# The candidates an ambiguous name lists.
+MAX_CANDIDATES = 8
 
 
 class Match(Record, frozen=True):
@@ -118,7 +118,12 @@ class Catalog:
                     yield name, occ.title
 
     def resolve(self, text: str) -> Match:
-        """The one profile ``text`` names: an id, title, alias or SOC code, in any case or number, or a close typo."""
+        """The one profile ``text`` names.
+
+        An exact name first: id, title, former title, alias or SOC code, in any case or number. Otherwise the
+        search ranking (`ooh search`) decides: its best hit when clearly ahead (the match says it was a
+        guess), else an AmbiguousError with the closest profiles, best first.
+        """
         if not text.strip():
             raise UsageError("occupation name is empty; try `ooh search WORDS` to find one")
         key = soc_code(text) or fold(text)
@@ -127,37 +132,29 @@ class Catalog:
             return Match(self.record(positions[0]))
         if len(positions) > 1:
             raise self._ambiguous(text, positions)
-        return self._close_match(text, key)
+        from ooh_cli.core.search import search
 
-    def _close_match(self, text: str, key: str) -> Match:
-        ranked = self.suggest(key, limit=5) or [(-1, 0.0)]
-        (best, best_score), *rest = ranked
-        runner_up = rest[0][1] if rest else 0.0
-        if best_score >= CLOSE_MATCH_SCORE and best_score - runner_up >= CLOSE_MATCH_LEAD:
-            return Match(self.record(best), guessed_from=text)
-        close = [position for position, score in ranked if score >= CLOSE_MATCH_SCORE]
-        if len(close) > 1:
-            raise self._ambiguous(text, close)
-        hints = [self.summaries[position].id for position, score in ranked[:3] if score >= SUGGEST_SCORE]
-        if not hints:
-            raise NotFoundError(f"no occupation matches {text!r}; try `ooh search {text}`")
-        raise NotFoundError(f"no occupation matches {text!r}; did you mean: {', '.join(hints)}?")
+        result = search(self.search_index, text)
+        hits = result.complete()  # a guess must account for every word typed
+        if not hits:
+            closest = [self.summary_at(hit.position) for hit in result.hits[:3]]
+            hint = f"closest: {', '.join(s.id for s in closest)}" if closest else f"try `ooh search {text}`"
+            raise NotFoundError(f"no occupation matches {text!r}; {hint}")
+        if _clearly_ahead(hits):
+            return Match(self.record(hits[0].position), guessed_from=text)
+        raise self._ambiguous(text, [hit.position for hit in hits])
 
     def _ambiguous(self, text: str, positions: list[int]) -> AmbiguousError:
-        ids = [self.summaries[p].id for p in positions]
-        listed = "; ".join(f"{s.id} ({s.title})" for s in (self.summaries[p] for p in positions[:8]))
-        return AmbiguousError(f"{text!r} could mean several occupations: {listed}", ids)
+        shown = [self.summary_at(p) for p in positions[:MAX_CANDIDATES]]
+        more = f" (the first {MAX_CANDIDATES} of {len(positions)}; `ooh search {text}` lists them all)"
+        message = f"{text!r} could mean several occupations" + (more if len(positions) > MAX_CANDIDATES else "")
+        width = max(len(s.id) for s in shown)
+        return AmbiguousError(message + ":", [s.id for s in shown], [f"{s.id:<{width}}  {s.title}" for s in shown])
 
-    def suggest(self, key: str, limit: int) -> list[tuple[int, float]]:
-        """Positions of the profiles whose names are closest to ``key``, best first, one entry per profile."""
-        entries = self.sections.names()
-        if not key or not entries:
-            return []
-        from rapidfuzz import fuzz, process
 
-        names = [name for name, _ in entries]
-        best: dict[int, float] = {}
-        for _, score, index in process.extract(key, names, scorer=fuzz.token_sort_ratio, limit=limit * 8):
-            for position in entries[index][1]:
-                best[position] = max(best.get(position, 0.0), float(score))
-        return sorted(best.items(), key=lambda item: (-item[1], self.summaries[item[0]].title))[:limit]
+def _clearly_ahead(hits: list[Hit]) -> bool:
+    """Whether the best hit stands out: the only one, or matching more whole words, or scoring well above."""
+    if len(hits) == 1:
+        return True
+    best, second = hits[0], hits[1]
+    return len(best.whole_words) > len(second.whole_words) or best.score >= CLEAR_LEAD * second.score

@@ -18,9 +18,13 @@ class ExitCode:
 
 
 class OohError(Exception):
-    """Base of every error a user may see; ``str(error)`` is the whole message."""
+    """Base of every error a user may see: ``str(error)`` is its line, ``choices`` what may follow it, one a line."""
 
     exit_code: int = ExitCode.USAGE
+
+    def __init__(self, message: str, choices: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.choices = choices or []
 
 
 class NotFoundError(OohError):
@@ -28,10 +32,10 @@ class NotFoundError(OohError):
 
 
 class AmbiguousError(NotFoundError):
-    """The name fits several profiles equally well."""
+    """The name fits several profiles; ``candidates`` are their ids, best first."""
 
-    def __init__(self, message: str, candidates: list[str]) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, candidates: list[str], choices: list[str] | None = None) -> None:
+        super().__init__(message, choices)
         self.candidates = candidates
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
@@ -53,6 +54,20 @@ def parse_term(vocabulary: Vocabulary, value: str | None, option: str) -> str | 
     if len(slugs) != 1:
         raise UsageError(f"{option}: give one {vocabulary.name}")
     return slugs[0]
+
+
+_AMOUNT = re.compile(r"\$?\s*(\d[\d,]*(?:\.\d+)?|\.\d+)\s*([km]?)", re.IGNORECASE)
+
+
+def parse_amount(option: str, text: str | float | None) -> float | None:
+    """Dollars as people write them: 60000, 60k, $60,000, 1.2m; a UsageError for anything else."""
+    if text is None or isinstance(text, float):
+        return text
+    found = _AMOUNT.fullmatch(text.strip())
+    if found is None or ("," in found.group(1) and not re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", found.group(1))):
+        raise UsageError(f"{option}: expected an amount such as 60000, 60k or $60,000, not {text!r}")
+    scale = {"": 1, "k": 1_000, "m": 1_000_000}[found.group(2).casefold()]
+    return float(found.group(1).replace(",", "")) * scale
 
 
 def find_group(catalog: Catalog, text: str) -> Group:
@@ -110,13 +125,14 @@ def make_filters(
     min_outlook: str | None = None,
     education: str | None = None,
     max_education: str | None = None,
-    min_pay: float | None = None,
-    max_pay: float | None = None,
+    min_pay: str | float | None = None,
+    max_pay: str | float | None = None,
     group: str | None = None,
     training: str | None = None,
     experience: str | None = None,
 ) -> Filters:
     """Check raw option values and turn them into filters."""
+    min_pay, max_pay = parse_amount("--min-pay", min_pay), parse_amount("--max-pay", max_pay)
     for option, pay in (("--min-pay", min_pay), ("--max-pay", max_pay)):
         if pay is not None and not math.isfinite(pay):
             raise UsageError(f"{option}: give a number of dollars, not {pay}")

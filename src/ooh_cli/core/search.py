@@ -144,6 +144,13 @@ class SearchResult(Record, frozen=True):
     total: int
     # Query words read as other words: typo -> correction.
     corrections: dict[str, str]
+    # The words searched for, corrections applied.
+    words: list[str]
+
+    def complete(self) -> list[Hit]:
+        """The hits that match every word (they come first)."""
+        wanted = set(self.words)
+        return [hit for hit in self.hits if wanted <= hit.matched_words]
 
 
 def _word_starts(text: str, part: str) -> Iterator[int]:
@@ -238,7 +245,7 @@ def search(index: SearchIndex, query: str, limit: int | None = None) -> SearchRe
             h.title,
         ),
     )
-    return SearchResult(ranked[:limit] if limit else ranked, len(ranked), corrections)
+    return SearchResult(ranked[:limit] if limit else ranked, len(ranked), corrections, words)
 
 
 def _correct(index: SearchIndex, word: str) -> str | None:

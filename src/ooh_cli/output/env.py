@@ -34,8 +34,8 @@ class Environment(msgspec.Struct, frozen=True):
         return shutil.get_terminal_size((80, 24)).columns
 
     def message(self, text: str) -> None:
-        """One line on stderr, starting `ooh:`."""
-        self.stderr.write(f"ooh: {text}\n")
+        """One line on stderr, starting `ooh:` (line breaks in what users typed become spaces)."""
+        self.stderr.write(f"ooh: {' '.join(text.split())}\n")
 
 
 def _wants_colour(stdout: TextIO) -> bool:
