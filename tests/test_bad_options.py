@@ -62,19 +62,33 @@ def test_an_empty_search(invoke: Invoke, query: str) -> None:
         ),
         ("--training", "osmosis", "--training: unknown on-the-job training 'osmosis'; choose from none, short-term"),
         ("--experience", "lots", "--experience: unknown work experience 'lots'; choose from none, less-than-5-years"),
-        (
-            "--group",
-            "pirates",
-            "--group: unknown group 'pirates'; choose from arts-and-design, entertainment-and-sports",
-        ),
     ],
 )
 def test_an_unknown_filter_value_lists_the_valid_ones(invoke: Invoke, option: str, value: str, message: str) -> None:
     assert_refused(invoke("list", option, value), USAGE, message)
 
 
+def test_an_unknown_group_lists_the_groups_one_a_line(invoke: Invoke) -> None:
+    for command in (("list",), ("top", "pay")):
+        result = invoke(*command, "--group", "pirates")
+        assert result.exit_code == USAGE and result.stdout == ""
+        first, *groups = result.stderr.splitlines()
+        assert first == "ooh: --group: 'pirates' is not a group; choose one of these (`ooh groups` describes them):"
+        listed = [line.split()[0] for line in groups]
+        assert {"arts-and-design", "entertainment-and-sports", "healthcare"} <= set(listed)
+        assert all(line.startswith("  ") for line in groups)
+
+
+def test_a_group_by_the_start_of_a_word(invoke: Invoke) -> None:
+    assert (
+        invoke("list", "--group", "entertain", "-f", "csv").stdout
+        == invoke("list", "--group", "entertainment-and-sports", "-f", "csv").stdout
+    )
+    several = invoke("list", "--group", "a", data=None)
+    assert several.exit_code == USAGE and "could mean several groups" in several.stderr
+
+
 def test_top_checks_its_filters_too(invoke: Invoke) -> None:
-    assert_refused(invoke("top", "pay", "--group", "pirates"), USAGE, "--group: unknown group 'pirates'")
     assert_refused(invoke("top", "pay", "--max-education", "x"), USAGE, "--max-education: unknown education level 'x'")
 
 

@@ -211,3 +211,13 @@ def test_completion_of_a_name_with_an_apostrophe(tmp_path: Path) -> None:
     assert offered == ["drivers-license-examiner"]
     shown = runner.invoke(app, ["show", offered[0], "--section", "source", "--format", "json"], env=env)
     assert shown.exit_code == 0 and shown.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("growth", "category"), [(4.5, "faster"), (2.5, "average"), (6.49, "faster"), (0.4, "little-change")]
+)
+def test_outlook_categories_round_half_up_as_bls_does(growth: float, category: str) -> None:
+    from ooh_cli.core.discover import classify
+
+    meta = load_catalog(bundled_data_path()).meta
+    assert classify(meta, growth) == category

@@ -208,3 +208,14 @@ def test_narrow_terminal_drops_columns_not_readability(invoke: Invoke) -> None:
     assert all(len(line) <= 60 for line in out.splitlines())
     assert "Medical Records" in out and "Outlook" in out  # the key columns survive
     assert "$120,000" in out
+
+
+def test_soc_codes_are_a_list_in_json_and_joined_in_csv(invoke: Invoke) -> None:
+    rows = json.loads(invoke("list", "-f", "json").stdout)
+    assert all(isinstance(row["soc_codes"], list) for row in rows)
+    shown = json.loads(invoke("show", "registered-nurses", "-f", "json").stdout)
+    listed = next(row for row in rows if row["id"] == "registered-nurses")
+    assert listed["soc_codes"] == shown["soc_codes"] == ["29-1141"]
+    csv_rows = list(csv.DictReader(io.StringIO(invoke("list", "-f", "csv").stdout)))
+    several = next(row for row in csv_rows if row["soc_codes"].count(",") >= 1)
+    assert ", " in several["soc_codes"] and "[" not in several["soc_codes"]

@@ -96,8 +96,10 @@ def pay_gap(a: float | None, b: float | None) -> float | None:
 
 
 def classify(meta: Meta, growth: float) -> str | None:
-    """The edition's outlook category for a growth percent (BLS rounds to whole percent first)."""
-    rounded = round(growth)
+    """The edition's outlook category for a growth percent (BLS rounds half up, to whole percent, first)."""
+    from decimal import ROUND_HALF_UP, Decimal  # imported here: only `ooh groups` classifies
+
+    rounded = int(Decimal(repr(growth)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     for category, bounds in meta.outlook_thresholds.ranges():
         low = bounds.min if bounds.min is not None else float("-inf")
         high = bounds.max if bounds.max is not None else float("inf")

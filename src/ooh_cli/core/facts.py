@@ -8,7 +8,7 @@ from typing import Literal
 from ooh_cli.core.model import Meta, Record, Summary
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING
 
-Value = str | int | float | None
+Value = str | int | float | list[str] | None
 Kind = Literal["text", "money", "hourly", "count", "change", "percent", "year", "codes"]
 
 
@@ -26,7 +26,7 @@ class Fact(Record, frozen=True):
     def get(self, summary: Summary) -> Value:
         value = getattr(summary, self.key)
         if self.kind == "codes":
-            return ", ".join(value) or None
+            return list(value)  # a list in json; csv and tables join it
         return value  # type: ignore[no-any-return]
 
 

@@ -71,13 +71,21 @@ def parse_amount(option: str, text: str | float | None) -> float | None:
 
 
 def find_group(catalog: Catalog, text: str) -> Group:
-    """A group by its slug or its name, in any case."""
+    """A group by its slug or name in any case, or by the start of its name or of one of its words ("health")."""
     key = fold(text)
-    for group in catalog.meta.groups:
-        if key in (fold(group.slug), fold(group.name)):
-            return group
-    choices = ", ".join(group.slug for group in catalog.meta.groups)
-    raise UsageError(f"--group: unknown group {text!r}; choose from {choices}")
+    groups = catalog.meta.groups
+    exact = [g for g in groups if key in (fold(g.slug), fold(g.name))]
+    words = key.split("-")
+    # Every word typed starts a word of the name: "health" is Healthcare, "social" Community and Social Service.
+    started = [
+        g for g in groups if key and all(any(part.startswith(w) for part in fold(g.name).split("-")) for w in words)
+    ]
+    found = exact or started
+    if len(found) == 1:
+        return found[0]
+    listed = [f"{g.slug:<40}  {g.name}" for g in (found or groups)]
+    problem = "could mean several groups" if found else "is not a group"
+    raise UsageError(f"--group: {text!r} {problem}; choose one of these (`ooh groups` describes them):", listed)
 
 
 class Filters(Record, frozen=True):

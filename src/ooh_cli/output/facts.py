@@ -39,6 +39,8 @@ def percent(value: float | None) -> str:
 def show_value(fact: Fact, summary: Summary) -> str:
     """A fact as people read it."""
     value = fact.get(summary)
+    if isinstance(value, list):
+        return ", ".join(value) or NOT_AVAILABLE
     if value is None:
         return NOT_AVAILABLE
     if fact.kind == "money":

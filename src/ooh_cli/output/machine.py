@@ -25,5 +25,11 @@ def write_csv(rows: Sequence[Mapping[str, Any]], fieldnames: Sequence[str], env:
     writer = csv.DictWriter(env.stdout, fieldnames=list(fieldnames), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        # csv has no null: an empty cell stands for "not available".
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        # csv has no null (an empty cell stands for "not available") and no list (SOC codes are joined).
+        writer.writerow({key: _cell(value) for key, value in row.items()})
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    return ", ".join(map(str, value)) if isinstance(value, list) else value
