@@ -179,3 +179,24 @@ def test_wheel_install_runs_outside_the_repository(wheel: Path, run: Run, tmp_pa
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout)["id"] == MRT
     assert result.stderr == b""
+
+
+def test_web_opens_the_profile_page_with_the_browser_named_by_browser(ooh: Path, run: Run, tmp_path: Path) -> None:
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\nprintf "%s" "$1" > {opened}\n', encoding="utf-8")
+    browser.chmod(0o755)
+    result = run([ooh, "show", "carpenters", "--web"], BROWSER=f"{browser} %s")
+    url = "https://www.bls.gov/ooh/construction-and-extraction/carpenters.htm"
+    assert result.returncode == 0, result.stderr.decode()
+    assert opened.read_text(encoding="utf-8") == url
+    assert result.stdout == b"" and result.stderr.decode() == f"ooh: opened {url}\n"
+
+
+def test_web_without_a_browser_prints_the_address(ooh: Path, run: Run, tmp_path: Path) -> None:
+    # No display and no terminal type: webbrowser has no browser to fall back on.
+    result = run(
+        [ooh, "show", "carpenters", "--web"], BROWSER=str(tmp_path / "no-such-browser"), DISPLAY=None, TERM=None
+    )
+    assert result.returncode == 0
+    assert result.stdout.decode() == "https://www.bls.gov/ooh/construction-and-extraction/carpenters.htm\n"

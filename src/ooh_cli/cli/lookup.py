@@ -10,6 +10,7 @@ from ooh_cli.cli.options import OccupationArg, OccupationsArg, ShowFormatOption,
 from ooh_cli.cli.session import Session, session
 from ooh_cli.core.errors import AmbiguousError, NotFoundError
 from ooh_cli.output import emit, markdown_renderer, renderer
+from ooh_cli.output.env import Environment
 
 if TYPE_CHECKING:
     from ooh_cli.core.catalog import Match
@@ -32,6 +33,9 @@ def show(
         ),
     ] = None,
     fmt: ShowFormatOption = "table",
+    web: Annotated[
+        bool, typer.Option("--web", help="Open the profile's page on the BLS site in a browser (or print its address).")
+    ] = False,
 ) -> None:
     """Show one occupation's profile: quick facts, then every section of the Handbook."""
     from ooh_cli.core.query import parse_term
@@ -42,6 +46,9 @@ def show(
     occ = current.resolve(" ".join(occupation)).occupation
     catalog = current.catalog()
     env = current.env
+    if web:
+        open_page(env, occ.source.url or catalog.meta.source_url)
+        return
     emit(
         env,
         fmt,
@@ -50,6 +57,18 @@ def show(
         yaml=lambda: section_data(occ, catalog, only),
         markdown=lambda: markdown_renderer().profile(profile_view(occ, catalog, only)),
     )
+
+
+def open_page(env: Environment, url: str | None) -> None:
+    """Open ``url`` in a browser (`webbrowser` honours BROWSER); where none can be opened, print it."""
+    import webbrowser
+
+    if url is None:
+        raise NotFoundError("this profile has no web page in the data file")
+    if webbrowser.open(url):
+        env.message(f"opened {url}")
+    else:
+        env.stdout.write(url + "\n")
 
 
 def resolve_one_of_several(current: Session, text: str, names: list[str]) -> "Match":
