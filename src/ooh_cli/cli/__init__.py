@@ -45,13 +45,18 @@ def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=print_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page long output (OOH_PAGER=cat does the same).")
+    ] = False,
 ) -> None:
     """Look up any of the Handbook's ~340 occupation profiles.
 
     Examples: ooh show registered-nurse; ooh compare registered-nurses medical-records-technician;
     ooh list --outlook faster --education associate --sort pay
     """
-    ctx.obj = Session(data, Environment.from_system())
+    env = Environment.from_system(no_pager)
+    ctx.obj = Session(data, env)
+    ctx.call_on_close(env.finish)
 
 
 def main() -> NoReturn:

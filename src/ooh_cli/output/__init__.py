@@ -39,6 +39,8 @@ def emit(
     markdown: Callable[[], str] | None = None,
 ) -> None:
     """Write one result in the chosen format; each format builds (and imports) only what it needs."""
+    if fmt in ("json", "yaml", "csv"):
+        env.unpaged()
     if fmt == "markdown" and markdown is not None:
         env.stdout.write(markdown())
     elif fmt == "json" and json is not None:

@@ -13,6 +13,8 @@ from typing import TextIO
 
 import msgspec
 
+from ooh_cli.output.pager import PagedOutput, pager_command
+
 
 class Environment(msgspec.Struct, frozen=True):
     stdout: TextIO
@@ -23,15 +25,30 @@ class Environment(msgspec.Struct, frozen=True):
     ascii_only: bool
 
     @classmethod
-    def from_system(cls) -> Environment:
-        stdout = sys.stdout
+    def from_system(cls, no_pager: bool = False) -> Environment:
+        stdout: TextIO = sys.stdout
         encoding = (getattr(stdout, "encoding", None) or "ascii").lower().replace("-", "")
-        return cls(stdout, sys.stderr, _wants_colour(stdout), not encoding.startswith("utf"))
+        colour = _wants_colour(stdout)
+        pager = pager_command(stdout, no_pager)
+        if pager is not None:
+            # Every writer takes it for the terminal it stands in for.
+            stdout = PagedOutput(stdout, pager, shutil.get_terminal_size((80, 24)).lines)  # type: ignore[assignment]
+        return cls(stdout, sys.stderr, colour, not encoding.startswith("utf"))
 
     @property
     def width(self) -> int:
         """Columns to fit: the terminal's, or COLUMNS, or 80."""
         return shutil.get_terminal_size((80, 24)).columns
+
+    def unpaged(self) -> None:
+        """Machine formats go straight out, never through a pager."""
+        if isinstance(self.stdout, PagedOutput):
+            self.stdout.paging = False
+
+    def finish(self) -> None:
+        """Show what the pager held back (when the command ran in a terminal)."""
+        if isinstance(self.stdout, PagedOutput):
+            self.stdout.finish()
 
     def message(self, text: str) -> None:
         """One line on stderr, starting `ooh:` (line breaks in what users typed become spaces)."""
