@@ -221,3 +221,24 @@ def test_outlook_categories_round_half_up_as_bls_does(growth: float, category: s
 
     meta = load_catalog(bundled_data_path()).meta
     assert classify(meta, growth) == category
+
+
+@pytest.mark.parametrize(
+    ("words", "offered"),
+    [
+        ("list --outlook f", ["faster"]),
+        ("list --outlook faster,l", ["faster,little-change"]),
+        ("list --min-outlook much", ["much-faster"]),
+        ("list --education ba", ["bachelor"]),
+        ("list --max-education doc", ["doctoral"]),
+        ("list --training app", ["apprenticeship"]),
+        ("list --experience 5", ["5-years-or-more"]),
+        ("list --group heal", ["healthcare"]),
+        ("show carpenters --section w", ["what-they-do", "work-environment"]),
+        ("list --sort p", ["pay"]),
+        ("list --format c", ["csv"]),
+        ("top g", ["growth"]),
+    ],
+)
+def test_completion_of_option_values(tmp_path: Path, words: str, offered: list[str]) -> None:
+    assert complete(words, tmp_path) == offered

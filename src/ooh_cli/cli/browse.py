@@ -11,6 +11,10 @@ from ooh_cli.cli.options import (
     LimitOption,
     OccupationArg,
     TableFormatOption,
+    complete_education,
+    complete_experience,
+    complete_outlook,
+    complete_training,
 )
 from ooh_cli.cli.profiles import emit_profiles
 from ooh_cli.cli.session import session
@@ -31,6 +35,7 @@ def list_(
             "-o",
             help="Exactly this outlook category; repeat or comma-separate for several: much-faster, faster, "
             "average, slower, little-change, decline.",
+            autocompletion=complete_outlook,
             rich_help_panel="Filters",
             show_default=False,
         ),
@@ -38,7 +43,11 @@ def list_(
     min_outlook: Annotated[
         str | None,
         typer.Option(
-            "--min-outlook", help="This outlook category or better.", rich_help_panel="Filters", show_default=False
+            "--min-outlook",
+            help="This outlook category or better.",
+            autocompletion=complete_outlook,
+            rich_help_panel="Filters",
+            show_default=False,
         ),
     ] = None,
     education: Annotated[
@@ -47,6 +56,7 @@ def list_(
             "--education",
             "-e",
             help="Exactly this entry-level education: hs, associate, bachelor, ...",
+            autocompletion=complete_education,
             rich_help_panel="Filters",
             show_default=False,
         ),
@@ -79,6 +89,7 @@ def list_(
             "--training",
             help="Exactly this on-the-job training: none, short-term, moderate-term, "
             "long-term, apprenticeship, internship.",
+            autocompletion=complete_training,
             rich_help_panel="Filters",
             show_default=False,
         ),
@@ -88,6 +99,7 @@ def list_(
         typer.Option(
             "--experience",
             help="Exactly this work experience: none, less-than-5-years, 5-years-or-more.",
+            autocompletion=complete_experience,
             rich_help_panel="Filters",
             show_default=False,
         ),

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ooh_cli.cli.options import OccupationArg, OccupationsArg, ShowFormatOption, TableFormatOption
+from ooh_cli.cli.options import OccupationArg, OccupationsArg, ShowFormatOption, TableFormatOption, complete_section
 from ooh_cli.cli.session import Session, session
 from ooh_cli.core.errors import AmbiguousError, NotFoundError
 from ooh_cli.output import emit, markdown_renderer, renderer
@@ -29,6 +29,7 @@ def show(
             "-s",
             help="Only this section: summary, what-they-do, work-environment, how-to-become-one, pay, job-outlook, "
             "similar, programs, associations, history, source.",
+            autocompletion=complete_section,
             show_default=False,
         ),
     ] = None,

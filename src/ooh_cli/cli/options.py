@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 import typer
 
 from ooh_cli.core.datafile import DATA_ENV
+from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary
 
 # The choices of options, as Literal types: Typer offers them like an Enum's values, and defining them costs
 # nothing at start-up (four Enum classes cost a lookup about a millisecond).
@@ -18,6 +19,41 @@ def complete_occupation(ctx: typer.Context, incomplete: str) -> list[tuple[str, 
     from ooh_cli.cli.completion import occupation_candidates
 
     return occupation_candidates(ctx, incomplete)
+
+
+def complete_group(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion: the group slugs of the data file in use."""
+    from ooh_cli.cli.completion import group_candidates
+
+    return group_candidates(ctx, incomplete)
+
+
+def _terms(vocabulary: Vocabulary, incomplete: str) -> list[tuple[str, str]]:
+    return [(t.slug, t.label) for t in vocabulary.terms if t.slug.startswith(incomplete.casefold())]
+
+
+def complete_outlook(incomplete: str) -> list[tuple[str, str]]:
+    # A list of categories is comma-separated: complete the last one.
+    done, _, last = incomplete.rpartition(",")
+    return [(f"{done},{slug}" if done else slug, label) for slug, label in _terms(OUTLOOK, last)]
+
+
+def complete_education(incomplete: str) -> list[tuple[str, str]]:
+    return _terms(EDUCATION, incomplete)
+
+
+def complete_training(incomplete: str) -> list[tuple[str, str]]:
+    return _terms(TRAINING, incomplete)
+
+
+def complete_experience(incomplete: str) -> list[tuple[str, str]]:
+    return _terms(EXPERIENCE, incomplete)
+
+
+def complete_section(incomplete: str) -> list[tuple[str, str]]:
+    from ooh_cli.output.profile import SECTIONS
+
+    return _terms(SECTIONS, incomplete)
 
 
 DataOption = Annotated[
@@ -60,6 +96,7 @@ EducationCapOption = Annotated[
     typer.Option(
         "--max-education",
         help="This education level or less: none, hs, some-college, postsecondary, associate, bachelor, master, doctoral.",
+        autocompletion=complete_education,
         rich_help_panel="Filters",
         show_default=False,
     ),
@@ -70,6 +107,7 @@ GroupOption = Annotated[
         "--group",
         "-g",
         help="An occupational group, by slug or name (see `ooh groups`).",
+        autocompletion=complete_group,
         rich_help_panel="Filters",
         show_default=False,
     ),
