@@ -370,7 +370,17 @@ def test_list_outlook_faster(invoke: Invoke, everything: list[dict[str, Any]]) -
     assert faster and all(row["outlook"] == "faster" for row in faster)
     assert all(5 <= row["growth_percent"] <= 6 for row in faster)  # the 2024-34 thresholds
     assert len(faster) == sum(row["outlook"] == "faster" for row in everything)
-    assert flat(ok(invoke, "list", "--outlook", "faster")).endswith(f"{len(faster)} occupations")
+    assert f"{len(faster)} occupations" in flat(ok(invoke, "list", "--outlook", "faster"))
+
+
+def test_lists_show_hourly_pay_where_there_is_no_annual_figure(invoke: Invoke) -> None:
+    out = flat(ok(invoke, "list", "--group", "entertainment-and-sports", "--sort", "pay"))
+    assert "Actors $23.33/hour" in out
+    assert "Pay marked /hour: BLS publishes only an hourly median (sorted by pay, after annual figures)." in out
+    # The hourly rows come after every annual figure.
+    order = rows(invoke, "list", "--group", "entertainment-and-sports", "--sort", "pay")
+    annual = [row["median_pay"] is not None for row in order]
+    assert annual == sorted(annual, reverse=True) and not all(annual)
 
 
 def test_compare_medical_records_and_nurses(invoke: Invoke) -> None:

@@ -12,7 +12,7 @@ from ooh_cli.core.discover import GroupSummary
 from ooh_cli.core.facts import Fact, facts
 from ooh_cli.core.model import Meta, Record, Summary
 from ooh_cli.core.vocab import OUTLOOK
-from ooh_cli.output.facts import NOT_AVAILABLE, count, growth_with_category, money, percent, show_value
+from ooh_cli.output.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, show_value
 
 BAR_WIDTH = 10
 TITLE_WIDTH = 18  # narrower and most titles break into one word per line
@@ -117,6 +117,8 @@ def _header(fact: Fact, meta: Meta) -> str:
 def _cell(fact: Fact, profile: Summary, meta: Meta) -> str:
     """A list cell, with its own year where it differs from the column's."""
     shown = growth_with_category(profile) if fact.key == "growth_percent" else show_value(fact, profile)
+    if fact.key == "median_pay" and profile.median_pay is None and profile.median_hourly is not None:
+        shown = f"{hourly(profile.median_hourly, profile.top_coded)}/hour"  # BLS publishes no annual figure
     year_field = YEAR_FIELDS.get(fact.key)
     if year_field is None:
         return shown
@@ -180,6 +182,9 @@ def listing(
             row.append(value)
     numeric = {i for i, key in enumerate(keys) if key in NUMERIC_KEYS}
     pinned = frozenset({0, len(headers) - 1} if extra else {0})
+    if "median_pay" in keys and any(p.median_pay is None and p.median_hourly is not None for p in profiles):
+        note = "Pay marked /hour: BLS publishes only an hourly median (sorted by pay, after annual figures)."
+        footer = f"{footer}. {note}" if footer else note
     return Listing(headers, rows, numeric, footer, pinned)
 
 
