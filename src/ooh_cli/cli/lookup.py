@@ -72,17 +72,15 @@ def open_page(env: Environment, url: str | None) -> None:
         env.stdout.write(url + "\n")
 
 
-def resolve_one_of_several(current: Session, text: str, names: list[str]) -> "Match":
+def resolve_one_of_several(current: Session, text: str) -> "Match":
     """One of compare's names; when one does not name a profile, the error says how to give names of several words."""
     try:
         return current.resolve(text)
     except NotFoundError as error:
-        if len(names) > 2:
-            hint = 'each argument is one name: quote a name of several words, as in "registered nurse"'
-            if isinstance(error, AmbiguousError):
-                raise AmbiguousError(str(error), error.candidates, [*error.choices, f"({hint})"]) from None
-            raise NotFoundError(f"{error}; {hint}") from None
-        raise
+        hint = 'each argument is one name: quote a name of several words, as in "registered nurse"'
+        if isinstance(error, AmbiguousError):
+            raise AmbiguousError(str(error), error.candidates, [*error.choices, f"({hint})"]) from None
+        raise NotFoundError(f"{error}; {hint}") from None
 
 
 @app.command(epilog="Example: ooh compare registered-nurses medical-records-technician medical-assistants")
@@ -93,7 +91,7 @@ def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOpt
     from ooh_cli.output.views import comparison
 
     current = session(ctx)
-    chosen = chosen_profiles([resolve_one_of_several(current, text, occupations) for text in occupations])
+    chosen = chosen_profiles([resolve_one_of_several(current, text) for text in occupations])
     meta, env = current.catalog().meta, current.env
     columns = facts(meta)
     emit(
