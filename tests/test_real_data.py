@@ -419,7 +419,9 @@ def test_similar_lists_the_handbooks_choice_first(invoke: Invoke) -> None:
     nearest = similar[1 + len(handbook) :]
     assert nearest, "then the nearest other profiles"
     assert not {row["id"] for row in nearest} & {MRT, *handbook}
-    assert all("same group" in row["relation"] or "education" in row["relation"] for row in nearest)
+    # By what the work asks (O*NET): its related occupations, shared skills, interests and job zone; never pay.
+    assert all(re.search(r"O\*NET|shares|interests", row["relation"]) for row in nearest)
+    assert not any("pay" in row["relation"] for row in nearest)
 
 
 # --- gaps and top-coded figures -----------------------------------------------------------------------------

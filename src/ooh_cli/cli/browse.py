@@ -8,7 +8,11 @@ import typer
 from ooh_cli.cli.options import (
     EducationCapOption,
     GroupOption,
+    InterestOption,
+    JobZoneOption,
     LimitOption,
+    MinOutlookOption,
+    MinPayOption,
     OccupationArg,
     TableFormatOption,
     complete_education,
@@ -25,7 +29,10 @@ from ooh_cli.output import emit, markdown_renderer, renderer
 app = typer.Typer()
 
 
-@app.command("list", epilog="Example: ooh list --outlook faster --education associate --sort pay")
+@app.command(
+    "list",
+    epilog="Example: ooh list --outlook faster --education associate --sort pay; or: ooh list --job-zone 2-3 --interest R",
+)
 def list_(
     ctx: typer.Context,
     outlook: Annotated[
@@ -40,16 +47,7 @@ def list_(
             show_default=False,
         ),
     ] = None,
-    min_outlook: Annotated[
-        str | None,
-        typer.Option(
-            "--min-outlook",
-            help="This outlook category or better.",
-            autocompletion=complete_outlook,
-            rich_help_panel="Filters",
-            show_default=False,
-        ),
-    ] = None,
+    min_outlook: MinOutlookOption = None,
     education: Annotated[
         str | None,
         typer.Option(
@@ -62,16 +60,7 @@ def list_(
         ),
     ] = None,
     max_education: EducationCapOption = None,
-    min_pay: Annotated[
-        str | None,
-        typer.Option(
-            "--min-pay",
-            metavar="AMOUNT",
-            help="Median annual pay at least this: 60000, 60k or $60,000.",
-            rich_help_panel="Filters",
-            show_default=False,
-        ),
-    ] = None,
+    min_pay: MinPayOption = None,
     max_pay: Annotated[
         str | None,
         typer.Option(
@@ -104,6 +93,8 @@ def list_(
             show_default=False,
         ),
     ] = None,
+    job_zone: JobZoneOption = None,
+    interest: InterestOption = None,
     sort: Annotated[
         SortKey,
         typer.Option("--sort", help="Order by title (A to Z) or a figure (largest first).", case_sensitive=False),
@@ -112,7 +103,7 @@ def list_(
     limit: LimitOption = None,
     fmt: TableFormatOption = "table",
 ) -> None:
-    """List occupations, filtered by outlook, education, pay, group, training or experience."""
+    """List occupations, filtered by outlook, education, pay, group, training, experience, job zone or interests."""
     from ooh_cli.core.query import make_filters, select
     from ooh_cli.output.views import footer
 
@@ -129,6 +120,8 @@ def list_(
         group=group,
         training=training,
         experience=experience,
+        job_zone=job_zone,
+        interest=interest,
     )
     shown, total = select(catalog, filters, sort, reverse, limit)
     if not shown:
@@ -211,21 +204,28 @@ def top(
     )
 
 
-@app.command(epilog="Example: ooh similar medical-records-technician")
+@app.command(epilog="Example: ooh similar medical-records-technician; or: ooh similar software developers --limit 8")
 def similar(
     ctx: typer.Context,
     occupation: OccupationArg,
     limit: LimitOption = 5,
     fmt: TableFormatOption = "table",
 ) -> None:
-    """The profile's similar occupations, then the nearest others by group, education and pay, saying why."""
+    """The profile's similar occupations, then O*NET's related ones and the nearest by what the work asks, saying why."""
     from ooh_cli.core.discover import similar_profiles
 
     current = session(ctx)
     occ = current.resolve(" ".join(occupation)).occupation
     related = similar_profiles(current.catalog(), occ, limit or 5)
-    counts = {kind: sum(r.kind == kind for r in related) for kind in ("listed", "nearest")}
+    counts = {kind: sum(r.kind == kind for r in related) for kind in ("listed", "onet", "work", "nearest")}
     why = [r.reason for r in related]
+    parts = [f"{counts['listed']} listed as similar"]
+    if counts["onet"]:
+        parts.append(f"{counts['onet']} related in O*NET 29.3")
+    if counts["work"]:
+        parts.append(f"{counts['work']} nearest by skills, knowledge and interests (O*NET 29.3)")
+    if counts["nearest"] or not (counts["onet"] or counts["work"]):
+        parts.append(f"{counts['nearest']} nearest by group, education and pay")
     emit_profiles(
         current,
         fmt,
@@ -233,7 +233,7 @@ def similar(
         keys=("title", "median_pay", "growth_percent", "education"),
         extra=("Why", why),
         machine_extra=[{"relation": w} for w in why],
-        footer=f"{counts['listed']} listed as similar, {counts['nearest']} nearest by group, education and pay",
+        footer=", ".join(parts),
     )
 
 

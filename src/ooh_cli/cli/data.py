@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ooh_cli.cli.options import TableFormatOption
-from ooh_cli.cli.session import session
+from ooh_cli.cli.session import Session, session
 from ooh_cli.core.errors import DataError
 from ooh_cli.output import emit
 
@@ -22,22 +22,34 @@ app = typer.Typer(
     "import",
     epilog="Example: ooh data import --pages ../shared/bls/2024-34/pages "
     "--projections ../shared/bls/2024-34/occupation.xlsx --index ../shared/bls/2024-34/a-z-index.html "
-    "--cip ../shared/cip/2020/CIP2020_SOC2018_Crosswalk.csv",
+    "--cip ../shared/cip/2020/CIP2020_SOC2018_Crosswalk.csv; or: ooh data import --onet ../shared/onet/29.3",
 )
 def import_(
     ctx: typer.Context,
     pages: Annotated[
-        Path, typer.Option("--pages", help="Folder of the OOH profile pages (*.html).", show_default=False)
-    ],
+        Path | None, typer.Option("--pages", help="Folder of the OOH profile pages (*.html).", show_default=False)
+    ] = None,
     projections: Annotated[
-        Path, typer.Option("--projections", help="The Employment Projections workbook (.xlsx).", show_default=False)
-    ],
-    index: Annotated[Path, typer.Option("--index", help="The OOH A-Z index page (.html).", show_default=False)],
+        Path | None,
+        typer.Option("--projections", help="The Employment Projections workbook (.xlsx).", show_default=False),
+    ] = None,
+    index: Annotated[
+        Path | None, typer.Option("--index", help="The OOH A-Z index page (.html).", show_default=False)
+    ] = None,
     cip: Annotated[
         Path | None,
         typer.Option(
             "--cip",
             help="The CIP-SOC crosswalk (.csv), for programs of study [default: keep the programs the file has].",
+            show_default=False,
+        ),
+    ] = None,
+    onet: Annotated[
+        Path | None,
+        typer.Option(
+            "--onet",
+            help="The O*NET database's folder of Excel files: skills, interests, technology, job zones, written "
+            "beside the data file.",
             show_default=False,
         ),
     ] = None,
@@ -48,13 +60,41 @@ def import_(
         ),
     ] = None,
 ) -> None:
-    """Build the data file from one edition's official BLS files, keeping what they do not provide."""
+    """Build the data file from one edition's official BLS files, keeping what they do not provide; add O*NET."""
+    from ooh_cli.core.errors import UsageError
+
+    current = session(ctx)
+    target = output or current.path
+    trio = (pages, projections, index)
+    if any(trio) and not all(trio):
+        raise UsageError("--pages, --projections and --index go together: give all three")
+    if not any(trio) and onet is None:
+        raise UsageError("give the BLS files (--pages, --projections, --index), --onet DIR, or both")
+    if pages and projections and index:
+        import_bls(current, pages, projections, index, cip, target)
+    if onet is not None:
+        import_onet_step(current, onet, target)
+
+
+def import_onet_step(current: Session, directory: Path, target: Path) -> None:
+    """Read the O*NET database and write its side file beside ``target``, only when its bytes change."""
+    from ooh_cli.importer.onet_combine import import_onet
+
+    out = current.env.stdout.write
+    current.env.message(f"reading the O*NET database in {directory} (a minute at most)")
+    report = import_onet(directory, target)
+    out(f"{report.path}: {report.summary()}\n")
+    if report.without:
+        out(f"not in O*NET: {', '.join(report.without)}\n")
+    if not report.rewritten:
+        out(f"{report.path}: already up to date; not rewritten\n")
+
+
+def import_bls(current: Session, pages: Path, projections: Path, index: Path, cip: Path | None, target: Path) -> None:
     from ooh_cli.core.yamlio import dump_yaml, write_yaml_atomic
     from ooh_cli.importer import build_document, read_existing
 
-    current = session(ctx)
     env = current.env
-    target = output or current.path
     existing = read_existing(target)
     if env.stderr.isatty():
         from rich.console import Console
@@ -134,6 +174,12 @@ def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
         "built": meta.built,
         "source": meta.source_url,
     }
+    onet = catalog.onet()
+    if onet is not None:
+        from ooh_cli.core.onet import CREDIT
+
+        facts["onet"] = f"{onet.release} ({onet.header.published}), {len(onet.header.ids)} profiles"
+        facts["onet_credit"] = CREDIT
 
     def table() -> None:
         width = max(map(len, facts))

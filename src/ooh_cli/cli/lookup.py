@@ -28,7 +28,7 @@ def show(
             "--section",
             "-s",
             help="Only this section: summary, what-they-do, work-environment, how-to-become-one, pay, job-outlook, "
-            "similar, programs, associations, history, source.",
+            "skills, interests, technology, similar, programs, associations, history, source.",
             autocompletion=complete_section,
             show_default=False,
         ),

@@ -112,3 +112,43 @@ GroupOption = Annotated[
         show_default=False,
     ),
 ]
+MinOutlookOption = Annotated[
+    str | None,
+    typer.Option(
+        "--min-outlook",
+        help="This outlook category or better.",
+        autocompletion=complete_outlook,
+        rich_help_panel="Filters",
+        show_default=False,
+    ),
+]
+MinPayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--min-pay",
+        metavar="AMOUNT",
+        help="Median annual pay at least this: 60000, 60k or $60,000.",
+        rich_help_panel="Filters",
+        show_default=False,
+    ),
+]
+JobZoneOption = Annotated[
+    str | None,
+    typer.Option(
+        "--job-zone",
+        metavar="ZONE",
+        help="O*NET job zone, how much preparation the work takes: 1 (little) to 5 (extensive), or a range such as 2-3.",
+        rich_help_panel="Filters",
+        show_default=False,
+    ),
+]
+InterestOption = Annotated[
+    str | None,
+    typer.Option(
+        "--interest",
+        metavar="LETTERS",
+        help="Interests in the profile's O*NET Holland code: one or more of R I A S E C, e.g. R or IC.",
+        rich_help_panel="Filters",
+        show_default=False,
+    ),
+]

@@ -17,7 +17,7 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,8 +33,10 @@ if TYPE_CHECKING:
     from ooh_cli.core.search import SearchIndex
 
 # Bump when the model or this layout changes: a cache of another format is rebuilt, never misread.
-FORMAT = 4
+FORMAT = 5
 _LENGTH_BYTES = 8
+# Marks a name index line whose names come from another source than the profiles (O*NET's alternate titles).
+ALTERNATE = b"~"
 
 
 class Key(msgspec.Struct, array_like=True, frozen=True):
@@ -48,11 +50,22 @@ class Key(msgspec.Struct, array_like=True, frozen=True):
     # ctime moves on any write, even one that puts the old mtime back.
     ctime_ns: int
     inode: int
+    # The O*NET side file's size and mtime (-1 without one): its alternate titles are in the name index.
+    onet_size: int = -1
+    onet_mtime_ns: int = -1
 
     @classmethod
-    def of(cls, path: Path, stat: os.stat_result) -> "Key":
+    def of(cls, path: Path, stat: os.stat_result, onet: os.stat_result | None = None) -> "Key":
         return cls(
-            FORMAT, __version__, str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
+            FORMAT,
+            __version__,
+            str(path.resolve()),
+            stat.st_size,
+            stat.st_mtime_ns,
+            stat.st_ctime_ns,
+            stat.st_ino,
+            onet.st_size if onet else -1,
+            onet.st_mtime_ns if onet else -1,
         )
 
 
@@ -105,6 +118,15 @@ class Sections:
 
     def lookup(self, key: str) -> list[int]:
         """Positions of the profiles with the folded name ``key``: a binary search of the sorted name index."""
+        found = self._positions(key)
+        return [] if found is None or found.startswith(ALTERNATE) else [int(p) for p in found.split(b",")]
+
+    def lookup_alternate(self, key: str) -> list[int]:
+        """Positions of the profiles with ``key`` among their names from other sources (O*NET's alternate titles)."""
+        found = self._positions(key)
+        return [int(p) for p in found[1:].split(b",")] if found and found.startswith(ALTERNATE) else []
+
+    def _positions(self, key: str) -> bytes | None:
         buffer, names_start = self._buffer, self._start + self.header.search_end
 
         def name_at(line: int) -> bytes:
@@ -114,9 +136,9 @@ class Sections:
         wanted = key.encode()
         line = bisect_left(range(len(self._name_starts)), wanted, key=name_at)
         if line == len(self._name_starts) or name_at(line) != wanted:
-            return []
+            return None
         start = names_start + self._name_starts[line] + len(wanted) + 1
-        return [int(p) for p in bytes(buffer[start : buffer.find(b"\n", start)]).split(b",")]
+        return bytes(buffer[start : buffer.find(b"\n", start)])
 
     def record(self, position: int) -> Occupation:
         ends = self._record_ends
@@ -125,13 +147,19 @@ class Sections:
 
 
 def encode(
-    key: Key | None, meta: Meta, warnings: list[str], occupations: tuple[Occupation, ...], index: "SearchIndex"
+    key: Key | None,
+    meta: Meta,
+    warnings: list[str],
+    occupations: tuple[Occupation, ...],
+    index: "SearchIndex",
+    extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> Iterator[bytes]:
-    """The cache's bytes for these profiles, in pieces; the profiles must be in the catalog's order."""
+    """The cache's bytes for these profiles, in pieces; the profiles must be in the catalog's order.
+    ``extra_names`` (by profile id) are names from other sources, such as O*NET's alternate titles."""
     encoder = msgspec.msgpack.Encoder()
     summaries = encoder.encode([Summary.of(occ) for occ in occupations])
     search = encoder.encode(index)
-    names, name_starts = _name_index(occupations)
+    names, name_starts = _name_index(occupations, extra_names or {})
     yield from (summaries, search, names)
     record_ends, total = array("Q"), 0
     for occ in occupations:
@@ -145,15 +173,33 @@ def encode(
     yield len(header).to_bytes(_LENGTH_BYTES, "little")
 
 
-def _name_index(occupations: tuple[Occupation, ...]) -> tuple[bytes, "array[int]"]:
-    """Every folded name as a line "name<TAB>i,j" (the positions of its profiles), sorted, and where each starts."""
+def _name_index(
+    occupations: tuple[Occupation, ...], extra_names: Mapping[str, Sequence[str]]
+) -> tuple[bytes, "array[int]"]:
+    """Every folded name as a line "name<TAB>i,j" (the positions of its profiles), sorted, and where each starts.
+
+    An extra name counts only where no profile has it as its own name, and its line is marked (``ALTERNATE``
+    before the positions), so that lookups take the profiles' own names first (catalog.resolve).
+    """
+    from ooh_cli.core.names import fold
+
     owners: dict[bytes, list[int]] = {}
     for position, occ in enumerate(occupations):
         for key in occ.names():
             ids = owners.setdefault(key.encode(), [])
             if position not in ids:
                 ids.append(position)
-    lines = [b"%s\t%s\n" % (key, ",".join(map(str, ids)).encode()) for key, ids in sorted(owners.items())]
+    extra: dict[bytes, list[int]] = {}
+    for position, occ in enumerate(occupations):
+        for name in extra_names.get(occ.id, ()):
+            folded = fold(name).encode()
+            if folded and folded not in owners:
+                ids = extra.setdefault(folded, [])
+                if position not in ids:
+                    ids.append(position)
+    positions = {key: ",".join(map(str, ids)).encode() for key, ids in owners.items()}
+    positions.update({key: ALTERNATE + ",".join(map(str, ids)).encode() for key, ids in extra.items()})
+    lines = [b"%s\t%s\n" % (key, ids) for key, ids in sorted(positions.items())]
     starts = array("I", accumulate((len(line) for line in lines[:-1]), initial=0)) if lines else array("I")
     return b"".join(lines), starts
 

@@ -16,6 +16,9 @@ from ooh_cli.core.model import Meta, Occupation, Record, Summary
 from ooh_cli.core.names import fold, slug, soc_code
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ooh_cli.core.onet import OnetData
     from ooh_cli.core.search import Hit, SearchIndex
 
 # How far ahead of the next profile the best search hit must score for `ooh` to take a name as it.
@@ -36,22 +39,30 @@ def title_order(profile: Occupation | Summary) -> tuple[str, str]:
 
 
 def layout(
-    meta: Meta, occupations: tuple[Occupation, ...], warnings: list[str], key: cache.Key | None
+    meta: Meta,
+    occupations: tuple[Occupation, ...],
+    warnings: list[str],
+    key: cache.Key | None,
+    onet: OnetData | None = None,
 ) -> Iterator[bytes]:
     """The cache's bytes for ``occupations``, in pieces. Profiles are kept in title order, so that lists by title
-    need no sorting."""
+    need no sorting. O*NET's alternate titles become names and search fields, its technologies search fields."""
     from ooh_cli.core.search import SearchIndex
 
     ordered = tuple(sorted(occupations, key=title_order))
-    index = SearchIndex.build(ordered, {group.slug: group.name for group in meta.groups})
-    return cache.encode(key, meta, warnings, ordered, index)
+    extras = onet.search_fields() if onet is not None else {}
+    index = SearchIndex.build(ordered, {group.slug: group.name for group in meta.groups}, extras)
+    names = {occ_id: fields["alternate title"] for occ_id, fields in extras.items()}
+    return cache.encode(key, meta, warnings, ordered, index, names)
 
 
 class Catalog:
     """All profiles of one data file, in title order, with lookups by any name users type."""
 
-    def __init__(self, sections: cache.Sections) -> None:
+    def __init__(self, sections: cache.Sections, onet_path: Path | None = None) -> None:
         self.sections = sections
+        self.onet_path = onet_path
+        self._onet: OnetData | None = None
         self.meta: Meta = sections.header.meta
         self.warnings: list[str] = sections.header.warnings
         self._summaries: list[Summary] | None = None
@@ -59,9 +70,24 @@ class Catalog:
         self._positions: dict[str, int] | None = None
 
     @classmethod
-    def build(cls, meta: Meta, occupations: tuple[Occupation, ...], warnings: list[str]) -> Catalog:
+    def build(
+        cls, meta: Meta, occupations: tuple[Occupation, ...], warnings: list[str], onet_path: Path | None = None
+    ) -> Catalog:
         """A catalog of ``occupations`` in memory, laid out as the cache keeps it."""
-        return cls(cache.Sections(b"".join(layout(meta, occupations, warnings, None))))
+        from ooh_cli.core.onet import OnetData
+
+        onet = OnetData.open(onet_path) if onet_path is not None else None
+        return cls(cache.Sections(b"".join(layout(meta, occupations, warnings, None, onet))), onet_path)
+
+    def onet(self) -> OnetData | None:
+        """The O*NET data beside the data file, read on first use; None when there is none."""
+        if self._onet is None and self.onet_path is not None:
+            from ooh_cli.core.onet import OnetData
+
+            self._onet = OnetData.open(self.onet_path)
+            if self._onet is None:
+                self.onet_path = None
+        return self._onet
 
     def __len__(self) -> int:
         return len(self.sections)
@@ -122,7 +148,8 @@ class Catalog:
 
         An exact name first: id, title, former title, alias or SOC code, in any case or number. Otherwise the
         search ranking (`ooh search`) decides: its best hit when clearly ahead (the match says it was a
-        guess), else an AmbiguousError with the closest profiles, best first.
+        guess), else an AmbiguousError with the closest profiles, best first. Only where the Handbook's words
+        match nothing: O*NET's alternate titles, then the search with O*NET's names and technologies.
         """
         if not text.strip():
             raise UsageError("occupation name is empty; try `ooh search WORDS` to find one")
@@ -134,8 +161,17 @@ class Catalog:
             raise self._ambiguous(text, positions)
         from ooh_cli.core.search import search
 
-        result = search(self.search_index, text)
+        result = search(self.search_index, text, handbook_only=True)
         hits = result.complete()  # a guess must account for every word typed
+        if not hits:
+            # Below the profiles' own names and every profile they might mean: O*NET's alternate titles.
+            alternates = self.sections.lookup_alternate(key) if key else []
+            if len(alternates) == 1:
+                return Match(self.record(alternates[0]), guessed_from=text)
+            if alternates:
+                raise self._ambiguous(text, alternates)
+            result = search(self.search_index, text)
+            hits = result.complete()
         if not hits:
             closest = [self.summary_at(hit.position) for hit in result.hits[:3]]
             hint = f"closest: {', '.join(s.id for s in closest)}" if closest else f"try `ooh search {text}`"

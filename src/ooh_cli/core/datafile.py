@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 DATA_ENV = "OOH_DATA"
 NO_CACHE_ENV = "OOH_NO_CACHE"
+ONET_SUFFIX = ".onet.msgpack"
 RECORD_LINE = re.compile(r"^\s*-?\s*id:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
 
 
@@ -42,21 +43,37 @@ def data_path(option: Path | None) -> Path:
 def load_catalog(path: Path) -> Catalog:
     """The validated catalog of ``path``, from the cache when it is still current."""
     stat = stat_data_file(path)
+    regular = stat_mode.S_ISREG(stat.st_mode)
+    # The O*NET data beside the data file (a pipe has none).
+    onet_path = side_file(path) if regular else None
+    try:
+        onet_stat = onet_path.stat() if onet_path is not None else None
+    except OSError:
+        onet_path = onet_stat = None
     # A pipe or FIFO (`--data <(...)`) can be read once and its stat says nothing about what it holds.
-    cached = os.environ.get(NO_CACHE_ENV, "") in ("", "0") and stat_mode.S_ISREG(stat.st_mode)
-    key = cache.Key.of(path, stat) if cached else None
+    cached = os.environ.get(NO_CACHE_ENV, "") in ("", "0") and regular
+    key = cache.Key.of(path, stat, onet_stat) if cached else None
     if key is not None:
         sections = cache.read(path, key)
         if sections is not None:
-            return Catalog(sections)
+            return Catalog(sections, onet_path)
     dataset, warnings = read_data_file(path)
-    pieces = layout(dataset.meta, dataset.occupations, warnings, key)
-    # Written straight to the cache file and read back mapped: the catalog is never whole in memory twice.
-    if key is not None and cache.write(path, pieces):
-        sections = cache.read(path, key)
-        if sections is not None:
-            return Catalog(sections)
-    return Catalog.build(dataset.meta, dataset.occupations, warnings)
+    if key is not None:
+        from ooh_cli.core.onet import OnetData
+
+        onet = OnetData.open(onet_path) if onet_path is not None else None
+        pieces = layout(dataset.meta, dataset.occupations, warnings, key, onet)
+        # Written straight to the cache file and read back mapped: the catalog is never whole in memory twice.
+        if cache.write(path, pieces):
+            sections = cache.read(path, key)
+            if sections is not None:
+                return Catalog(sections, onet_path)
+    return Catalog.build(dataset.meta, dataset.occupations, warnings, onet_path)
+
+
+def side_file(path: Path) -> Path:
+    """Where a data file's O*NET data lives (core/onet.py): ``occupations.yaml`` -> ``occupations.onet.msgpack``."""
+    return path.with_name(path.stem + ONET_SUFFIX)
 
 
 def stat_data_file(path: Path) -> os.stat_result:

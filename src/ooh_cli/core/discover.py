@@ -148,15 +148,28 @@ class Related(Record, frozen=True):
     """A profile shown by `ooh similar`, and why."""
 
     profile: Summary
-    kind: Literal["self", "listed", "nearest"]
+    # "onet": O*NET's related occupations; "work": nearest by O*NET's ratings; "nearest": by group,
+    # education and pay, where there are no O*NET ratings.
+    kind: Literal["self", "listed", "onet", "work", "nearest"]
     reason: str
 
 
 def similar_profiles(catalog: Catalog, occ: Occupation, limit: int) -> list[Related]:
-    """The profile itself, the Handbook's similar occupations, then the ``limit`` nearest others."""
+    """The profile itself, the Handbook's similar occupations, then O*NET's related occupations and the ``limit``
+    nearest others by what the work asks (skills, knowledge, interests); without O*NET data, the nearest by
+    group, education and pay."""
+    from ooh_cli.core.match import nearest_by_work, related_by_onet
+
     listed = [other for other_id in occ.similar if (other := catalog.summary(other_id)) is not None]
-    return [
+    found = [
         Related(Summary.of(occ), "self", "this profile"),
-        *(Related(other, "listed", "Handbook's list") for other in listed),
-        *(Related(n.profile, "nearest", "; ".join(n.reasons)) for n in nearest(catalog, occ, limit)),
+        *(Related(o, "listed", "Handbook's list") for o in listed),
     ]
+    seen = {r.profile.id for r in found}
+    related = [(s, why) for s, why in related_by_onet(catalog, occ.id, limit) if s.id not in seen]
+    found += [Related(s, "onet", why) for s, why in related]
+    seen |= {s.id for s, _ in related}
+    work = nearest_by_work(catalog, occ.id, seen, limit)
+    if work:
+        return found + [Related(s, "work", why) for s, why in work]
+    return found + [Related(n.profile, "nearest", "; ".join(n.reasons)) for n in nearest(catalog, occ, limit)]

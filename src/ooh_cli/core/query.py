@@ -98,8 +98,12 @@ class Filters(Record, frozen=True):
     group: str | None = None
     training: str | None = None
     experience: str | None = None
+    # The profiles O*NET's job zone and interest filters accept (None: no such filter).
+    onet_ids: frozenset[str] | None = None
 
     def accepts(self, s: Summary) -> bool:
+        if self.onet_ids is not None and s.id not in self.onet_ids:
+            return False
         if self.outlook and s.outlook not in self.outlook:
             return False
         if self.min_outlook and not _within(OUTLOOK, s.outlook, self.min_outlook):
@@ -138,6 +142,8 @@ def make_filters(
     group: str | None = None,
     training: str | None = None,
     experience: str | None = None,
+    job_zone: str | None = None,
+    interest: str | None = None,
 ) -> Filters:
     """Check raw option values and turn them into filters."""
     min_pay, max_pay = parse_amount("--min-pay", min_pay), parse_amount("--max-pay", max_pay)
@@ -160,7 +166,23 @@ def make_filters(
         group=find_group(catalog, group).slug if group else None,
         training=parse_term(TRAINING, training, "--training"),
         experience=parse_term(EXPERIENCE, experience, "--experience"),
+        onet_ids=_onet_ids(catalog, job_zone, interest),
     )
+
+
+def _onet_ids(catalog: Catalog, job_zone: str | None, interest: str | None) -> frozenset[str] | None:
+    """The profiles passing --job-zone and --interest, from the O*NET data (imported only when asked)."""
+    if job_zone is None and interest is None:
+        return None
+    from ooh_cli.core.errors import DataError
+    from ooh_cli.core.onet import RELEASE, matching_ids, parse_interest_code, parse_job_zones
+
+    zones = parse_job_zones(job_zone) if job_zone is not None else None
+    letters = parse_interest_code(interest, "--interest") if interest is not None else None
+    onet = catalog.onet()
+    if onet is None:
+        raise DataError(f"--job-zone and --interest need {RELEASE} data; `ooh data import --onet DIR` adds it")
+    return matching_ids(onet, zones, letters)
 
 
 def sort_profiles(profiles: Iterable[Summary], key: SortKey, reverse: bool = False) -> list[Summary]:

@@ -17,11 +17,14 @@ FIELDS: tuple[tuple[str, float], ...] = (
     ("soc code", 10.0),
     ("former title", 8.0),
     ("alias", 7.0),
+    ("alternate title", 4.0),  # O*NET's: below the Handbook's own names, and never an exact-name bonus
+    ("technology", 2.0),  # software and tools O*NET lists for the work
     ("group", 3.0),
     ("summary", 2.0),
     ("duties", 1.0),
 )
 NAMED_FIELDS = ("title", "former title", "alias")
+ONET_FIELDS = ("alternate title", "technology")
 PREFIX_FACTOR = 0.6  # "nurs" finds "nurse", worth less than the whole word
 EXACT_NAME_BONUS = 40.0  # the query is exactly a title or alias
 PHRASE_BONUS = 12.0  # the query's words appear together, in order, in a title or alias
@@ -34,8 +37,12 @@ def folded_words(text: str) -> str:
     return fold(text).replace("-", " ")
 
 
-def field_texts(occ: Occupation, group_name: str) -> dict[str, Sequence[str]]:
-    return {
+def field_texts(
+    occ: Occupation, group_name: str, extra: dict[str, list[str]] | None = None
+) -> dict[str, Sequence[str]]:
+    """The searchable texts of a profile; ``extra`` adds O*NET's alternate titles and technologies."""
+    texts: dict[str, Sequence[str]] = dict(extra or {})
+    return texts | {
         "title": [occ.title],
         "soc code": list(occ.soc_codes),
         "former title": list(occ.former_titles),
@@ -97,10 +104,16 @@ class SearchIndex(Record, frozen=True, array_like=True):
     blobs: dict[str, Blob]
 
     @classmethod
-    def build(cls, occupations: Sequence[Occupation], group_names: dict[str, str]) -> "SearchIndex":
+    def build(
+        cls,
+        occupations: Sequence[Occupation],
+        group_names: dict[str, str],
+        extras: dict[str, dict[str, list[str]]] | None = None,
+    ) -> "SearchIndex":
         per_field: dict[str, list[tuple[int, str]]] = {name: [] for name, _ in FIELDS}
         for position, occ in enumerate(occupations):
-            for name, texts in field_texts(occ, group_names.get(occ.group, occ.group)).items():
+            extra = extras.get(occ.id) if extras else None
+            for name, texts in field_texts(occ, group_names.get(occ.group, occ.group), extra).items():
                 per_field[name].extend((position, text if name == "soc code" else folded_words(text)) for text in texts)
         return cls({name: Blob.build(lines) for name, lines in per_field.items()})
 
@@ -134,6 +147,8 @@ class Hit:
             if field_name in (*NAMED_FIELDS, "soc code"):
                 shown = next((n for n in originals[field_name] if n == folded or folded_words(n) == folded), folded)
                 note = f'{field_name} "{shown}"'
+            elif field_name in ONET_FIELDS:  # their original spelling is in the O*NET data, not the record
+                note = f'{field_name} "{folded}"'
             if note not in notes:
                 notes.append(note)
         return "; ".join(notes)
@@ -171,7 +186,9 @@ def _scan(fields: dict[str, Lines], word: str, hits: dict[int, Hit]) -> bool:
     """Add every profile that has ``word`` (or a word starting with it) to ``hits``; False when none has."""
     found = False
     for field_name, weight in FIELDS:
-        blob = fields[field_name]
+        blob = fields.get(field_name)
+        if blob is None:  # left out of this search
+            continue
         text = blob.text
         # Best quality and line per profile; the line's text is cut out once, not at every match.
         best: dict[int, tuple[float, int]] = {}
@@ -217,11 +234,12 @@ def _phrase_bonus(fields: dict[str, Lines], phrase: str, several_words: bool, hi
                 hit.phrase = (field_name, line)
 
 
-def search(index: SearchIndex, query: str, limit: int | None = None) -> SearchResult:
-    """Profiles ranked by how well they match ``query``: those matching every word first."""
+def search(index: SearchIndex, query: str, limit: int | None = None, handbook_only: bool = False) -> SearchResult:
+    """Profiles ranked by how well they match ``query``: those matching every word first. ``handbook_only``
+    leaves out the names and technologies from O*NET."""
     soc = soc_code(query)
     query_words = [soc] if soc else list(dict.fromkeys(folded_words(query).split()))
-    fields = {name: blob.lines() for name, blob in index.blobs.items()}
+    fields = {name: blob.lines() for name, blob in index.blobs.items() if not (handbook_only and name in ONET_FIELDS)}
     hits: dict[int, Hit] = {}
     corrections: dict[str, str] = {}
     for word in query_words:

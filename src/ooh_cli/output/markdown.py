@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ooh_cli.output.profile import Block, Bullets, Pairs, Paragraph, ProfileView
+from ooh_cli.output.blocks import Block, Bullets, Pairs, Paragraph
+from ooh_cli.output.profile import ProfileView
 from ooh_cli.output.views import Comparison, Listing
 
 

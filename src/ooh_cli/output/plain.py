@@ -8,8 +8,9 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+from ooh_cli.output.blocks import Block, Bullets, Pairs, Paragraph
 from ooh_cli.output.env import Environment
-from ooh_cli.output.profile import Block, Bullets, Pairs, Paragraph, ProfileView
+from ooh_cli.output.profile import ProfileView
 from ooh_cli.output.views import BEST_MARK, TITLE_WIDTH, Comparison, Listing
 
 GAP = "   "

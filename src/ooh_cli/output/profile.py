@@ -8,32 +8,17 @@ from typing import Any, Literal
 from ooh_cli.core.catalog import Catalog
 from ooh_cli.core.model import HistoryEntry, Occupation, Record, Share, to_data
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, PUBLIC_CONTACT, TRAINING, Vocabulary
+from ooh_cli.output.blocks import Block, Bullets, Grid, Pairs, Paragraph
 from ooh_cli.output.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, signed_count
-
-
-class Paragraph(Record, frozen=True):
-    text: str
-
-
-class Pairs(Record, frozen=True):
-    """Label and value lines, like the Handbook's quick facts."""
-
-    rows: list[tuple[str, str]]
-
-
-class Bullets(Record, frozen=True):
-    title: str
-    items: list[str]
-
-
-class Grid(Record, frozen=True):
-    title: str
-    headers: list[str]
-    rows: list[list[str]]
-    numeric: frozenset[int] = frozenset()  # columns of figures: aligned right, never wrapped
-
-
-Block = Paragraph | Pairs | Bullets | Grid
+from ooh_cli.output.onet import (
+    interests_blocks,
+    job_zone_rows,
+    onet_record,
+    onet_section,
+    skills_blocks,
+    source_rows,
+    technology_blocks,
+)
 
 
 class Section(Record, frozen=True):
@@ -67,6 +52,9 @@ SectionSlug = Literal[
     "how-to-become-one",
     "pay",
     "job-outlook",
+    "skills",
+    "interests",
+    "technology",
     "similar",
     "programs",
     "associations",
@@ -83,6 +71,9 @@ SECTIONS = Vocabulary(
         ("how-to-become-one", "How to become one", ("how-to-become", "education", "become", "training")),
         ("pay", "Pay", ("wages", "salary")),
         ("job-outlook", "Job outlook", ("outlook", "jobs", "employment")),
+        ("skills", "Skills and knowledge", ("knowledge", "what-the-work-asks")),
+        ("interests", "Interests", ("riasec", "holland", "holland-code")),
+        ("technology", "Technology", ("software", "tools")),
         ("similar", "Similar occupations", ("similar-occupations",)),
         ("programs", "Related programs of study", ("programs-of-study",)),
         ("associations", "Professional associations", ("more-info", "contacts")),
@@ -136,7 +127,7 @@ def quick_facts(occ: Occupation) -> list[tuple[str, str]]:
 
 def _summary(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     # The summary sentence itself heads the whole profile (see the renderers).
-    return [Pairs(quick_facts(occ))]
+    return [Pairs(quick_facts(occ) + job_zone_rows(occ, catalog))]
 
 
 def _what(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
@@ -340,6 +331,7 @@ def _source(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     ]
     if meta.built:
         rows.append(("Data file built", meta.built))
+    rows += source_rows(catalog)
     blocks: list[Block] = [Pairs(rows)]
     if occ.notes:
         blocks.append(Bullets("Notes", list(occ.notes)))
@@ -354,6 +346,9 @@ BUILDERS: dict[str, Callable[[Occupation, Catalog, bool], list[Block]]] = {
     "how-to-become-one": _become,
     "pay": _pay,
     "job-outlook": _outlook,
+    "skills": skills_blocks,
+    "interests": interests_blocks,
+    "technology": technology_blocks,
     "similar": _similar,
     "programs": _programs,
     "associations": _associations,
@@ -380,8 +375,13 @@ def profile_view(occ: Occupation, catalog: Catalog, only: str | None = None) -> 
 def section_data(occ: Occupation, catalog: Catalog, only: str | None) -> Any:
     """The profile, or one section of it, in the data file's own field names (for json and yaml)."""
     record = to_data(occ)
-    if only is None:
-        return record
+    if only in (None, "skills", "interests", "technology", "source"):
+        extra = onet_record(occ, catalog)
+        if only is None:
+            return record | extra
+        if only != "source":
+            return onet_section(occ, catalog, only)
+        record["source"] = record["source"] | {"onet": extra["onet"] and extra["onet"]["credit"]}
     similar = [
         {"id": other_id, "title": other.title if (other := catalog.summary(other_id)) else None}
         for other_id in occ.similar

@@ -9,9 +9,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ooh_cli.output.blocks import Bars, Block, Bullets, Pairs, Paragraph
 from ooh_cli.output.env import Environment
-from ooh_cli.output.profile import Block, Bullets, Pairs, Paragraph, ProfileView
-from ooh_cli.output.views import TITLE_WIDTH, Comparison, Listing
+from ooh_cli.output.profile import ProfileView
+from ooh_cli.output.views import TITLE_WIDTH, Comparison, Listing, bar
 
 
 def console(env: Environment) -> Console:
@@ -41,8 +42,11 @@ def _block(block: Block) -> RenderableType:
     for i, header in enumerate(block.headers):
         numeric = i in block.numeric
         grid.add_column(header, justify="right" if numeric else "left", no_wrap=numeric, overflow="fold")
-    for row in block.rows:
-        grid.add_row(*row)
+    bars = block.fractions if isinstance(block, Bars) else []
+    if bars:
+        grid.add_column("", no_wrap=True, style="cyan")
+    for i, row in enumerate(block.rows):
+        grid.add_row(*row, *([bar(bars[i], 1.0, ascii_only=False)] if bars else []))
     return grid
 
 

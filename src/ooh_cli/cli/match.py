@@ -1,0 +1,115 @@
+"""`ooh match`: occupations that fit a person's interests, skills and technology, from O*NET's ratings."""
+
+# No `from __future__ import annotations`: see lookup.py.
+from typing import Annotated
+
+import typer
+
+from ooh_cli.cli.options import (
+    EducationCapOption,
+    GroupOption,
+    JobZoneOption,
+    LimitOption,
+    MinOutlookOption,
+    MinPayOption,
+    TableFormatOption,
+)
+from ooh_cli.cli.profiles import emit_profiles
+from ooh_cli.cli.session import session
+
+app = typer.Typer()
+SHOWN_LEFT_OUT = 3
+
+
+@app.command(
+    epilog="Example: ooh match --interests CIS --limit 10; or: ooh match --skills programming,mathematics "
+    "--max-education bachelor; or: ooh match --technology autocad --job-zone 2-3",
+)
+def match(
+    ctx: typer.Context,
+    interests: Annotated[
+        str | None,
+        typer.Option(
+            "--interests",
+            "-i",
+            metavar="CODE",
+            help="One to three RIASEC letters, strongest first: R realistic, I investigative, A artistic, "
+            "S social, E enterprising, C conventional; e.g. CIS.",
+            show_default=False,
+        ),
+    ] = None,
+    skills: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--skills",
+            "-s",
+            metavar="NAMES",
+            help="Skills or knowledge areas, comma-separated; the start of a name is enough: programming,math.",
+            show_default=False,
+        ),
+    ] = None,
+    technology: Annotated[
+        str | None,
+        typer.Option(
+            "--technology",
+            "-t",
+            metavar="NAME",
+            help="A technology the work uses, e.g. python, autocad or epic.",
+            show_default=False,
+        ),
+    ] = None,
+    max_education: EducationCapOption = None,
+    min_pay: MinPayOption = None,
+    min_outlook: MinOutlookOption = None,
+    group: GroupOption = None,
+    job_zone: JobZoneOption = None,
+    limit: LimitOption = 10,
+    fmt: TableFormatOption = "table",
+) -> None:
+    """Occupations that fit you: by interests (RIASEC), skills and technology, with why, pay and outlook."""
+    from ooh_cli.core.errors import UsageError
+    from ooh_cli.core.match import match as rank
+    from ooh_cli.core.match import parse_elements, require
+    from ooh_cli.core.onet import RELEASE, parse_interest_code
+    from ooh_cli.core.query import make_filters
+
+    code = parse_interest_code(interests, "--interests") if interests is not None else ""
+    if not (code or skills or technology):
+        raise UsageError("match needs --interests, --skills or --technology (or several); see `ooh match --help`")
+    current = session(ctx)
+    catalog = current.catalog()
+    filters = make_filters(
+        catalog,
+        max_education=max_education,
+        min_pay=min_pay,
+        min_outlook=min_outlook,
+        group=group,
+        job_zone=job_zone,
+    )
+    elements = parse_elements(require(catalog), skills) if skills else []
+    fits, left_out = rank(catalog, filters, code, elements, technology)
+    if left_out:
+        named = ", ".join(left_out[:SHOWN_LEFT_OUT]) + (", ..." if len(left_out) > SHOWN_LEFT_OUT else "")
+        noun = "profile" if len(left_out) == 1 else "profiles"
+        current.env.message(f"left out {len(left_out)} {noun} not rated in {RELEASE} for what you asked: {named}")
+    if not fits:
+        current.env.message("no occupations match; try fewer filters or other interests or skills")
+    shown = fits[: limit or 10]
+    why = [f"fit {f.score:.0%}: " + "; ".join(f.reasons) for f in shown]
+    emit_profiles(
+        current,
+        fmt,
+        [f.profile for f in shown],
+        keys=("title", "median_pay", "growth_percent"),
+        extra=("Why", why),
+        machine_extra=[
+            {
+                "fit": round(f.score, 3),
+                "matched": "; ".join(f.reasons),
+                "job_zone": f.job_zone,
+                "holland_code": f.holland_code,
+            }
+            for f in shown
+        ],
+        footer=f"{len(shown)} of {len(fits)} occupations shown, best fit first; ratings from {RELEASE}",
+    )

@@ -1,0 +1,287 @@
+"""Matching people to occupations, and occupations to each other, by what the work asks (O*NET ratings).
+
+`ooh match` starts from a person: RIASEC interests, skills or knowledge areas, a technology. Each profile's fit
+is the mean of what was asked: how strong its scores are in the interests named (the first letter counting
+most), how important the skills named are, whether it uses the technology. `ooh similar` ranks profiles by the
+cosine similarity of their rating vectors (skills and knowledge, interests), centred on the average profile so
+that what every job asks (reading, speaking) does not make every job alike.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from ooh_cli.core.errors import DataError, UsageError
+from ooh_cli.core.model import Record, Summary
+from ooh_cli.core.names import fold
+from ooh_cli.core.onet import LETTERS, RELEASE, Example, OnetData, Technology, Traits
+
+if TYPE_CHECKING:
+    from ooh_cli.core.catalog import Catalog
+    from ooh_cli.core.query import Filters
+
+# The weight of each letter of a code: the first interest counts most.
+LETTER_WEIGHTS = (3.0, 2.0, 1.0)
+# How much the Holland code's agreement counts against the scores themselves.
+CODE_SHARE = 0.3
+# Importance at or above this counts as mattering in the work (the scale is 1-5).
+IMPORTANT = 3.0
+# In `similar`, skills and knowledge count this much against interests.
+RATINGS_SHARE = 2 / 3
+SHARED_SHOWN = 3
+# Taken off the similarity per job zone between two profiles: work that takes far more preparation is not near.
+ZONE_PENALTY = 0.15
+
+
+class Element(Record, frozen=True):
+    """A skill or knowledge area as asked for: its name and where it sits in the traits' vectors."""
+
+    name: str
+    skill: int | None = None  # index into Traits.skills
+    knowledge: int | None = None  # index into Traits.knowledge
+
+
+class Fit(Record, frozen=True):
+    profile: Summary
+    score: float  # 0-1
+    reasons: list[str]
+    job_zone: int | None
+    holland_code: str | None
+
+
+def require(catalog: Catalog) -> OnetData:
+    onet = catalog.onet()
+    if onet is None:
+        raise DataError(f"this data file has no {RELEASE} data; `ooh data import --onet DIR` adds it")
+    return onet
+
+
+def parse_elements(onet: OnetData, names: list[str]) -> list[Element]:
+    """Skill or knowledge names as typed, comma-separated: a whole name or the start of one ("program")."""
+    header = onet.header
+    known = list(dict.fromkeys((*header.skill_names, *header.knowledge_names)))
+    found: list[Element] = []
+    for typed in (part.strip() for value in names for part in value.split(",")):
+        if not typed:
+            continue
+        key = fold(typed)
+        exact = [name for name in known if fold(name) == key]
+        starts = exact or [name for name in known if fold(name).startswith(key)]
+        if len(starts) != 1:
+            problem = "could mean several" if starts else "is not one of O*NET's skills or knowledge areas"
+            raise UsageError(f"--skills: {typed!r} {problem}; choose from:", sorted(starts or known))
+        name = starts[0]
+        element = Element(
+            name,
+            header.skill_names.index(name) if name in header.skill_names else None,
+            header.knowledge_names.index(name) if name in header.knowledge_names else None,
+        )
+        if element not in found:
+            found.append(element)
+    if names and not found:
+        raise UsageError("--skills: give at least one skill or knowledge name, e.g. programming,mathematics")
+    return found
+
+
+def importance(traits: Traits, element: Element) -> float | None:
+    """How important the element is in the work (skill or knowledge, the higher where it is both)."""
+    values = []
+    if element.skill is not None and traits.skills:
+        values.append(traits.skills[element.skill])
+    if element.knowledge is not None and traits.knowledge:
+        values.append(traits.knowledge[element.knowledge])
+    return max(values) if values else None
+
+
+class _Technologies(msgspec.Struct):
+    """A block's technology alone: decoding it skips the rest of the block."""
+
+    technology: tuple[Technology, ...] = ()
+
+
+def technology_users(onet: OnetData, typed: str) -> dict[str, Example]:
+    """Profile ids whose technology examples include ``typed`` (whole words or their start), and the example."""
+    key = fold(typed)
+    if not key:
+        raise UsageError("--technology: give a name, e.g. python or autocad")
+    users: dict[str, Example] = {}
+    decoder = msgspec.msgpack.Decoder(_Technologies)
+    for position, occupation_id in enumerate(onet.header.ids):
+        raw = onet.raw_block(position)
+        if key.split("-")[0][:4].encode() not in raw.lower():
+            continue  # most blocks never mention it: skip decoding them
+        examples = [e for group in decoder.decode(raw).technology for e in group.examples]
+        hits = [e for e in examples if f"-{fold(e.name)}-".find(f"-{key}") >= 0]
+        if hits:
+            users[occupation_id] = min(hits, key=lambda e: (not e.in_demand, not e.hot, len(e.name)))
+    return users
+
+
+def match(
+    catalog: Catalog,
+    filters: Filters,
+    interests: str = "",
+    elements: list[Element] | None = None,
+    technology: str | None = None,
+) -> tuple[list[Fit], list[str]]:
+    """Profiles passing ``filters`` ranked by fit, best first, and the ids left out for want of ratings."""
+    onet = require(catalog)
+    elements = elements or []
+    users = technology_users(onet, technology) if technology else None
+    left_out: list[str] = []
+    fits: list[Fit] = []
+    for traits in onet.traits():
+        summary = catalog.summary(traits.id)
+        if summary is None or not filters.accepts(summary):
+            continue
+        if users is not None and traits.id not in users:
+            continue
+        parts: list[float] = []
+        reasons: list[str] = []
+        if interests:
+            if not traits.interests:
+                left_out.append(traits.id)
+                continue
+            parts.append(interest_fit(traits, interests))
+            reasons.append(interest_reason(traits, interests))
+        if elements:
+            values = [importance(traits, e) for e in elements]
+            if any(v is None for v in values):
+                left_out.append(traits.id)
+                continue
+            known = [v for v in values if v is not None]
+            parts.append(sum((v - 1) / 4 for v in known) / len(known))
+            shown = sorted(zip(elements, known, strict=True), key=lambda pair: -pair[1])
+            reasons.append(", ".join(f"{e.name} {v:.1f}" for e, v in shown))
+        if users is not None:
+            example = users[traits.id]
+            marks = [m for m, on in (("in demand", example.in_demand), ("hot", example.hot)) if on]
+            parts.append(1.0 if example.in_demand else 0.9 if example.hot else 0.8)
+            reasons.append(f"uses {example.name}" + (f" ({', '.join(marks)})" if marks else ""))
+        fits.append(Fit(summary, sum(parts) / len(parts), reasons, traits.job_zone, traits.holland_code))
+    fits.sort(key=lambda f: (-round(f.score, 6), f.profile.title.casefold()))
+    return fits, left_out
+
+
+def interest_fit(traits: Traits, code: str) -> float:
+    """How strong the profile's scores (1-7) are in the letters of ``code``, weighted by their order, and how far
+    its Holland code agrees (a letter in the same place counts fully, elsewhere in the code half): 0-1."""
+    weights = LETTER_WEIGHTS[: len(code)]
+    scores = [(traits.interests[LETTERS.index(letter)] - 1) / 6 for letter in code]
+    holland = traits.holland_code or ""
+    agreement = [
+        1.0 if holland[i : i + 1] == letter else 0.5 if letter in holland else 0.0 for i, letter in enumerate(code)
+    ]
+    by_scores = sum(w * s for w, s in zip(weights, scores, strict=True)) / sum(weights)
+    by_code = sum(w * a for w, a in zip(weights, agreement, strict=True)) / sum(weights)
+    return CODE_SHARE * by_code + (1 - CODE_SHARE) * by_scores
+
+
+def interest_reason(traits: Traits, code: str) -> str:
+    holland = traits.holland_code or ""
+    shared = "".join(letter for letter in code if letter in holland)
+    if shared:
+        return f"interests {shared} (its code {holland})"
+    return "interests " + ", ".join(f"{letter} {traits.interests[LETTERS.index(letter)]:.1f}" for letter in code)
+
+
+# --- similar ----------------------------------------------------------------------------------------------
+
+
+def _centred(vectors: list[tuple[float, ...]]) -> tuple[list[float], list[tuple[float, ...]]]:
+    """The mean vector and each vector minus it (empty vectors stay empty)."""
+    rated = [v for v in vectors if v]
+    if not rated:
+        return [], [() for _ in vectors]
+    mean = [sum(column) / len(rated) for column in zip(*rated, strict=True)]
+    return mean, [tuple(x - m for x, m in zip(v, mean, strict=True)) if v else () for v in vectors]
+
+
+def _cosine(a: tuple[float, ...], b: tuple[float, ...]) -> float | None:
+    if not a or not b:
+        return None
+    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
+    return sum(x * y for x, y in zip(a, b, strict=True)) / norm if norm else None
+
+
+def nearest_by_work(catalog: Catalog, occupation_id: str, exclude: set[str], limit: int) -> list[tuple[Summary, str]]:
+    """The ``limit`` profiles whose ratings are closest to the profile's, each with the reason in words."""
+    onet = catalog.onet()
+    if onet is None:
+        return []
+    every = onet.traits()
+    position = next((i for i, t in enumerate(every) if t.id == occupation_id), None)
+    if position is None:
+        return []
+    header = onet.header
+    _, ratings = _centred([t.skills + t.knowledge if t.skills and t.knowledge else () for t in every])
+    _, interests = _centred([t.interests for t in every])
+    names = (*header.skill_names, *header.knowledge_names)
+    scored: list[tuple[float, Traits, str]] = []
+    for i, other in enumerate(every):
+        if other.id in exclude or other.id == occupation_id:
+            continue
+        by_ratings, by_interests = _cosine(ratings[position], ratings[i]), _cosine(interests[position], interests[i])
+        if by_ratings is None and by_interests is None:
+            continue
+        if by_ratings is not None and by_interests is not None:
+            similarity = RATINGS_SHARE * by_ratings + (1 - RATINGS_SHARE) * by_interests
+        else:
+            similarity = by_ratings if by_ratings is not None else by_interests  # type: ignore[assignment]
+        mine_zone, other_zone = every[position].job_zone, other.job_zone
+        if mine_zone is not None and other_zone is not None:
+            similarity -= ZONE_PENALTY * abs(mine_zone - other_zone)
+        reason = _shared(ratings[position], ratings[i], names, every[position], other)
+        scored.append((similarity, other, reason))
+    scored.sort(key=lambda item: (-item[0], item[1].id))
+    found = []
+    for _, other, reason in scored:
+        summary = catalog.summary(other.id)
+        if summary is not None:
+            found.append((summary, reason))
+        if len(found) == limit:
+            break
+    return found
+
+
+def _shared(a: tuple[float, ...], b: tuple[float, ...], names: tuple[str, ...], mine: Traits, other: Traits) -> str:
+    """ "shares Programming, Systems Analysis; interests IC": what both ask more of than the average profile, and
+    the interest letters both codes hold."""
+    parts = []
+    if a and b:
+        both = sorted(((min(x, y), n) for x, y, n in zip(a, b, names, strict=True) if x > 0 and y > 0), reverse=True)
+        if both:
+            parts.append("shares " + ", ".join(dict.fromkeys(n for _, n in both[:SHARED_SHOWN])))
+    letters = "".join(letter for letter in (mine.holland_code or "") if letter in (other.holland_code or ""))
+    if letters:
+        parts.append(f"interests {letters}")
+    elif mine.interests and other.interests:
+        parts.append(f"similar interests ({other.holland_code or 'no code'})")
+    if mine.job_zone is not None and mine.job_zone == other.job_zone:
+        parts.append(f"job zone {mine.job_zone}")
+    return "; ".join(parts) or f"similar {RELEASE} ratings"
+
+
+def related_by_onet(catalog: Catalog, occupation_id: str, limit: int) -> list[tuple[Summary, str]]:
+    """O*NET's related occupations of the profile (closest first), each with what it shares."""
+    onet = catalog.onet()
+    block = onet.profile(occupation_id) if onet is not None else None
+    if onet is None or block is None:
+        return []
+    every = {t.id: t for t in onet.traits()}
+    mine = every.get(occupation_id)
+    header = onet.header
+    names = (*header.skill_names, *header.knowledge_names)
+    _, ratings = _centred([t.skills + t.knowledge if t.skills and t.knowledge else () for t in every.values()])
+    centred = dict(zip(every, ratings, strict=True))
+    found = []
+    for other_id in block.related[:limit]:
+        summary, other = catalog.summary(other_id), every.get(other_id)
+        if summary is None or mine is None or other is None:
+            continue
+        shared = _shared(centred[occupation_id], centred[other_id], names, mine, other)
+        found.append((summary, f"related in {RELEASE}; {shared}"))
+    return found

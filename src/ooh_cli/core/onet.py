@@ -1,0 +1,304 @@
+"""What the work asks of a person, from the O*NET database: the model of one profile's block and the side file.
+
+The O*NET data of a data file lives beside it (``occupations.yaml`` -> ``occupations.onet.msgpack``), written
+by `ooh data import --onet` (importer/onet.py). It is msgpack, laid out like the cache so that `show` decodes
+one profile's block and `match` only the traits of every profile:
+
+    traits (every profile's ratings as vectors) | blocks, one per profile | header | header length (8 bytes)
+
+Ratings are O*NET's own figures (importance 1-5, level 0-7, interests 1-7); a profile O*NET does not rate has
+empty ratings, shown as "not rated in O*NET 29.3", never as zero.
+"""
+
+# No `from __future__ import annotations`: msgspec reads the annotations of the records it decodes.
+import mmap
+from array import array
+from pathlib import Path
+
+import msgspec
+
+from ooh_cli.core.errors import DataError
+from ooh_cli.core.model import Record
+
+# Bump when the layout changes: an older file is then reported, never misread.
+FORMAT = 1
+RELEASE = "O*NET 29.3"
+PUBLISHED = "May 2025"
+NOT_RATED = f"not rated in {RELEASE}"
+CREDIT = (
+    "This product includes information from the O*NET 29.3 Database by the U.S. Department of Labor, Employment "
+    "and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET is a trademark of USDOL/ETA. "
+    "ooh has modified some or all of this information; USDOL/ETA has not approved, endorsed, or tested these "
+    "modifications."
+)
+_LENGTH_BYTES = 8
+
+# The six interest areas (Holland's RIASEC), in their usual order.
+INTERESTS = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
+LETTERS = "".join(name[0] for name in INTERESTS)
+# What each interest area is about, in our own words (for help and errors).
+INTEREST_HINTS = {
+    "R": "hands-on work with tools, machines, plants or animals",
+    "I": "investigating: ideas, research, solving problems",
+    "A": "creating: design, words, music, performance",
+    "S": "helping, teaching or caring for people",
+    "E": "leading, persuading, selling, starting things",
+    "C": "organizing: data, records, procedures, detail",
+}
+# What each job zone means, in our own words.
+JOB_ZONES = {
+    1: "little or no preparation; a few days to a few months of learning on the job",
+    2: "some preparation; usually a high school diploma and up to a year of learning from experienced workers",
+    3: "medium preparation; vocational school, an apprenticeship or an associate's degree, then a year or two on "
+    "the job",
+    4: "considerable preparation; usually a bachelor's degree and several years of related experience",
+    5: "extensive preparation; usually a graduate degree, often with years of practice",
+}
+# O*NET's required-education categories 1-12, in our own short labels.
+EDUCATION_LEVELS = (
+    "Less than high school",
+    "High school diploma",
+    "Post-secondary certificate",
+    "Some college",
+    "Associate's degree",
+    "Bachelor's degree",
+    "Post-baccalaureate certificate",
+    "Master's degree",
+    "Post-master's certificate",
+    "First professional degree",
+    "Doctoral degree",
+    "Post-doctoral training",
+)
+
+
+class Rating(Record, frozen=True, array_like=True):
+    """An element (a skill, a knowledge area, a work style or value) and how much the work asks of it."""
+
+    name: str
+    importance: float  # 1-5 (work values: extent, 1-7)
+    level: float | None = None  # 0-7, skills and knowledge only
+
+
+class Score(Record, frozen=True, array_like=True):
+    name: str  # an interest area, e.g. "Investigative"
+    score: float  # 1-7
+
+
+class Example(Record, frozen=True, array_like=True):
+    """A technology people use in the work, and whether O*NET marks it hot (often in job postings) or in demand."""
+
+    name: str
+    hot: bool = False
+    in_demand: bool = False
+
+
+class Technology(Record, frozen=True):
+    category: str  # O*NET's commodity title, e.g. "Development environment software"
+    examples: tuple[Example, ...]
+
+
+class Share(Record, frozen=True, array_like=True):
+    level: str  # one of EDUCATION_LEVELS
+    percent: float
+
+
+class Part(Record, frozen=True, array_like=True):
+    """An O*NET occupation the profile combines, and its weight in the profile's ratings (0-1)."""
+
+    code: str  # O*NET-SOC code, e.g. "15-1252.00"
+    title: str
+    weight: float
+
+
+class OnetProfile(Record, frozen=True):
+    """One profile's O*NET data. Empty ratings are "not rated"; ``sources`` names the O*NET occupations each
+    kind of rating came from (a profile may combine several, weighted as ``weighting`` says)."""
+
+    id: str
+    occupations: tuple[Part, ...] = ()
+    weighting: str = "equal"  # "employment" (the profile's jobs per SOC code) or "equal"
+    sources: dict[str, tuple[str, ...]] = msgspec.field(default_factory=dict)
+    # Per kind of rating, the profile's O*NET occupations O*NET does not rate for it.
+    unrated: dict[str, tuple[str, ...]] = msgspec.field(default_factory=dict)
+    job_zone: int | None = None
+    holland_code: str | None = None
+    interests: tuple[Score, ...] = ()  # in RIASEC order
+    skills: tuple[Rating, ...] = ()  # O*NET's order
+    knowledge: tuple[Rating, ...] = ()
+    work_styles: tuple[Rating, ...] = ()
+    work_values: tuple[Rating, ...] = ()
+    technology: tuple[Technology, ...] = ()
+    education: tuple[Share, ...] = ()  # in EDUCATION_LEVELS order
+    alternate_titles: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()  # profile ids, O*NET's closest first
+
+
+class Traits(Record, frozen=True, array_like=True):
+    """A profile's ratings as vectors, for ranking: importance per skill and knowledge area in the header's
+    order (empty when not rated), interest scores in RIASEC order (empty when not rated)."""
+
+    id: str
+    job_zone: int | None
+    holland_code: str | None
+    interests: tuple[float, ...]
+    skills: tuple[float, ...]
+    knowledge: tuple[float, ...]
+
+
+class Header(Record, frozen=True, array_like=True):
+    format: int
+    release: str
+    published: str
+    skill_names: tuple[str, ...]
+    knowledge_names: tuple[str, ...]
+    ids: tuple[str, ...]  # the profiles' ids, sorted, one block each
+    traits_end: int
+    block_ends: bytes  # packed unsigned 64-bit ends of the blocks, counted from traits_end
+
+
+def encode(skill_names: list[str], knowledge_names: list[str], profiles: list[OnetProfile]) -> bytes:
+    """The side file's bytes: deterministic for the same profiles."""
+    encoder = msgspec.msgpack.Encoder(order="deterministic")
+    ordered = sorted(profiles, key=lambda p: p.id)
+    traits = encoder.encode([traits_of(p, skill_names, knowledge_names) for p in ordered])
+    blocks = [encoder.encode(p) for p in ordered]
+    ends, total = array("Q"), 0
+    for block in blocks:
+        total += len(block)
+        ends.append(total)
+    header = encoder.encode(
+        Header(
+            FORMAT,
+            RELEASE,
+            PUBLISHED,
+            tuple(skill_names),
+            tuple(knowledge_names),
+            tuple(p.id for p in ordered),
+            len(traits),
+            ends.tobytes(),
+        )
+    )
+    return b"".join([traits, *blocks, header, len(header).to_bytes(_LENGTH_BYTES, "little")])
+
+
+def traits_of(profile: OnetProfile, skill_names: list[str], knowledge_names: list[str]) -> Traits:
+    def vector(ratings: tuple[Rating, ...], names: list[str]) -> tuple[float, ...]:
+        found = {r.name: r.importance for r in ratings}
+        return tuple(found.get(name, 1.0) for name in names) if found else ()
+
+    return Traits(
+        profile.id,
+        profile.job_zone,
+        profile.holland_code,
+        tuple(s.score for s in profile.interests),
+        vector(profile.skills, skill_names),
+        vector(profile.knowledge, knowledge_names),
+    )
+
+
+class OnetData:
+    """A side file, read in place: the header at once, the traits or one profile's block when asked."""
+
+    def __init__(self, buffer: bytes | mmap.mmap, path: Path | None = None) -> None:
+        view = memoryview(buffer)
+        header_end = len(buffer) - _LENGTH_BYTES
+        try:
+            size = int.from_bytes(view[header_end:], "little")
+            if not 0 < size <= header_end:
+                raise ValueError
+            self.header = msgspec.msgpack.decode(view[header_end - size : header_end], type=Header)
+            self._ends = memoryview(self.header.block_ends).cast("Q")
+            if self.header.format != FORMAT or len(self._ends) != len(self.header.ids):
+                raise ValueError
+        except (ValueError, TypeError, msgspec.DecodeError):
+            where = f"{path}: " if path else ""
+            raise DataError(f"{where}O*NET data is damaged or of another version; import it again") from None
+        self._view = view
+        self._traits: list[Traits] | None = None
+
+    @classmethod
+    def open(cls, path: Path) -> "OnetData | None":
+        """The side file at ``path``, or None when there is none."""
+        try:
+            with path.open("rb") as stream:
+                buffer = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as error:  # ValueError: an empty file cannot be mapped
+            raise DataError(f"cannot read {path}: {error}") from None
+        return cls(buffer, path)
+
+    @property
+    def release(self) -> str:
+        return self.header.release
+
+    def profile(self, occupation_id: str) -> OnetProfile | None:
+        from bisect import bisect_left
+
+        ids = self.header.ids
+        position = bisect_left(ids, occupation_id)
+        if position == len(ids) or ids[position] != occupation_id:
+            return None
+        return self.block(position)
+
+    def block(self, position: int) -> OnetProfile:
+        return msgspec.msgpack.decode(self.raw_block(position), type=OnetProfile)
+
+    def raw_block(self, position: int) -> bytes:
+        start = self.header.traits_end + (self._ends[position - 1] if position else 0)
+        return bytes(self._view[start : self.header.traits_end + self._ends[position]])
+
+    def profiles(self) -> list[OnetProfile]:
+        return [self.block(i) for i in range(len(self.header.ids))]
+
+    def search_fields(self) -> dict[str, dict[str, list[str]]]:
+        """Per profile id, its alternate titles and technology names, for the name index and search."""
+        return {
+            block.id: {
+                "alternate title": list(block.alternate_titles),
+                "technology": [e.name for group in block.technology for e in group.examples],
+            }
+            for block in self.profiles()
+        }
+
+    def traits(self) -> list[Traits]:
+        if self._traits is None:
+            self._traits = msgspec.msgpack.decode(self._view[: self.header.traits_end], type=list[Traits])
+        return self._traits
+
+
+def parse_job_zones(text: str) -> tuple[int, int]:
+    """A job zone ("3") or a range of them ("2-3") as (lowest, highest), or a UsageError."""
+    import re
+
+    from ooh_cli.core.errors import UsageError
+
+    found = re.fullmatch(r"\s*([1-5])\s*(?:-\s*([1-5]))?\s*", text)
+    low, high = (int(found.group(1)), int(found.group(2) or found.group(1))) if found else (0, 0)
+    if not found or low > high:
+        raise UsageError(f"--job-zone: expected a zone from 1 to 5 or a range such as 2-3, not {text!r}")
+    return low, high
+
+
+def matching_ids(onet: OnetData, zones: tuple[int, int] | None, letters: str | None) -> frozenset[str]:
+    """The profiles in job zones ``zones`` whose Holland code holds every letter of ``letters``."""
+    return frozenset(
+        t.id
+        for t in onet.traits()
+        if (zones is None or (t.job_zone is not None and zones[0] <= t.job_zone <= zones[1]))
+        and (not letters or all(letter in (t.holland_code or "") for letter in letters))
+    )
+
+
+def parse_interest_code(text: str, option: str, most: int = 3) -> str:
+    """A RIASEC code as typed ("cis", "C,I"): its letters in upper case, or a UsageError explaining them."""
+    from ooh_cli.core.errors import UsageError
+
+    code = "".join(ch for ch in text.upper() if ch not in " ,")
+    if not code or len(code) > most or any(ch not in LETTERS for ch in code) or len(set(code)) != len(code):
+        letters = "; ".join(
+            f"{letter} {name} ({INTEREST_HINTS[letter]})" for letter, name in zip(LETTERS, INTERESTS, strict=True)
+        )
+        amount = "one letter" if most == 1 else f"one to {('two', 'three')[most - 2]} different letters"
+        raise UsageError(f"{option}: expected {amount} of RIASEC, not {text!r}: {letters}")
+    return code
