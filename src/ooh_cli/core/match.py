@@ -9,6 +9,7 @@ that what every job asks (reading, speaking) does not make every job alike.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import TYPE_CHECKING
 
@@ -133,8 +134,9 @@ def match(
     users = technology_users(onet, technology) if technology else None
     left_out: list[str] = []
     fits: list[Fit] = []
+    summaries = {s.id: s for s in catalog.summaries}  # every one is looked at: read them all at once
     for traits in onet.traits():
-        summary = catalog.summary(traits.id)
+        summary = summaries.get(traits.id)
         if summary is None or not filters.accepts(summary):
             continue
         if users is not None and traits.id not in users:
@@ -200,6 +202,15 @@ def _centred(vectors: list[tuple[float, ...]]) -> tuple[list[float], list[tuple[
     return mean, [tuple(x - m for x, m in zip(v, mean, strict=True)) if v else () for v in vectors]
 
 
+@functools.cache  # similar asks twice: once for O*NET's related occupations, once for the nearest
+def _vectors(onet: OnetData) -> tuple[list[tuple[float, ...]], list[tuple[float, ...]]]:
+    """Every profile's centred ratings (skills then knowledge) and centred interests, in the traits' order."""
+    every = onet.traits()
+    _, ratings = _centred([t.skills + t.knowledge if t.skills and t.knowledge else () for t in every])
+    _, interests = _centred([t.interests for t in every])
+    return ratings, interests
+
+
 def _cosine(a: tuple[float, ...], b: tuple[float, ...]) -> float | None:
     if not a or not b:
         return None
@@ -217,8 +228,7 @@ def nearest_by_work(catalog: Catalog, occupation_id: str, exclude: set[str], lim
     if position is None:
         return []
     header = onet.header
-    _, ratings = _centred([t.skills + t.knowledge if t.skills and t.knowledge else () for t in every])
-    _, interests = _centred([t.interests for t in every])
+    ratings, interests = _vectors(onet)
     names = (*header.skill_names, *header.knowledge_names)
     scored: list[tuple[float, Traits, str]] = []
     for i, other in enumerate(every):
@@ -275,8 +285,7 @@ def related_by_onet(catalog: Catalog, occupation_id: str, limit: int) -> list[tu
     mine = every.get(occupation_id)
     header = onet.header
     names = (*header.skill_names, *header.knowledge_names)
-    _, ratings = _centred([t.skills + t.knowledge if t.skills and t.knowledge else () for t in every.values()])
-    centred = dict(zip(every, ratings, strict=True))
+    centred = dict(zip(every, _vectors(onet)[0], strict=True))
     found = []
     for other_id in block.related[:limit]:
         summary, other = catalog.summary(other_id), every.get(other_id)

@@ -76,7 +76,10 @@ def soc_weights(occ: Occupation) -> tuple[dict[str, float], str]:
 
 
 def basis(
-    per_soc: dict[str, list[Facts]], weights: dict[str, float], rated: Callable[[Facts], bool]
+    per_soc: dict[str, list[Facts]],
+    weights: dict[str, float],
+    rated: Callable[[Facts], bool],
+    coverage: float = MIN_COVERAGE,
 ) -> list[tuple[Facts, float]]:
     """The rated O*NET occupations for one kind of rating and their weights (summing to 1); empty if none is rated."""
     chosen: list[tuple[Facts, float]] = []
@@ -85,7 +88,7 @@ def basis(
         parts = whole or [f for f in occupations if rated(f)]
         chosen.extend((f, weights[soc] / len(parts)) for f in parts)
     total = sum(weight for _, weight in chosen)
-    if total < MIN_COVERAGE * sum(weights.values()):
+    if not total or total < coverage * sum(weights.values()):
         return []
     return [(f, weight / total) for f, weight in chosen]
 
@@ -165,7 +168,7 @@ def profile_block(occ: Occupation, database: Database, profiles_by_soc: dict[str
         "education": lambda f: bool(f.education),
     }
     chosen = {kind: basis(per_soc, weights, rated) for kind, rated in kinds.items()}
-    overall = basis(per_soc, weights, lambda f: True)
+    overall = basis(per_soc, weights, lambda f: True, coverage=0.0)
     interests = tuple(
         Score(name, round(sum(f.interests[name] * w for f, w in chosen["interests"]), 2))
         for name in (INTERESTS if chosen["interests"] else ())

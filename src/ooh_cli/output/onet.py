@@ -55,11 +55,10 @@ def basis_note(block: OnetProfile, kind: str) -> str:
 def not_rated(block: OnetProfile, kind: str) -> str:
     """What is missing, for which of the profile's O*NET occupations, and why the rated ones are not shown."""
     unrated = block.unrated.get(kind, ())
-    label = kind.replace("_", " ").capitalize()
-    text = f"{label}: {NOT_RATED}" + (f" for {_names(block, unrated)}" if unrated else "")
+    text = f"{kind.replace('_', ' ').capitalize()}: {NOT_RATED}" + (f" for {_names(block, unrated)}" if unrated else "")
     rated = tuple(p.code for p in block.occupations if p.code not in unrated)
-    if unrated and rated:
-        text += f"; {_names(block, rated)} is rated, too small a share of this profile's jobs to stand for it"
+    if rated:
+        text += f"; only {_names(block, rated)} is rated, too small a share of this profile's jobs to stand for it"
     return text + "."
 
 
