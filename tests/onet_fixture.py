@@ -164,8 +164,10 @@ def write_database(directory: Path) -> Path:
     )
     interests: list[list[Any]] = []
     for code, scores in INTEREST_SCORES.items():
-        interests += [[code, TITLES[code], "x", n, "OI", "Occupational Interests", s] for n, s in zip(RIASEC, scores)]
-        for rank, point in zip(("First", "Second", "Third"), HIGH_POINTS[code]):
+        interests += [
+            [code, TITLES[code], "x", n, "OI", "Occupational Interests", s] for n, s in zip(RIASEC, scores, strict=True)
+        ]
+        for rank, point in zip(("First", "Second", "Third"), HIGH_POINTS[code], strict=True):
             interests.append([code, TITLES[code], "x", f"{rank} Interest High-Point", "IH", "High-Point", point])
     write_book(directory / "Interests.xlsx", RATING_HEADER, interests)
     write_book(
