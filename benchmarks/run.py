@@ -151,6 +151,19 @@ def main() -> None:
                 ),
                 Case("ooh list --outlook faster", [*OOH, "list", "--outlook", "faster"], 1.15),
                 Case("ooh search nurse", [*OOH, "search", "nurse"], 1.15),
+                # What the work asks (O*NET 29.3, the side file beside the data file).
+                Case(
+                    "ooh show registered-nurses --section skills",
+                    [*OOH, "show", "registered-nurses", "--section", "skills"],
+                    1.15,
+                ),
+                Case("ooh match --interests CIS", [*OOH, "match", "--interests", "CIS"], 1.3),
+                Case("ooh match --skills programming,math", [*OOH, "match", "--skills", "programming,math"], 1.3),
+                Case("ooh show android developer (O*NET title)", [*OOH, "show", "android", "developer"], 1.15),
+                Case("ooh search python (technology)", [*OOH, "search", "python"], 1.15),
+                Case(
+                    "ooh list --job-zone 2-3 --interest R", [*OOH, "list", "--job-zone", "2-3", "--interest", "R"], 1.15
+                ),
             ],
             env,
             args.runs,
