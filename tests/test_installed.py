@@ -156,6 +156,8 @@ def test_wheel_carries_the_data_and_every_module(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         assert archive.read("ooh_cli/data/occupations.yaml") == (REPO / "data" / "occupations.yaml").read_bytes()
+        onet = "ooh_cli/data/occupations.onet.msgpack"  # the O*NET data, beside it
+        assert archive.read(onet) == (REPO / "data" / "occupations.onet.msgpack").read_bytes()
         entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
         assert "ooh = ooh_cli.console:main" in archive.read(entry_points).decode()
     source = REPO / "src"
@@ -178,6 +180,7 @@ def test_wheel_install_runs_outside_the_repository(wheel: Path, run: Run, tmp_pa
     result = run([site / "bin" / "ooh", "show", "health-information-coder", "-f", "json"], PYTHONPATH=str(site))
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout)["id"] == MRT
+    assert json.loads(result.stdout)["job_zone"] == 3  # the installed O*NET data is found
     assert result.stderr == b""
 
 

@@ -290,3 +290,15 @@ def test_list_bad_o_net_filters(invoke: Invoke, data: Path, args: list[str], cod
 def test_list_o_net_filters_need_o_net_data(invoke: Invoke) -> None:
     result = invoke("list", "--job-zone", "2")
     assert result.exit_code == 3 and "ooh data import --onet DIR" in result.stderr
+
+
+def test_a_terminal_draws_the_ratings_as_bars(invoke: Invoke, data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = invoke("show", "registered-nurses", "--section", "interests", data=data).stdout
+    assert "\u2588" not in plain  # text shows the figures alone
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("TERM", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    drawn = invoke("show", "registered-nurses", "--section", "interests", data=data).stdout
+    social = next(line for line in drawn.splitlines() if "Social" in line and "6.00" in line)
+    artistic = next(line for line in drawn.splitlines() if "Artistic" in line and "1.50" in line)
+    assert social.count("\u2588") == 8 and artistic.count("\u2588") == 2  # 6/7 and 1.5/7 of ten cells

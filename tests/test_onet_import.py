@@ -223,3 +223,14 @@ def test_a_damaged_side_file_is_a_data_error(invoke: Invoke, imported: OnetData,
     result = invoke("show", "registered-nurses", "--section", "skills", data=data_copy)
     assert result.exit_code == 3
     assert "O*NET data is damaged" in result.stderr
+
+
+def test_the_cache_follows_the_side_file(invoke: Invoke, data_copy: Path, database: Path) -> None:
+    # The alternate titles enter the cached name index: an import must show on the next lookup.
+    before = invoke("show", "health", "records", "clerk", data=data_copy)
+    assert before.exit_code == 1
+    invoke("data", "import", "--onet", str(database), data=data_copy)
+    after = invoke("show", "health", "records", "clerk", "--section", "summary", data=data_copy)
+    assert after.exit_code == 0 and after.stdout.startswith("Medical Records Specialists")
+    side_file(data_copy).unlink()
+    assert invoke("show", "health", "records", "clerk", data=data_copy).exit_code == 1

@@ -155,7 +155,8 @@ def encode(
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> Iterator[bytes]:
     """The cache's bytes for these profiles, in pieces; the profiles must be in the catalog's order.
-    ``extra_names`` (by profile id) are names from other sources, such as O*NET's alternate titles."""
+    ``extra_names`` (by profile id) are names from other sources, such as O*NET's alternate titles, folded
+    into space-separated words (search.folded_words)."""
     encoder = msgspec.msgpack.Encoder()
     summaries = encoder.encode([Summary.of(occ) for occ in occupations])
     search = encoder.encode(index)
@@ -181,8 +182,6 @@ def _name_index(
     An extra name counts only where no profile has it as its own name, and its line is marked (``ALTERNATE``
     before the positions), so that lookups take the profiles' own names first (catalog.resolve).
     """
-    from ooh_cli.core.names import fold
-
     owners: dict[bytes, list[int]] = {}
     for position, occ in enumerate(occupations):
         for key in occ.names():
@@ -192,7 +191,7 @@ def _name_index(
     extra: dict[bytes, list[int]] = {}
     for position, occ in enumerate(occupations):
         for name in extra_names.get(occ.id, ()):
-            folded = fold(name).encode()
+            folded = name.replace(" ", "-").encode()  # the words of `fold`, joined as it joins them
             if folded and folded not in owners:
                 ids = extra.setdefault(folded, [])
                 if position not in ids:

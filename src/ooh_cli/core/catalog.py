@@ -49,10 +49,20 @@ def layout(
     need no sorting. O*NET's alternate titles become names and search fields, its technologies search fields."""
     from ooh_cli.core.search import SearchIndex
 
+    from ooh_cli.core.search import folded_words
+
     ordered = tuple(sorted(occupations, key=title_order))
-    extras = onet.search_fields() if onet is not None else {}
+    extras: dict[str, dict[str, list[str]]] = {}
+    if onet is not None:
+        # Folded once here for both indexes; technology names repeat across hundreds of profiles.
+        folded: dict[str, str] = {}
+        for occupation_id, fields in onet.search_fields().items():
+            extras[occupation_id] = {
+                field: [folded.get(text) or folded.setdefault(text, folded_words(text)) for text in texts]
+                for field, texts in fields.items()
+            }
     index = SearchIndex.build(ordered, {group.slug: group.name for group in meta.groups}, extras)
-    names = {occ_id: fields["alternate title"] for occ_id, fields in extras.items()}
+    names = {occupation_id: fields["alternate title"] for occupation_id, fields in extras.items()}
     return cache.encode(key, meta, warnings, ordered, index, names)
 
 

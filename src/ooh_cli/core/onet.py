@@ -133,6 +133,11 @@ class OnetProfile(Record, frozen=True):
     related: tuple[str, ...] = ()  # profile ids, O*NET's closest first
 
 
+class _Names(msgspec.Struct):
+    technology: tuple[Technology, ...] = ()
+    alternate_titles: tuple[str, ...] = ()
+
+
 class Traits(Record, frozen=True, array_like=True):
     """A profile's ratings as vectors, for ranking: importance per skill and knowledge area in the header's
     order (empty when not rated), interest scores in RIASEC order (empty when not rated)."""
@@ -253,13 +258,15 @@ class OnetData:
 
     def search_fields(self) -> dict[str, dict[str, list[str]]]:
         """Per profile id, its alternate titles and technology names, for the name index and search."""
-        return {
-            block.id: {
-                "alternate title": list(block.alternate_titles),
-                "technology": [e.name for group in block.technology for e in group.examples],
+        decoder = msgspec.msgpack.Decoder(_Names)  # the names alone: the ratings are never decoded
+        fields = {}
+        for position, occupation_id in enumerate(self.header.ids):
+            names = decoder.decode(self.raw_block(position))
+            fields[occupation_id] = {
+                "alternate title": list(names.alternate_titles),
+                "technology": [e.name for group in names.technology for e in group.examples],
             }
-            for block in self.profiles()
-        }
+        return fields
 
     def traits(self) -> list[Traits]:
         if self._traits is None:

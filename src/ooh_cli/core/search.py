@@ -110,11 +110,14 @@ class SearchIndex(Record, frozen=True, array_like=True):
         group_names: dict[str, str],
         extras: dict[str, dict[str, list[str]]] | None = None,
     ) -> "SearchIndex":
+        """The index of ``occupations``; ``extras`` (by id) are O*NET's names, as ``folded_words`` gives them."""
         per_field: dict[str, list[tuple[int, str]]] = {name: [] for name, _ in FIELDS}
         for position, occ in enumerate(occupations):
             extra = extras.get(occ.id) if extras else None
             for name, texts in field_texts(occ, group_names.get(occ.group, occ.group), extra).items():
-                per_field[name].extend((position, text if name == "soc code" else folded_words(text)) for text in texts)
+                # SOC codes are kept as written; O*NET's names come folded already (catalog.layout).
+                kept = name == "soc code" or name in ONET_FIELDS
+                per_field[name].extend((position, text if kept else folded_words(text)) for text in texts)
         return cls({name: Blob.build(lines) for name, lines in per_field.items()})
 
     def vocabulary(self) -> set[str]:
