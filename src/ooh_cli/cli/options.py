@@ -147,7 +147,7 @@ InterestOption = Annotated[
     typer.Option(
         "--interest",
         metavar="LETTERS",
-        help="Interests in the profile's O*NET Holland code: one or more of R I A S E C, e.g. R or IC.",
+        help="Interests in the profile's O*NET Holland code: one to three of R I A S E C, e.g. R or IC.",
         rich_help_panel="Filters",
         show_default=False,
     ),

@@ -47,9 +47,7 @@ def layout(
 ) -> Iterator[bytes]:
     """The cache's bytes for ``occupations``, in pieces. Profiles are kept in title order, so that lists by title
     need no sorting. O*NET's alternate titles become names and search fields, its technologies search fields."""
-    from ooh_cli.core.search import SearchIndex
-
-    from ooh_cli.core.search import folded_words
+    from ooh_cli.core.search import SearchIndex, folded_words
 
     ordered = tuple(sorted(occupations, key=title_order))
     extras: dict[str, dict[str, list[str]]] = {}

@@ -189,6 +189,8 @@ def encode(skill_names: list[str], knowledge_names: list[str], profiles: list[On
 def traits_of(profile: OnetProfile, skill_names: list[str], knowledge_names: list[str]) -> Traits:
     def vector(ratings: tuple[Rating, ...], names: list[str]) -> tuple[float, ...]:
         found = {r.name: r.importance for r in ratings}
+        # O*NET rates every element of an occupation it rates; one missing from a combination counts as the
+        # bottom of the scale (1), what O*NET gives an element that does not matter in the work.
         return tuple(found.get(name, 1.0) for name in names) if found else ()
 
     return Traits(

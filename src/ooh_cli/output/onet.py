@@ -19,6 +19,7 @@ from ooh_cli.output.blocks import Bars, Block, Grid, Pairs, Paragraph
 # A whole profile shows this many of each list; the section alone shows them all.
 TOP_IN_PROFILE = 8
 TECHNOLOGY_IN_PROFILE = 12
+NAMED_IN_PROFILE = 4  # O*NET occupations a note names within the whole profile
 MAX_IMPORTANCE = 5.0
 MAX_INTEREST = 7.0
 # The kinds of rating json lists under "not_rated" when O*NET gives none.
@@ -41,10 +42,16 @@ def _names(block: OnetProfile, codes: tuple[str, ...]) -> str:
     return "; ".join(f"{titles[code]} ({code})" if code in titles else code for code in codes)
 
 
-def basis_note(block: OnetProfile, kind: str) -> str:
-    """Which O*NET occupations a kind of rating comes from, how they were combined, and which are not rated."""
+def basis_note(block: OnetProfile, kind: str, slug: str, whole: bool = False) -> str:
+    """Which O*NET occupations a kind of rating comes from, how they were combined, and which are not rated;
+    within the whole profile, a long list is left to the section shown alone."""
     codes = block.sources.get(kind, ())
     unrated = block.unrated.get(kind, ())
+    if whole and len(codes) + len(unrated) > NAMED_IN_PROFILE:
+        how = "weighted by each occupation's jobs" if block.weighting == "employment" else "in equal parts"
+        left = f"; {len(unrated)} not rated" if unrated else ""
+        named = f"ooh show {block.id} --section {slug} names them"
+        return f"Combined from {len(codes)} {RELEASE} occupations, {how}{left} ({named})."
     gap = f" Not rated in {RELEASE}, so left out: {_names(block, unrated)}." if unrated else ""
     if len(codes) <= 1:
         return f"From {RELEASE}: {_names(block, codes) or 'no occupation'}.{gap}"
@@ -111,7 +118,7 @@ def skills_blocks(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]
         out.append(Pairs(rows))
     out += notes
     if block.skills or block.knowledge:
-        out.append(Paragraph(basis_note(block, "skills" if block.skills else "knowledge")))
+        out.append(Paragraph(basis_note(block, "skills" if block.skills else "knowledge", "skills", whole)))
     if whole and (len(block.skills) > TOP_IN_PROFILE or len(block.knowledge) > TOP_IN_PROFILE):
         out.append(Paragraph(f"All of them: ooh show {occ.id} --section skills"))
     return out
@@ -135,7 +142,7 @@ def interests_blocks(occ: Occupation, catalog: Catalog, whole: bool) -> list[Blo
             frozenset({1}),
             fractions=[s.score / MAX_INTEREST for s in ranked],
         ),
-        Paragraph(basis_note(block, "interests")),
+        Paragraph(basis_note(block, "interests", "interests", whole)),
     ]
 
 
