@@ -8,7 +8,7 @@ combine.py turns these facts into each profile's block; `import_onet` does both 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -180,7 +180,7 @@ def read_database(directory: Path) -> Database:
     return Database(occupations, names.get("skills", []), names.get("knowledge", []))
 
 
-def _interests(directory: Path, facts: Any) -> None:
+def _interests(directory: Path, facts: Callable[[str, Any], Facts | None]) -> None:
     """RIASEC scores (scale OI) and O*NET's high-point codes (scale IH: 1-6 for R-C, 0 for none)."""
     high_points: dict[str, dict[str, int]] = {}
     for row in rows(directory, "Interests"):
@@ -194,4 +194,6 @@ def _interests(directory: Path, facts: Any) -> None:
             high_points.setdefault(found.code, {})[name] = int(value)
     for code, points in high_points.items():
         letters = [points.get(f"{rank} Interest High-Point", 0) for rank in ("First", "Second", "Third")]
-        facts("Interests", code).high_points = [INTERESTS[n - 1][0] for n in letters if 1 <= n <= len(INTERESTS)]
+        found = facts("Interests", code)
+        if found is not None:
+            found.high_points = [INTERESTS[n - 1][0] for n in letters if 1 <= n <= len(INTERESTS)]
