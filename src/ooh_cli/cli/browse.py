@@ -15,17 +15,26 @@ from ooh_cli.cli.options import (
     complete_experience,
     complete_outlook,
     complete_training,
+    examples,
 )
 from ooh_cli.cli.profiles import emit_profiles
 from ooh_cli.cli.session import session
+from ooh_cli.cli.typer_compat import OohTyper
 from ooh_cli.core.discover import TopList
 from ooh_cli.core.query import SortKey
 from ooh_cli.output import emit, markdown_renderer, renderer
 
-app = typer.Typer()
+app = OohTyper()
 
 
-@app.command("list", epilog="Example: ooh list --outlook faster --education associate --sort pay")
+@app.command(
+    "list",
+    epilog=examples(
+        "ooh list --outlook faster --education associate --sort pay",
+        "ooh list --group healthcare --min-pay 60k --limit 10",
+        "ooh list --max-education hs --sort openings --format csv",
+    ),
+)
 def list_(
     ctx: typer.Context,
     outlook: Annotated[
@@ -33,6 +42,7 @@ def list_(
         typer.Option(
             "--outlook",
             "-o",
+            metavar="CATEGORY",
             help="Exactly this outlook category; repeat or comma-separate for several: much-faster, faster, "
             "average, slower, little-change, decline.",
             autocompletion=complete_outlook,
@@ -44,6 +54,7 @@ def list_(
         str | None,
         typer.Option(
             "--min-outlook",
+            metavar="CATEGORY",
             help="This outlook category or better.",
             autocompletion=complete_outlook,
             rich_help_panel="Filters",
@@ -55,6 +66,7 @@ def list_(
         typer.Option(
             "--education",
             "-e",
+            metavar="LEVEL",
             help="Exactly this entry-level education: hs, associate, bachelor, ...",
             autocompletion=complete_education,
             rich_help_panel="Filters",
@@ -87,6 +99,7 @@ def list_(
         str | None,
         typer.Option(
             "--training",
+            metavar="LEVEL",
             help="Exactly this on-the-job training: none, short-term, moderate-term, "
             "long-term, apprenticeship, internship.",
             autocompletion=complete_training,
@@ -98,6 +111,7 @@ def list_(
         str | None,
         typer.Option(
             "--experience",
+            metavar="LEVEL",
             help="Exactly this work experience: none, less-than-5-years, 5-years-or-more.",
             autocompletion=complete_experience,
             rich_help_panel="Filters",
@@ -106,7 +120,12 @@ def list_(
     ] = None,
     sort: Annotated[
         SortKey,
-        typer.Option("--sort", help="Order by title (A to Z) or a figure (largest first).", case_sensitive=False),
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            help="Order by title (A to Z) or a figure, largest first: title, pay, growth, jobs, change, openings.",
+            case_sensitive=False,
+        ),
     ] = "title",
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the order.")] = False,
     limit: LimitOption = None,
@@ -136,7 +155,7 @@ def list_(
     emit_profiles(current, fmt, shown, footer=footer(len(shown), total))
 
 
-@app.command(epilog='Example: ooh search "medical coder"')
+@app.command(epilog=examples("ooh search medical coder", "ooh search wind turbine --limit 5", "ooh search 29-2072"))
 def search(
     ctx: typer.Context,
     words: Annotated[
@@ -179,10 +198,16 @@ def search(
     )
 
 
-@app.command(epilog="Example: ooh top growth --limit 5 --max-education associate")
+@app.command(
+    epilog=examples(
+        "ooh top growth --limit 5 --max-education associate", "ooh top pay --group healthcare", "ooh top decline"
+    )
+)
 def top(
     ctx: typer.Context,
-    ranking: Annotated[TopList, typer.Argument(help="Which list: growth, new-jobs, pay, openings or decline.")],
+    ranking: Annotated[
+        TopList, typer.Argument(metavar="RANKING", help="Which list: growth, new-jobs, pay, openings or decline.")
+    ],
     limit: LimitOption = 10,
     group: GroupOption = None,
     max_education: EducationCapOption = None,
@@ -211,7 +236,7 @@ def top(
     )
 
 
-@app.command(epilog="Example: ooh similar medical-records-technician")
+@app.command(epilog=examples("ooh similar medical-records-technician", "ooh similar software developer --limit 10"))
 def similar(
     ctx: typer.Context,
     occupation: OccupationArg,
@@ -237,7 +262,7 @@ def similar(
     )
 
 
-@app.command(epilog="Example: ooh groups --format csv")
+@app.command(epilog=examples("ooh groups", "ooh groups --format csv"))
 def groups(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
     """The occupational groups: profiles, jobs, employment-weighted growth and median pay."""
     from ooh_cli.core.discover import group_summaries
