@@ -38,7 +38,7 @@ def test_list_and_search_tables(invoke: Invoke) -> None:
     listed = invoke("list", "--outlook", "faster").stdout
     assert ESC in listed and "Registered Nurses" in listed and "2 occupations" in listed
     found = invoke("search", "medical coder").stdout
-    assert 'alias "Medical Coder"' in found
+    assert 'A-Z title "Medical Coder"' in found
 
 
 @pytest.mark.parametrize("env", [{"NO_COLOR": "1", "FORCE_COLOR": "1"}, {"TERM": "dumb", "FORCE_COLOR": "1"}, {}])

@@ -184,7 +184,8 @@ def search(
         current.env.message(f"searching for {word!r} instead of {typo!r}")
     if not result.hits:
         current.env.message(f"nothing matches {query!r}")
-    reasons = [hit.why(catalog.record(hit.position)) for hit in result.hits]
+    reasons = [hit.why(catalog.record(hit.position), result.words) for hit in result.hits]
+    whole = len(result.complete())
     emit_profiles(
         current,
         fmt,
@@ -192,10 +193,17 @@ def search(
         keys=("title", "median_pay", "growth_percent"),
         extra=("Matched", reasons),
         machine_extra=[
-            {"score": round(hit.score, 1), "matched": why} for hit, why in zip(result.hits, reasons, strict=True)
+            {"score": round(hit.score, 1), "matched": why, "partial": bool(hit.partial(result.words))}
+            for hit, why in zip(result.hits, reasons, strict=True)
         ],
-        footer=footer(len(result.hits), result.total),
+        footer=footer(len(result.hits), result.total) + _partial_note(whole, len(result.hits), len(result.words)),
     )
+
+
+def _partial_note(whole: int, shown: int, words: int) -> str:
+    if words < 2 or whole >= shown:
+        return ""
+    return f"; {whole} matching every word, the rest partial" if whole else "; none matches every word"
 
 
 @app.command(
