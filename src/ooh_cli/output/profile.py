@@ -33,7 +33,14 @@ class Grid(Record, frozen=True):
     numeric: frozenset[int] = frozenset()  # columns of figures: aligned right, never wrapped
 
 
-Block = Paragraph | Pairs | Bullets | Grid
+class Links(Record, frozen=True):
+    """Named web addresses: an address is never broken across lines, and is a hyperlink in a terminal."""
+
+    title: str
+    links: list[tuple[str, str]]  # (name, url)
+
+
+Block = Paragraph | Pairs | Bullets | Grid | Links
 
 
 class Section(Record, frozen=True):
@@ -165,15 +172,8 @@ def _work(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
 def _become(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     entry = occ.how_to_become
     blocks: list[Block] = [Paragraph(entry.summary)] if entry.summary else []
-    blocks.append(
-        Pairs(
-            [
-                ("Typical entry-level education", _label(EDUCATION, entry.education)),
-                ("Work experience in a related occupation", _label(EXPERIENCE, entry.experience)),
-                ("On-the-job training", _label(TRAINING, entry.training)),
-            ]
-        )
-    )
+    if not whole:  # in a whole profile the quick facts above give these
+        blocks.append(Pairs(quick_facts(occ)[1:4]))
     return blocks + _lists(
         ("Typical courses", entry.courses),
         ("Licenses, certifications and registrations", entry.licenses),
@@ -188,9 +188,13 @@ def _lists(*lists: tuple[str, tuple[str, ...]]) -> list[Block]:
 
 def _pay(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     pay, meta = occ.pay, catalog.meta
-    rows = [
+    # In a whole profile the quick facts above give the median.
+    medians = [
         (_year("Median annual wage", pay.year), money(pay.median_annual, pay.top_coded)),
         (_year("Median hourly wage", pay.year), hourly(pay.median_hourly, pay.top_coded)),
+    ]
+    rows = [
+        *([] if whole else medians),
         (_year("Lowest 10 percent earned less than", pay.year), _wage(pay.percentile_10, pay.percentile_10_hourly)),
         (_year("Highest 10 percent earned more than", pay.year), _wage(pay.percentile_90, pay.percentile_90_hourly)),
     ]
@@ -219,14 +223,18 @@ def _wage(annual: float | None, per_hour: float | None, top_coded: bool = False)
 def _outlook(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     outlook, jobs, meta = occ.outlook, occ.employment, catalog.meta
     period = outlook.period
-    rows = [
+    # In a whole profile the quick facts above give growth, jobs, change and openings.
+    in_quick_facts = [
         (_year("Projected growth", period), percent(outlook.growth_percent)),
         ("Outlook category", _label(OUTLOOK, outlook.category)),
-        (_year("Average growth, all occupations", meta.projection_period), percent(meta.average_growth_percent)),
         (_year("Number of jobs", jobs.year), count(jobs.jobs)),
-        (_year("Projected number of jobs", jobs.projected_year), count(jobs.projected_jobs)),
         (_year("Employment change", period), signed_count(outlook.change)),
         (_year("Openings each year, on average", period), count(outlook.annual_openings)),
+    ]
+    rows = [
+        *([] if whole else in_quick_facts),
+        (_year("Average growth, all occupations", meta.projection_period), percent(meta.average_growth_percent)),
+        (_year("Projected number of jobs", jobs.projected_year), count(jobs.projected_jobs)),
     ]
     blocks: list[Block] = [Pairs(rows)]
     if outlook.prospects:
@@ -267,7 +275,7 @@ def _similar(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
         "Entry-level education",
         _year("Outlook", occ.outlook.period),
     ]
-    return [Grid("", headers, rows)]
+    return [Grid("", headers, rows, frozenset({1}))]
 
 
 def _programs(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
@@ -285,7 +293,7 @@ def _programs(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
 def _associations(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     if not occ.associations:
         return [Paragraph("No associations listed.")]
-    return [Grid("", ["Organization", "Web site"], [[a.name, a.url or ""] for a in occ.associations])]
+    return [Links("", [(a.name, a.url or NOT_AVAILABLE) for a in occ.associations])]
 
 
 def history_blocks(entry: HistoryEntry) -> list[Block]:
@@ -334,13 +342,12 @@ def _source(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     source, meta = occ.source, catalog.meta
     rows = [
         ("Edition", source.edition or meta.edition),
-        ("Profile page", source.url or NOT_AVAILABLE),
         ("Last modified", source.last_modified or NOT_AVAILABLE),
         ("Publisher", "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook"),
     ]
     if meta.built:
         rows.append(("Data file built", meta.built))
-    blocks: list[Block] = [Pairs(rows)]
+    blocks: list[Block] = [Pairs(rows), Links("", [("Profile page", source.url or NOT_AVAILABLE)])]
     if occ.notes:
         blocks.append(Bullets("Notes", list(occ.notes)))
     return blocks

@@ -15,6 +15,13 @@ from ooh_cli.core.vocab import OUTLOOK
 from ooh_cli.output.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, show_value
 
 BAR_WIDTH = 10
+# Prose stops here however wide the terminal: longer lines are hard to read.
+PROSE_WIDTH = 100
+# From this terminal width up, no word is broken: a column is at least as wide as its longest word.
+WHOLE_WORDS_FROM = 60
+GAP = "   "  # between table columns
+NARROWEST = 4  # a text column on a narrow terminal, words broken
+TITLE_ROOM = 30  # a title column keeps this much while other text columns can give room
 TITLE_WIDTH = 18  # narrower and most titles break into one word per line
 COMFORTABLE_TEXT = 14
 FIRST_COLUMN = 20
@@ -44,6 +51,61 @@ def bar(value: float, largest: float, ascii_only: bool) -> str:
         return "#" * max(1, eighths // 8)
     partial = ("", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589")[eighths % 8]
     return "\u2588" * (eighths // 8) + partial
+
+
+def column_widths(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int], room: int, break_words: bool
+) -> list[int]:
+    """Each column as wide as its widest line, then narrowed until the table fits: first the headers of
+    figure columns (they wrap down to the widest figure), then text columns, widest first, down to their
+    longest word, except that the first column, which holds the titles, keeps TITLE_ROOM until no other can
+    give more.
+
+    Words are broken only when ``break_words`` (a terminal narrower than WHOLE_WORDS_FROM); else a table
+    that cannot fit with whole words runs past the edge rather than cut one.
+    """
+    columns = range(len(headers))
+    cells = [[headers[i], *(row[i] for row in rows)] for i in columns]
+    natural = [max(len(line) for cell in cells[i] for line in cell.split("\n")) for i in columns]
+    longest_word = [max(len(w) for c in cells[i] for w in [*c.split(), ""]) for i in columns]
+    figures = [max([len(line) for cell in cells[i][1:] for line in cell.split("\n")] or [0]) for i in columns]
+    widths = list(natural)
+    whole_words = [natural[i] if i in numeric else min(natural[i], longest_word[i]) for i in columns]
+    titles_first = [max(w, min(natural[0], TITLE_ROOM)) if i == 0 else w for i, w in enumerate(whole_words)]
+    text = set(columns) - numeric
+    steps = [
+        (numeric, [max(figures[i], longest_word[i]) if i in numeric else natural[i] for i in columns]),
+        (text, titles_first),
+        (text, whole_words),
+    ]
+    if break_words:  # down to a few characters a column
+        steps.append((set(columns) - numeric, [natural[i] if i in numeric else NARROWEST for i in columns]))
+    for which, floor in steps:
+        while sum(widths) + len(GAP) * (len(widths) - 1) > room:
+            shrinkable = [i for i in which if widths[i] > floor[i]]
+            if not shrinkable:
+                break
+            widths[max(shrinkable, key=lambda i: widths[i])] -= 1
+    return widths
+
+
+def comparison_cells(compared: Comparison) -> list[list[str]]:
+    """The comparison's rows as text: label, then each value with its best mark and bar."""
+    return [
+        [line.label, *(c.text + (BEST_MARK if c.best else "") + (f"\n{c.bar}" if c.bar else "") for c in line.cells)]
+        for line in compared.lines
+    ]
+
+
+def comparison_headers(compared: Comparison, room: int) -> tuple[list[tuple[str, str]], list[str]]:
+    """The columns' headers, and a legend: the titles as headers when they fit side by side in whole
+    words; else numbers, with a legend of (number, title) to print above the table."""
+    headers = ["", *compared.titles]
+    widths = column_widths(headers, comparison_cells(compared), set(), room, room < WHOLE_WORDS_FROM)
+    if sum(widths) + len(GAP) * (len(widths) - 1) <= room:
+        return [], headers
+    numbers = [str(n) for n in range(1, len(compared.titles) + 1)]
+    return list(zip(numbers, compared.titles, strict=True)), ["", *numbers]
 
 
 def footer(shown: int, total: int) -> str:
