@@ -133,7 +133,7 @@ def list_(
 ) -> None:
     """List occupations, filtered by outlook, education, pay, group, training or experience."""
     from ooh_cli.core.query import make_filters, select
-    from ooh_cli.output.views import footer
+    from ooh_cli.output.views import filter_notes, footer
 
     current = session(ctx)
     catalog = current.catalog()
@@ -152,7 +152,9 @@ def list_(
     shown, total = select(catalog, filters, sort, reverse, limit)
     if not shown:
         current.env.message("no occupations match these filters")
-    emit_profiles(current, fmt, shown, footer=footer(len(shown), total))
+    emit_profiles(
+        current, fmt, shown, footer=footer(len(shown), total, filter_notes(filters, catalog.meta, sort, reverse))
+    )
 
 
 @app.command(epilog=examples("ooh search medical coder", "ooh search wind turbine --limit 5", "ooh search 29-2072"))
@@ -225,6 +227,7 @@ def top(
     from ooh_cli.core.discover import RANKINGS
     from ooh_cli.core.discover import top as rank
     from ooh_cli.core.query import make_filters
+    from ooh_cli.output.views import filter_notes
 
     current = session(ctx)
     catalog = current.catalog()
@@ -240,7 +243,7 @@ def top(
         shown,
         keys=tuple(keys),
         machine_extra=[{"rank": i} for i in range(1, len(shown) + 1)],
-        footer=f"{chosen.title}, {catalog.meta.edition} edition",
+        footer="; ".join([f"{chosen.title}, {catalog.meta.edition} edition", *filter_notes(filters, catalog.meta)]),
     )
 
 

@@ -139,10 +139,14 @@ class Hit:
             matches = [(*self.phrase, "")]
         else:
             matches = [(field_name, text, word) for word, (field_name, text, _) in self.reasons.items()]
+        # The title is in the row already: name only the words of it that matched.
+        in_title = [w for f, _, w in matches if f == "title"] or (list(words) if self.phrase else [])
         notes: list[str] = []
         for field_name, folded, word in matches:
             label = FIELD_LABELS.get(field_name, field_name)
-            if field_name in (*NAMED_FIELDS, "soc code"):
+            if field_name == "title":
+                shown = _words_of(occ.title, in_title)
+            elif field_name in (*NAMED_FIELDS, "soc code"):
                 shown = next((n for n in originals[field_name] if n == folded or folded_words(n) == folded), folded)
             else:
                 shown = next(filter(None, (_snippet(text, word) for text in originals.get(field_name, ()))), "")
@@ -154,6 +158,13 @@ class Hit:
             absent = ", ".join(f'"{word}"' for word in missing)
             notes[0] = f"partial (no {absent}): {notes[0]}"
         return "; ".join(notes)
+
+
+def _words_of(text: str, words: Sequence[str]) -> str:
+    """The words of ``text`` that start with one of (folded) ``words``, in order."""
+    wanted = tuple(words)
+    found = (t.strip(",;:") for t in text.split() if any(p.startswith(wanted) for p in folded_words(t).split()))
+    return " ".join(dict.fromkeys(found))
 
 
 def _snippet(text: str, word: str) -> str:

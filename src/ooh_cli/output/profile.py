@@ -147,11 +147,12 @@ def _summary(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
 
 
 def _what(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
-    # The summary heads the whole profile; this section says more, or stands in for it when it is all there is.
-    blocks: list[Block] = [Paragraph(occ.what_they_do or occ.summary or NOT_AVAILABLE)]
+    # The summary heads the whole profile; this section says more, or stands in for it when shown alone.
+    text = occ.what_they_do or (None if whole and occ.summary else occ.summary or NOT_AVAILABLE)
+    blocks: list[Block] = [Paragraph(text)] if text else []
     if occ.duties:
         blocks.append(Bullets("Duties", list(occ.duties)))
-    return blocks
+    return blocks or [Paragraph("Nothing beyond the summary above.")]
 
 
 def _work(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:

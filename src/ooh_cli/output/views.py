@@ -11,7 +11,8 @@ from ooh_cli.core.compare import compare_rows, year_notes
 from ooh_cli.core.discover import GroupSummary
 from ooh_cli.core.facts import Fact, facts
 from ooh_cli.core.model import Meta, Record, Summary
-from ooh_cli.core.vocab import OUTLOOK
+from ooh_cli.core.query import Filters
+from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING
 from ooh_cli.output.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, show_value
 
 BAR_WIDTH = 10
@@ -58,8 +59,8 @@ def column_widths(
 ) -> list[int]:
     """Each column as wide as its widest line, then narrowed until the table fits: first the headers of
     figure columns (they wrap down to the widest figure), then text columns, widest first, down to their
-    longest word, except that the first column, which holds the titles, keeps TITLE_ROOM until no other can
-    give more.
+    longest word, except that the first column, which holds the titles, keeps TITLE_ROOM (a third of a narrow
+    table) until no other can give more.
 
     Words are broken only when ``break_words`` (a terminal narrower than WHOLE_WORDS_FROM); else a table
     that cannot fit with whole words runs past the edge rather than cut one.
@@ -71,7 +72,8 @@ def column_widths(
     figures = [max([len(line) for cell in cells[i][1:] for line in cell.split("\n")] or [0]) for i in columns]
     widths = list(natural)
     whole_words = [natural[i] if i in numeric else min(natural[i], longest_word[i]) for i in columns]
-    titles_first = [max(w, min(natural[0], TITLE_ROOM)) if i == 0 else w for i, w in enumerate(whole_words)]
+    title_room = min(natural[0], TITLE_ROOM, max(TITLE_WIDTH, room // 3))
+    titles_first = [max(w, title_room) if i == 0 else w for i, w in enumerate(whole_words)]
     text = set(columns) - numeric
     steps = [
         (numeric, [max(figures[i], longest_word[i]) if i in numeric else natural[i] for i in columns]),
@@ -108,9 +110,40 @@ def comparison_headers(compared: Comparison, room: int) -> tuple[list[tuple[str,
     return list(zip(numbers, compared.titles, strict=True)), ["", *numbers]
 
 
-def footer(shown: int, total: int) -> str:
+def footer(shown: int, total: int, notes: Sequence[str] = ()) -> str:
+    """'3 of 5 occupations shown', then what chose and ordered them."""
     noun = "occupation" if total == 1 else "occupations"
-    return f"{total} {noun}" if shown == total else f"{shown} of {total} {noun} shown"
+    counted = f"{total} {noun}" if shown == total else f"{shown} of {total} {noun} shown"
+    return "; ".join([counted, *notes])
+
+
+def filter_notes(filters: Filters, meta: Meta, sort: str = "title", reverse: bool = False) -> list[str]:
+    """Every filter in force, and the order when it is not A to Z, in words for a footer."""
+    notes = []
+    if filters.group:
+        notes.append(f"group: {meta.group_name(filters.group)}")
+    if filters.outlook:
+        notes.append("outlook: " + " or ".join(OUTLOOK[slug].label for slug in filters.outlook))
+    if filters.min_outlook:
+        notes.append(f"outlook: {OUTLOOK[filters.min_outlook].label} or better")
+    if filters.education:
+        notes.append(f"education: {EDUCATION[filters.education].label}")
+    if filters.max_education:
+        notes.append(f"education: {EDUCATION[filters.max_education].label} or less")
+    low, high = filters.min_pay, filters.max_pay
+    if low is not None or high is not None:
+        bounds = [
+            f"at least {money(low)}" if low is not None else "",
+            f"at most {money(high)}" if high is not None else "",
+        ]
+        notes.append(f"median pay: {' and '.join(filter(None, bounds))}")
+    if filters.training:
+        notes.append(f"training: {TRAINING[filters.training].label}")
+    if filters.experience:
+        notes.append(f"experience: {EXPERIENCE[filters.experience].label}")
+    if sort != "title" or reverse:
+        notes.append(f"sorted by {sort}" + (", reversed" if reverse else ""))
+    return notes
 
 
 # --- compare ----------------------------------------------------------------------------------------------
