@@ -166,7 +166,7 @@ def _work(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     for part in dict.fromkeys(share.part for share in work.employers):
         title = _year("Largest employers", work.employers_year) + (f": {part}" if part else "")
         shares = tuple(share for share in work.employers if share.part == part)
-        blocks.append(Grid(title, ["Employer", "Share of jobs"], _shares(shares)))
+        blocks.append(Grid(title, ["Employer", "Share of jobs"], _shares(shares), frozenset({1})))
     return blocks
 
 
@@ -319,7 +319,12 @@ def history_blocks(entry: HistoryEntry) -> list[Block]:
         blocks.append(Paragraph(f"Prospects: {outlook.prospects}"))
     if entry.employers:
         blocks.append(
-            Grid(_year("Where the jobs were", jobs.year), ["Employer", "Share of jobs"], _shares(entry.employers))
+            Grid(
+                _year("Where the jobs were", jobs.year),
+                ["Employer", "Share of jobs"],
+                _shares(entry.employers),
+                frozenset({1}),
+            )
         )
     return blocks + _lists(
         ("Typical courses", entry.courses),
