@@ -48,9 +48,17 @@ def test_search_shows_what_matched(invoke: Invoke) -> None:
     assert result.exit_code == 0
     first = result.stdout.splitlines()[3]
     assert first.startswith("Medical Records Specialists")
-    assert 'alias "Medical Coder"' in result.stdout
+    assert 'A-Z title "Medical Coder"' in first
+    assert result.stdout.endswith("4 occupations; 1 matching every word, the rest partial\n")
     rows = json.loads(invoke("search", "medical coder", "-f", "json").stdout)
-    assert 'alias "Medical Coder"' in rows[0]["matched"] and rows[0]["score"] > rows[1]["score"]
+    assert rows[0]["matched"] == 'A-Z title "Medical Coder"' and rows[0]["score"] > rows[1]["score"]
+    assert [row["partial"] for row in rows] == [False, True, True, True]
+    assert rows[1]["matched"] == 'partial (no "coder"): title "Medical"'  # the words of the title that matched
+
+
+def test_search_quotes_the_words_around_a_match_in_prose(invoke: Invoke) -> None:
+    rows = json.loads(invoke("search", "breathing", "-f", "json").stdout)
+    assert rows[0]["matched"] == 'summary "...who have trouble breathing, from premature babies..."'
 
 
 def test_search_group_and_summary_words(invoke: Invoke) -> None:
@@ -106,7 +114,7 @@ def test_top_filters(invoke: Invoke) -> None:
 
 def test_top_table_shows_the_ranking_figure(invoke: Invoke) -> None:
     out = invoke("top", "openings", "--limit", "1").stdout
-    assert "Openings a year" in out and "300,000" in out
+    assert "Openings" in out and "a year" in out and "300,000" in out
     assert "Most openings each year, 2024-34 edition" in out
 
 

@@ -208,7 +208,8 @@ def test_no_escape_codes_when_not_a_terminal(run: Run, name: str, env: dict[str,
 def test_narrow_terminals_get_lines_that_fit(run: Run, name: str, width: int) -> None:
     args, word = COMMANDS[name]
     text = assert_clean(run(*args, COLUMNS=str(width)))
-    too_long = [line for line in text.splitlines() if len(line) > width]
+    # A web address goes on a line of its own, whole, however long: the one thing allowed past the edge.
+    too_long = [line for line in text.splitlines() if len(line) > width and not line.lstrip().startswith("https://")]
     assert not too_long, "\n".join(too_long)
     assert word in text  # readable: wrapped, not cut to nothing
 

@@ -29,11 +29,38 @@ def test_commands_exist() -> None:
     assert {"show", "compare", "list", "search", "top", "similar", "groups"} <= names
 
 
-@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p))
-def test_every_command_has_help_with_an_example(invoke: Invoke, path: list[str]) -> None:
-    result = invoke(*path, "--help", data=None)
+# The parser's own notation, which help must not show: braces, type names, ranges.
+PARSER_NOTATION = re.compile(r"[{}<>]|x>=|\bint range\b|\bstr\b")
+
+
+@pytest.mark.parametrize("path", [[], ["data"], *COMMANDS], ids=lambda p: " ".join(p) or "ooh")
+@pytest.mark.parametrize("width", ["60", "80", "120", "200"])
+def test_every_command_has_help_in_words_with_examples(invoke: Invoke, path: list[str], width: str) -> None:
+    result = invoke(*path, "--help", data=None, env={"COLUMNS": width})
     assert result.exit_code == 0, result.output
-    assert f"Example: ooh {' '.join(path)}" in result.stdout
+    assert not PARSER_NOTATION.search(result.stdout), result.stdout
+    examples = re.findall(rf"^\W*\$ ooh {' '.join(path)}\b", result.stdout, re.MULTILINE)
+    assert len(examples) >= 2, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("path", "usage"),
+    [
+        (["show"], "ooh show [OPTIONS] OCCUPATION..."),
+        (["compare"], "ooh compare [OPTIONS] OCCUPATION..."),
+        (["search"], "ooh search [OPTIONS] WORDS..."),
+        (["top"], "ooh top [OPTIONS] [growth|new-jobs|pay|openings|decline]"),
+        (["data", "validate"], "ooh data validate [OPTIONS] [PATH]"),
+    ],
+)
+def test_usage_lines_read_as_words(invoke: Invoke, path: list[str], usage: str) -> None:
+    assert f"Usage: {usage}" in invoke(*path, "--help", data=None).stdout
+
+
+def test_option_values_are_named(invoke: Invoke) -> None:
+    text = " ".join(invoke("list", "--help", data=None).stdout.split())
+    for shown in ("--limit -n N", "--min-pay AMOUNT", "--group -g GROUP", "--sort KEY", "[table|json|csv|markdown]"):
+        assert shown in text
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p))

@@ -107,7 +107,7 @@ def test_every_line_arrives_through_a_pipe_and_into_a_file(ooh: Path, run: Run, 
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["list", "--sort", "nonsense"], 2, "ooh: Invalid value for '--sort'"),
+        (["list", "--sort", "nonsense"], 2, "ooh: --sort: expected title, pay, growth"),
         (["--data", "no-such-file.yaml", "list"], 3, "ooh: data file not found"),
         (["show", "nurse"], 1, "ooh: 'nurse' could mean several occupations"),
     ],

@@ -26,7 +26,7 @@ def test_list_table_exact(invoke: Invoke) -> None:
         "------------------------------------------------------------------------------------\n"
         "Registered Nurses           $90,000   +5% faster   3,000,000   Bachelor's degree\n"
         "Respiratory Therapists      $80,000   +6% faster     130,000   Associate's degree\n"
-        "2 occupations\n"
+        "2 occupations; outlook: Faster than average\n"
     )
 
 
@@ -139,7 +139,7 @@ def test_title_sort_and_reverse(invoke: Invoke) -> None:
 
 def test_limit_and_footer(invoke: Invoke) -> None:
     result = invoke("list", "--sort", "pay", "--limit", "2")
-    assert result.stdout.endswith("2 of 10 occupations shown\n")
+    assert result.stdout.endswith("2 of 10 occupations shown; sorted by pay\n")
     assert ids(invoke, "--limit", "3") == ids(invoke)[:3]
 
 
@@ -194,7 +194,7 @@ def test_markdown(invoke: Invoke) -> None:
         "| Registered Nurses | $90,000 | +5% faster | 3,000,000 | Bachelor's degree |\n"
         "| Respiratory Therapists | $80,000 | +6% faster | 130,000 | Associate's degree |\n"
         "\n"
-        "2 occupations\n"
+        "2 occupations; outlook: Faster than average\n"
     )
 
 

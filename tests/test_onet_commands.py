@@ -112,7 +112,9 @@ def test_the_credit_is_in_the_source_section_and_data_info(invoke: Invoke, data:
 
 def test_without_o_net_data_the_sections_say_how_to_add_it(invoke: Invoke) -> None:
     out = invoke("show", "registered-nurses", "--section", "skills").stdout
-    assert "this data file has no O*NET data (`ooh data import --onet DIR` adds it)" in out
+    assert "this data file has no O*NET data (`ooh data import --onet DIR` adds it)" in " ".join(out.split())
+    whole = invoke("show", "registered-nurses").stdout
+    assert "SKILLS AND KNOWLEDGE" not in whole and "Job zone" not in whole  # asked for only
     record = json.loads(invoke("show", "registered-nurses", "-f", "json").stdout)
     assert record["job_zone"] is None and record["onet"] is None
 
@@ -195,7 +197,7 @@ def test_match_with_filters(invoke: Invoke, data: Path) -> None:
 def test_match_table_says_why(invoke: Invoke, data: Path) -> None:
     out = invoke("match", "--interests", "C", "--limit", "2", data=data).stdout
     assert "Why" in out and "fit " in out and "interests C" in out
-    assert "2 of 7 occupations shown, best fit first; ratings from O*NET 29.3" in " ".join(out.split())
+    assert "2 of 7 occupations shown; best fit first; ratings from O*NET 29.3" in " ".join(out.split())
 
 
 @pytest.mark.parametrize(
@@ -260,6 +262,11 @@ def test_similar_without_o_net_data_keeps_group_education_and_pay(invoke: Invoke
 
 
 # --- list -------------------------------------------------------------------------------------------------
+
+
+def test_list_footer_states_the_o_net_filters(invoke: Invoke, data: Path) -> None:
+    out = " ".join(invoke("list", "--job-zone", "3-4", "--interest", "c", data=data).stdout.split())
+    assert out.endswith("3 occupations; job zone 3-4; interests C in the Holland code")
 
 
 def test_list_by_job_zone_and_interest(invoke: Invoke, data: Path) -> None:

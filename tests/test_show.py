@@ -194,7 +194,7 @@ def test_markdown_profile(invoke: Invoke) -> None:
     out = invoke("show", MRT, "-f", "markdown").stdout
     assert out.startswith("# Medical Records Specialists\n")
     assert "## Pay\n" in out
-    assert "- **Median annual wage, 2024:** $50,000" in out
+    assert "- **Median pay, 2024:** $50,000 per year, $24.04 per hour" in out
     assert "| Hospitals | 30% |" in out
 
 

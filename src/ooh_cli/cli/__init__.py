@@ -14,7 +14,7 @@ import typer
 from ooh_cli import __version__
 from ooh_cli.cli import browse, data, lookup, match
 from ooh_cli.cli.edge import OohGroup, exit_now
-from ooh_cli.cli.options import DataOption
+from ooh_cli.cli.options import DataOption, examples
 from ooh_cli.cli.session import Session
 from ooh_cli.core.errors import ExitCode
 from ooh_cli.output.env import Environment
@@ -24,6 +24,13 @@ app = typer.Typer(
     cls=OohGroup,
     help="The U.S. Occupational Outlook Handbook in your terminal: pay, education, jobs and outlook, offline.",
     no_args_is_help=True,
+    epilog=examples(
+        "ooh show registered nurse",
+        "ooh compare registered-nurses medical-records-technician",
+        "ooh list --outlook faster --education associate --sort pay",
+        "ooh search medical coder",
+        "ooh top growth --limit 5",
+    ),
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -50,11 +57,7 @@ def main_options(
         bool, typer.Option("--no-pager", help="Never page long output (OOH_PAGER=cat does the same).")
     ] = False,
 ) -> None:
-    """Look up any of the Handbook's ~340 occupation profiles.
-
-    Examples: ooh show registered-nurse; ooh compare registered-nurses medical-records-technician;
-    ooh list --outlook faster --education associate --sort pay
-    """
+    """Look up any of the Handbook's ~340 occupation profiles."""
     env = Environment.from_system(no_pager)
     ctx.obj = Session(data, env)
     ctx.call_on_close(env.finish)

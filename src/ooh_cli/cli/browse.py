@@ -19,19 +19,26 @@ from ooh_cli.cli.options import (
     complete_experience,
     complete_outlook,
     complete_training,
+    examples,
 )
 from ooh_cli.cli.profiles import emit_profiles
 from ooh_cli.cli.session import session
+from ooh_cli.cli.typer_compat import OohTyper
 from ooh_cli.core.discover import TopList
 from ooh_cli.core.query import SortKey
 from ooh_cli.output import emit, markdown_renderer, renderer
 
-app = typer.Typer()
+app = OohTyper()
 
 
 @app.command(
     "list",
-    epilog="Example: ooh list --outlook faster --education associate --sort pay; or: ooh list --job-zone 2-3 --interest R",
+    epilog=examples(
+        "ooh list --outlook faster --education associate --sort pay",
+        "ooh list --group healthcare --min-pay 60k --limit 10",
+        "ooh list --max-education hs --sort openings --format csv",
+        "ooh list --job-zone 2-3 --interest R",
+    ),
 )
 def list_(
     ctx: typer.Context,
@@ -40,6 +47,7 @@ def list_(
         typer.Option(
             "--outlook",
             "-o",
+            metavar="CATEGORY",
             help="Exactly this outlook category; repeat or comma-separate for several: much-faster, faster, "
             "average, slower, little-change, decline.",
             autocompletion=complete_outlook,
@@ -53,6 +61,7 @@ def list_(
         typer.Option(
             "--education",
             "-e",
+            metavar="LEVEL",
             help="Exactly this entry-level education: hs, associate, bachelor, ...",
             autocompletion=complete_education,
             rich_help_panel="Filters",
@@ -76,6 +85,7 @@ def list_(
         str | None,
         typer.Option(
             "--training",
+            metavar="LEVEL",
             help="Exactly this on-the-job training: none, short-term, moderate-term, "
             "long-term, apprenticeship, internship.",
             autocompletion=complete_training,
@@ -87,6 +97,7 @@ def list_(
         str | None,
         typer.Option(
             "--experience",
+            metavar="LEVEL",
             help="Exactly this work experience: none, less-than-5-years, 5-years-or-more.",
             autocompletion=complete_experience,
             rich_help_panel="Filters",
@@ -97,7 +108,12 @@ def list_(
     interest: InterestOption = None,
     sort: Annotated[
         SortKey,
-        typer.Option("--sort", help="Order by title (A to Z) or a figure (largest first).", case_sensitive=False),
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            help="Order by title (A to Z) or a figure, largest first: title, pay, growth, jobs, change, openings.",
+            case_sensitive=False,
+        ),
     ] = "title",
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the order.")] = False,
     limit: LimitOption = None,
@@ -105,7 +121,7 @@ def list_(
 ) -> None:
     """List occupations, filtered by outlook, education, pay, group, training, experience, job zone or interests."""
     from ooh_cli.core.query import make_filters, select
-    from ooh_cli.output.views import footer
+    from ooh_cli.output.views import filter_notes, footer
 
     current = session(ctx)
     catalog = current.catalog()
@@ -126,10 +142,12 @@ def list_(
     shown, total = select(catalog, filters, sort, reverse, limit)
     if not shown:
         current.env.message("no occupations match these filters")
-    emit_profiles(current, fmt, shown, footer=footer(len(shown), total))
+    emit_profiles(
+        current, fmt, shown, footer=footer(len(shown), total, filter_notes(filters, catalog.meta, sort, reverse))
+    )
 
 
-@app.command(epilog='Example: ooh search "medical coder"')
+@app.command(epilog=examples("ooh search medical coder", "ooh search wind turbine --limit 5", "ooh search 29-2072"))
 def search(
     ctx: typer.Context,
     words: Annotated[
@@ -158,7 +176,8 @@ def search(
         current.env.message(f"searching for {word!r} instead of {typo!r}")
     if not result.hits:
         current.env.message(f"nothing matches {query!r}")
-    reasons = [hit.why(catalog.record(hit.position)) for hit in result.hits]
+    reasons = [hit.why(catalog.record(hit.position), result.words) for hit in result.hits]
+    whole = len(result.complete())
     emit_profiles(
         current,
         fmt,
@@ -166,16 +185,29 @@ def search(
         keys=("title", "median_pay", "growth_percent"),
         extra=("Matched", reasons),
         machine_extra=[
-            {"score": round(hit.score, 1), "matched": why} for hit, why in zip(result.hits, reasons, strict=True)
+            {"score": round(hit.score, 1), "matched": why, "partial": bool(hit.partial(result.words))}
+            for hit, why in zip(result.hits, reasons, strict=True)
         ],
-        footer=footer(len(result.hits), result.total),
+        footer=footer(len(result.hits), result.total) + _partial_note(whole, len(result.hits), len(result.words)),
     )
 
 
-@app.command(epilog="Example: ooh top growth --limit 5 --max-education associate")
+def _partial_note(whole: int, shown: int, words: int) -> str:
+    if words < 2 or whole >= shown:
+        return ""
+    return f"; {whole} matching every word, the rest partial" if whole else "; none matches every word"
+
+
+@app.command(
+    epilog=examples(
+        "ooh top growth --limit 5 --max-education associate", "ooh top pay --group healthcare", "ooh top decline"
+    )
+)
 def top(
     ctx: typer.Context,
-    ranking: Annotated[TopList, typer.Argument(help="Which list: growth, new-jobs, pay, openings or decline.")],
+    ranking: Annotated[
+        TopList, typer.Argument(metavar="RANKING", help="Which list: growth, new-jobs, pay, openings or decline.")
+    ],
     limit: LimitOption = 10,
     group: GroupOption = None,
     max_education: EducationCapOption = None,
@@ -185,6 +217,7 @@ def top(
     from ooh_cli.core.discover import RANKINGS
     from ooh_cli.core.discover import top as rank
     from ooh_cli.core.query import make_filters
+    from ooh_cli.output.views import filter_notes
 
     current = session(ctx)
     catalog = current.catalog()
@@ -200,11 +233,11 @@ def top(
         shown,
         keys=tuple(keys),
         machine_extra=[{"rank": i} for i in range(1, len(shown) + 1)],
-        footer=f"{chosen.title}, {catalog.meta.edition} edition",
+        footer="; ".join([f"{chosen.title}, {catalog.meta.edition} edition", *filter_notes(filters, catalog.meta)]),
     )
 
 
-@app.command(epilog="Example: ooh similar medical-records-technician; or: ooh similar software developers --limit 8")
+@app.command(epilog=examples("ooh similar medical-records-technician", "ooh similar software developer --limit 10"))
 def similar(
     ctx: typer.Context,
     occupation: OccupationArg,
@@ -237,7 +270,7 @@ def similar(
     )
 
 
-@app.command(epilog="Example: ooh groups --format csv")
+@app.command(epilog=examples("ooh groups", "ooh groups --format csv"))
 def groups(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
     """The occupational groups: profiles, jobs, employment-weighted growth and median pay."""
     from ooh_cli.core.discover import group_summaries

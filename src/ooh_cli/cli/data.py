@@ -6,23 +6,28 @@ from typing import Annotated
 
 import typer
 
-from ooh_cli.cli.options import TableFormatOption
+from ooh_cli.cli.options import TableFormatOption, examples
 from ooh_cli.cli.session import Session, session
+from ooh_cli.cli.typer_compat import OohTyper
 from ooh_cli.core.errors import DataError
 from ooh_cli.output import emit
 
-app = typer.Typer(
+app = OohTyper(
     name="data",
     help="Build, check and describe the data file.",
     no_args_is_help=True,
+    epilog=examples("ooh data info", "ooh data validate", "ooh data import --help"),
 )
 
 
 @app.command(
     "import",
-    epilog="Example: ooh data import --pages ../shared/bls/2024-34/pages "
-    "--projections ../shared/bls/2024-34/occupation.xlsx --index ../shared/bls/2024-34/a-z-index.html "
-    "--cip ../shared/cip/2020/CIP2020_SOC2018_Crosswalk.csv; or: ooh data import --onet ../shared/onet/29.3",
+    epilog=examples(
+        "ooh data import --pages ../shared/bls/2024-34/pages --projections ../shared/bls/2024-34/occupation.xlsx "
+        "--index ../shared/bls/2024-34/a-z-index.html --cip ../shared/cip/2020/CIP2020_SOC2018_Crosswalk.csv",
+        "ooh data import --pages PAGES --projections WORKBOOK --index AZ.html --output /tmp/occupations.yaml",
+        "ooh data import --onet ../shared/onet/29.3",
+    ),
 )
 def import_(
     ctx: typer.Context,
@@ -134,7 +139,7 @@ def import_bls(current: Session, pages: Path, projections: Path, index: Path, ci
         out(f"{target}: already up to date; not rewritten\n")
 
 
-@app.command(epilog="Example: ooh data validate data/occupations.yaml")
+@app.command(epilog=examples("ooh data validate", "ooh data validate data/occupations.yaml"))
 def validate(
     ctx: typer.Context,
     path: Annotated[
@@ -158,7 +163,7 @@ def validate(
     current.env.message(f"{target}: valid, {count} profiles")
 
 
-@app.command(epilog="Example: ooh data info --format json")
+@app.command(epilog=examples("ooh data info", "ooh data info --format json"))
 def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
     """Describe the data file in use: edition, projection period, profiles, groups, when it was built."""
     current = session(ctx)

@@ -9,7 +9,15 @@ from typing import Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from ooh_cli.cli.typer_compat import ClickException, Context, NoArgsIsHelpError, UsageError
+from ooh_cli.cli.typer_compat import (
+    BadParameter,
+    ClickException,
+    Context,
+    MissingParameter,
+    NoArgsIsHelpError,
+    UsageError,
+    one_of,
+)
 from ooh_cli.core.errors import ExitCode, OohError
 
 DEBUG_ENV = "OOH_DEBUG"
@@ -56,7 +64,7 @@ class OohGroup(TyperGroup):
             sys.exit(ExitCode.OK)
         except UsageError as error:
             where = f" (see `{error.ctx.command_path} --help`)" if error.ctx else ""
-            fail(f"{error.format_message()}{where}", ExitCode.USAGE)
+            fail(f"{_in_words(error)}{where}", ExitCode.USAGE)
         except ClickException as error:
             fail(error.format_message(), error.exit_code)
         except (KeyboardInterrupt, typer.Abort):
@@ -80,6 +88,19 @@ class OohGroup(TyperGroup):
         except KeyboardInterrupt:
             # Typer would end silently with 130; say why.
             fail("interrupted", ExitCode.INTERRUPTED)
+
+
+def _in_words(error: UsageError) -> str:
+    """`--limit: expected ...` rather than the parser's `Invalid value for '--limit' / '-n': ...`."""
+    if not isinstance(error, BadParameter) or error.param is None:
+        return error.format_message()
+    param = error.param
+    option = param.param_type_name == "option" and param.opts
+    name = max(param.opts, key=len) if option else (param.metavar or param.name or "").removesuffix("...")
+    if isinstance(error, MissingParameter):
+        choices = getattr(param.type, "choices", None)
+        return f"missing {name}" + (f": expected {one_of(choices)}" if choices else "")
+    return f"{name}: {error.message}"
 
 
 def _utf8(stream: Any) -> bool:

@@ -6,8 +6,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ooh_cli.cli.options import OccupationArg, OccupationsArg, ShowFormatOption, TableFormatOption, complete_section
+from ooh_cli.cli.options import (
+    OccupationArg,
+    OccupationsArg,
+    ShowFormatOption,
+    TableFormatOption,
+    complete_section,
+    examples,
+)
 from ooh_cli.cli.session import Session, session
+from ooh_cli.cli.typer_compat import OohTyper
 from ooh_cli.core.errors import AmbiguousError, NotFoundError
 from ooh_cli.output import emit, markdown_renderer, renderer
 from ooh_cli.output.env import Environment
@@ -15,10 +23,17 @@ from ooh_cli.output.env import Environment
 if TYPE_CHECKING:
     from ooh_cli.core.catalog import Match
 
-app = typer.Typer()
+app = OohTyper()
 
 
-@app.command(epilog="Example: ooh show medical-records-technician --section pay")
+@app.command(
+    epilog=examples(
+        "ooh show registered nurse",
+        "ooh show medical-records-technician --section pay",
+        "ooh show 29-2072 --format json",
+        "ooh show chef --web",
+    )
+)
 def show(
     ctx: typer.Context,
     occupation: OccupationArg,
@@ -27,6 +42,7 @@ def show(
         typer.Option(
             "--section",
             "-s",
+            metavar="SECTION",
             help="Only this section: summary, what-they-do, work-environment, how-to-become-one, pay, job-outlook, "
             "skills, interests, technology, similar, programs, associations, history, source.",
             autocompletion=complete_section,
@@ -83,7 +99,13 @@ def resolve_one_of_several(current: Session, text: str) -> "Match":
         raise NotFoundError(f"{error}; {hint}") from None
 
 
-@app.command(epilog="Example: ooh compare registered-nurses medical-records-technician medical-assistants")
+@app.command(
+    epilog=examples(
+        "ooh compare registered-nurses medical-records-technician medical-assistants",
+        'ooh compare "registered nurse" "nurse practitioner"',
+        "ooh compare actors dancers musicians --format csv",
+    )
+)
 def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOption = "table") -> None:
     """Compare occupations side by side: one column each, the best figure of each row marked."""
     from ooh_cli.core.compare import chosen_profiles

@@ -13,17 +13,22 @@ from ooh_cli.cli.options import (
     MinOutlookOption,
     MinPayOption,
     TableFormatOption,
+    examples,
 )
 from ooh_cli.cli.profiles import emit_profiles
 from ooh_cli.cli.session import session
+from ooh_cli.cli.typer_compat import OohTyper
 
-app = typer.Typer()
+app = OohTyper()
 SHOWN_LEFT_OUT = 3
 
 
 @app.command(
-    epilog="Example: ooh match --interests CIS --limit 10; or: ooh match --skills programming,mathematics "
-    "--max-education bachelor; or: ooh match --technology autocad --job-zone 2-3",
+    epilog=examples(
+        "ooh match --interests CIS --limit 10",
+        "ooh match --skills programming,mathematics --max-education bachelor",
+        "ooh match --technology autocad --job-zone 2-3",
+    ),
 )
 def match(
     ctx: typer.Context,
@@ -72,6 +77,7 @@ def match(
     from ooh_cli.core.match import parse_elements, require
     from ooh_cli.core.onet import RELEASE, parse_interest_code
     from ooh_cli.core.query import make_filters
+    from ooh_cli.output.views import filter_notes, footer
 
     code = parse_interest_code(interests, "--interests") if interests is not None else ""
     if not (code or skills or technology):
@@ -111,5 +117,7 @@ def match(
             }
             for f in shown
         ],
-        footer=f"{len(shown)} of {len(fits)} occupations shown, best fit first; ratings from {RELEASE}",
+        footer=footer(
+            len(shown), len(fits), ["best fit first", *filter_notes(filters, catalog.meta), f"ratings from {RELEASE}"]
+        ),
     )

@@ -61,6 +61,7 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         envvar=DATA_ENV,
+        metavar="PATH",
         help="Read this YAML data file instead of the bundled one.",
         show_envvar=True,
         dir_okay=True,
@@ -95,6 +96,7 @@ EducationCapOption = Annotated[
     str | None,
     typer.Option(
         "--max-education",
+        metavar="LEVEL",
         help="This education level or less: none, hs, some-college, postsecondary, associate, bachelor, master, doctoral.",
         autocompletion=complete_education,
         rich_help_panel="Filters",
@@ -106,6 +108,7 @@ GroupOption = Annotated[
     typer.Option(
         "--group",
         "-g",
+        metavar="GROUP",
         help="An occupational group, by slug or name (see `ooh groups`).",
         autocompletion=complete_group,
         rich_help_panel="Filters",
@@ -116,6 +119,7 @@ MinOutlookOption = Annotated[
     str | None,
     typer.Option(
         "--min-outlook",
+        metavar="CATEGORY",
         help="This outlook category or better.",
         autocompletion=complete_outlook,
         rich_help_panel="Filters",
@@ -152,3 +156,8 @@ InterestOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def examples(*commands: str) -> str:
+    """A command's help epilog: its examples, one a line, as a shell prompt shows them (help drops indents)."""
+    return "Examples:\n" + "\n".join(f"$ {command}" for command in commands)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ooh_cli.core.errors import UsageError
 from ooh_cli.core.model import Group, Record, Summary
@@ -98,7 +98,9 @@ class Filters(Record, frozen=True):
     group: str | None = None
     training: str | None = None
     experience: str | None = None
-    # The profiles O*NET's job zone and interest filters accept (None: no such filter).
+    # O*NET's job zones (lowest, highest) and interest letters, and the profiles they accept (None: no filter).
+    job_zones: tuple[int, int] | None = None
+    interest: str | None = None
     onet_ids: frozenset[str] | None = None
 
     def accepts(self, s: Summary) -> bool:
@@ -166,14 +168,14 @@ def make_filters(
         group=find_group(catalog, group).slug if group else None,
         training=parse_term(TRAINING, training, "--training"),
         experience=parse_term(EXPERIENCE, experience, "--experience"),
-        onet_ids=_onet_ids(catalog, job_zone, interest),
+        **_onet_filters(catalog, job_zone, interest),
     )
 
 
-def _onet_ids(catalog: Catalog, job_zone: str | None, interest: str | None) -> frozenset[str] | None:
-    """The profiles passing --job-zone and --interest, from the O*NET data (imported only when asked)."""
+def _onet_filters(catalog: Catalog, job_zone: str | None, interest: str | None) -> dict[str, Any]:
+    """--job-zone and --interest, and the profiles they accept, from the O*NET data (imported only when asked)."""
     if job_zone is None and interest is None:
-        return None
+        return {}
     from ooh_cli.core.errors import DataError
     from ooh_cli.core.onet import RELEASE, matching_ids, parse_interest_code, parse_job_zones
 
@@ -182,7 +184,7 @@ def _onet_ids(catalog: Catalog, job_zone: str | None, interest: str | None) -> f
     onet = catalog.onet()
     if onet is None:
         raise DataError(f"--job-zone and --interest need {RELEASE} data; `ooh data import --onet DIR` adds it")
-    return matching_ids(onet, zones, letters)
+    return {"job_zones": zones, "interest": letters, "onet_ids": matching_ids(onet, zones, letters)}
 
 
 def sort_profiles(profiles: Iterable[Summary], key: SortKey, reverse: bool = False) -> list[Summary]:

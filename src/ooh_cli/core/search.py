@@ -25,6 +25,9 @@ FIELDS: tuple[tuple[str, float], ...] = (
 )
 NAMED_FIELDS = ("title", "former title", "alias")
 ONET_FIELDS = ("alternate title", "technology")
+# How a match is described to users: aliases are the Handbook's A-Z index titles.
+FIELD_LABELS = {"alias": "A-Z title"}
+SNIPPET_WORDS = 3  # words shown on each side of a match in a summary or the duties
 PREFIX_FACTOR = 0.6  # "nurs" finds "nurse", worth less than the whole word
 EXACT_NAME_BONUS = 40.0  # the query is exactly a title or alias
 PHRASE_BONUS = 12.0  # the query's words appear together, in order, in a title or alias
@@ -140,21 +143,57 @@ class Hit:
         # The title or alias that holds the whole query, which explains the hit by itself.
         self.phrase: tuple[str, str] | None = None
 
-    def why(self, occ: Occupation) -> str:
-        """What matched, e.g. 'alias "Medical Coder"; summary', names spelt as in the data file."""
+    def partial(self, words: Iterable[str]) -> list[str]:
+        """The query words this profile does not match."""
+        return [word for word in words if word not in self.matched_words]
+
+    def why(self, occ: Occupation, words: Sequence[str] = ()) -> str:
+        """The text that matched, as the data file spells it: 'A-Z title "Health Information Coder"',
+        'summary "...keep patients' records..."'; a hit missing some of ``words`` says which."""
         originals = field_texts(occ, "")
-        matches = [self.phrase] if self.phrase else [(field, text) for field, text, _ in self.reasons.values()]
+        if self.phrase:
+            matches = [(*self.phrase, "")]
+        else:
+            matches = [(field_name, text, word) for word, (field_name, text, _) in self.reasons.items()]
+        # The title is in the row already: name only the words of it that matched.
+        in_title = [w for f, _, w in matches if f == "title"] or (list(words) if self.phrase else [])
         notes: list[str] = []
-        for field_name, folded in matches:
-            note = field_name
-            if field_name in (*NAMED_FIELDS, "soc code"):
+        for field_name, folded, word in matches:
+            label = FIELD_LABELS.get(field_name, field_name)
+            if field_name == "title":
+                shown = _words_of(occ.title, in_title)
+            elif field_name in (*NAMED_FIELDS, "soc code"):
                 shown = next((n for n in originals[field_name] if n == folded or folded_words(n) == folded), folded)
-                note = f'{field_name} "{shown}"'
             elif field_name in ONET_FIELDS:  # their original spelling is in the O*NET data, not the record
-                note = f'{field_name} "{folded}"'
+                shown = folded
+            else:
+                shown = next(filter(None, (_snippet(text, word) for text in originals.get(field_name, ()))), "")
+            note = f'{label} "{shown}"' if shown else label
             if note not in notes:
                 notes.append(note)
+        missing = self.partial(words)
+        if missing:
+            absent = ", ".join(f'"{word}"' for word in missing)
+            notes[0] = f"partial (no {absent}): {notes[0]}"
         return "; ".join(notes)
+
+
+def _words_of(text: str, words: Sequence[str]) -> str:
+    """The words of ``text`` that start with one of (folded) ``words``, in order."""
+    wanted = tuple(words)
+    found = (t.strip(",;:") for t in text.split() if any(p.startswith(wanted) for p in folded_words(t).split()))
+    return " ".join(dict.fromkeys(found))
+
+
+def _snippet(text: str, word: str) -> str:
+    """The words around the first word of ``text`` that starts with (folded) ``word``."""
+    tokens = text.split()
+    for index, token in enumerate(tokens):
+        if any(part.startswith(word) for part in folded_words(token).split()):
+            low, high = max(0, index - SNIPPET_WORDS), min(len(tokens), index + SNIPPET_WORDS + 1)
+            inner = " ".join(tokens[low:high]).strip(",;:.")
+            return f"{'...' if low else ''}{inner}{'...' if high < len(tokens) else ''}"
+    return ""
 
 
 class SearchResult(Record, frozen=True):

@@ -29,10 +29,17 @@ class Grid(Record, frozen=True):
     numeric: frozenset[int] = frozenset()  # columns of figures: aligned right, never wrapped
 
 
+class Links(Record, frozen=True):
+    """Named web addresses: an address is never broken across lines, and is a hyperlink in a terminal."""
+
+    title: str
+    links: list[tuple[str, str]]  # (name, url)
+
+
 class Bars(Grid, frozen=True):
     """A grid whose rows each have a bar: a terminal draws it beside the row; text shows the figures alone."""
 
     fractions: list[float] = msgspec.field(default_factory=list)  # one per row, 0-1
 
 
-Block = Paragraph | Pairs | Bullets | Grid
+Block = Paragraph | Pairs | Bullets | Grid | Links

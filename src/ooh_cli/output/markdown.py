@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ooh_cli.output.blocks import Block, Bullets, Pairs, Paragraph
+from ooh_cli.output.blocks import Block, Bullets, Links, Pairs, Paragraph
 from ooh_cli.output.profile import ProfileView
 from ooh_cli.output.views import Comparison, Listing
 
@@ -28,6 +28,10 @@ def _block(block: Block) -> list[str]:
     head = [f"**{block.title}**", ""] if block.title else []
     if isinstance(block, Bullets):
         return head + [f"- {item}" for item in block.items]
+    if isinstance(block, Links):
+        return head + [
+            f"- {name}: <{url}>" if url.startswith("http") else f"- {name}: {url}" for name, url in block.links
+        ]
     return head + table(block.headers, block.rows)
 
 

@@ -8,14 +8,21 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from ooh_cli.output.blocks import Block, Bullets, Pairs, Paragraph
+from ooh_cli.output.blocks import Block, Bullets, Links, Pairs, Paragraph
 from ooh_cli.output.env import Environment
 from ooh_cli.output.profile import ProfileView
-from ooh_cli.output.views import BEST_MARK, TITLE_WIDTH, Comparison, Listing
+from ooh_cli.output.views import (
+    GAP,
+    PROSE_WIDTH,
+    WHOLE_WORDS_FROM,
+    Comparison,
+    Listing,
+    column_widths,
+    comparison_cells,
+    comparison_headers,
+)
 
-GAP = "   "
 INDENT = "  "
-NARROWEST = 4
 
 
 def write(env: Environment, lines: Sequence[str]) -> None:
@@ -25,7 +32,8 @@ def write(env: Environment, lines: Sequence[str]) -> None:
 def wrap(text: str, room: int, first: str = "", rest: str = "") -> list[str]:
     """``text`` in lines of at most ``room`` characters, keeping its own line breaks.
 
-    The first line starts with ``first`` and the others with ``rest``, as bullets do.
+    The first line starts with ``first`` and the others with ``rest``, as bullets do. Only a word longer than
+    ``room`` is cut (see _column_widths for when that can happen).
     """
     room = max(room, 1)
     out: list[str] = []
@@ -46,33 +54,11 @@ def _fill(text: str, room: int, prefix: str, rest: str) -> list[str]:
     return lines or [prefix.rstrip()]
 
 
-def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int], room: int) -> list[int]:
-    """Each column as wide as its widest line, then the widest text columns narrowed until the table fits."""
-    columns = range(len(headers))
-    cells = [[headers[i], *(row[i] for row in rows)] for i in columns]
-    natural = [max(len(line) for cell in cells[i] for line in cell.split("\n")) for i in columns]
-    # Text may wrap down to its longest word, and a word longer than a title column is broken.
-    least = [
-        natural[i]
-        if i in numeric
-        else min(natural[i], TITLE_WIDTH, max(len(w) for c in cells[i] for w in [*c.split(), ""]))
-        for i in columns
-    ]
-    widths = list(natural)
-    # If whole words cannot fit, break them too, down to a few characters a column.
-    for floor in (least, [w if i in numeric else min(w, NARROWEST) for i, w in enumerate(least)]):
-        while sum(widths) + len(GAP) * (len(widths) - 1) > room:
-            shrinkable = [i for i in columns if widths[i] > floor[i]]
-            if not shrinkable:
-                break
-            widest = max(shrinkable, key=lambda i: widths[i])
-            widths[widest] -= 1
-    return widths
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int], room: int) -> list[str]:
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int], room: int, break_words: bool
+) -> list[str]:
     """Aligned columns under a rule; text wraps inside its column, figures align right."""
-    widths = _column_widths(headers, rows, numeric, room)
+    widths = column_widths(headers, rows, numeric, room, break_words)
 
     def render(cells: Sequence[str], bottom: bool = False) -> list[str]:
         wrapped = [wrap(cell, widths[i]) for i, cell in enumerate(cells)]
@@ -95,9 +81,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[in
     return out
 
 
-def _block(block: Block, room: int) -> list[str]:
+def _block(block: Block, room: int, break_words: bool) -> list[str]:
     if isinstance(block, Paragraph):
-        return wrap(block.text, room)
+        return wrap(block.text, min(room, PROSE_WIDTH))
     if isinstance(block, Pairs):
         label_width = min(max(len(label) for label, _ in block.rows), room * 3 // 5)
         out = []
@@ -110,8 +96,18 @@ def _block(block: Block, room: int) -> list[str]:
         return out
     head = wrap(block.title, room) if block.title else []
     if isinstance(block, Bullets):
-        return head + [line for item in block.items for line in wrap(item, room, "  - ", "    ")]
-    return head + table(block.headers, block.rows, set(block.numeric), room)
+        return head + [line for item in block.items for line in wrap(item, min(room, PROSE_WIDTH), "  - ", "    ")]
+    if isinstance(block, Links):
+        return head + _links(block.links, room)
+    return head + table(block.headers, block.rows, set(block.numeric), room, break_words)
+
+
+def _links(links: Sequence[tuple[str, str]], room: int) -> list[str]:
+    """Names and addresses side by side where all fit; else each address on its own line, never broken."""
+    name_width = max(len(name) for name, _ in links)
+    if all(name_width + len(GAP) + len(url) <= room for _, url in links):
+        return [f"{name.ljust(name_width)}{GAP}{url}" for name, url in links]
+    return [line for name, url in links for line in (*wrap(name, room), f"{INDENT}{url}")]
 
 
 def profile(view: ProfileView, env: Environment) -> None:
@@ -121,29 +117,22 @@ def profile(view: ProfileView, env: Environment) -> None:
     if view.former_titles:
         lines += wrap(f"Formerly: {'; '.join(view.former_titles)}", room)
     if view.with_summary and view.summary:
-        lines += ["", *wrap(view.summary, room)]
+        lines += ["", *wrap(view.summary, min(room, PROSE_WIDTH))]
     for section in view.sections:
         lines += ["", section.title.upper()]
         for i, block in enumerate(section.blocks):
             if i:
                 lines.append("")
-            lines += [INDENT + line for line in _block(block, room - len(INDENT))]
+            lines += [INDENT + line for line in _block(block, room - len(INDENT), room < WHOLE_WORDS_FROM)]
     write(env, lines)
 
 
 def comparison(compared: Comparison, env: Environment) -> None:
-    rows = [
-        [
-            line.label,
-            *(
-                cell.text + (BEST_MARK if cell.best else "") + (f"\n{cell.bar}" if cell.bar else "")
-                for cell in line.cells
-            ),
-        ]
-        for line in compared.lines
-    ]
     room = env.width
-    lines = table(["", *compared.titles], rows, set(), room)
+    legend, headers = comparison_headers(compared, room)
+    lines = [line for number, title in legend for line in wrap(title, room, f"{number}  ", "   ")]
+    lines += [""] if legend else []
+    lines += table(headers, comparison_cells(compared), set(), room, room < WHOLE_WORDS_FROM)
     for note in compared.notes:
         lines += wrap(note, room)
     write(env, lines)
@@ -152,7 +141,7 @@ def comparison(compared: Comparison, env: Environment) -> None:
 def listing(table_data: Listing, env: Environment) -> None:
     room = env.width
     fitted = table_data.fitted(room)
-    lines = table(fitted.headers, fitted.rows, fitted.numeric, room)
+    lines = table(fitted.headers, fitted.rows, fitted.numeric, room, room < WHOLE_WORDS_FROM)
     if fitted.footer:
         lines += wrap(fitted.footer, room)
     write(env, lines)

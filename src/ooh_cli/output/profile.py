@@ -8,7 +8,7 @@ from typing import Any, Literal
 from ooh_cli.core.catalog import Catalog
 from ooh_cli.core.model import HistoryEntry, Occupation, Record, Share, to_data
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, PUBLIC_CONTACT, TRAINING, Vocabulary
-from ooh_cli.output.blocks import Block, Bullets, Grid, Pairs, Paragraph
+from ooh_cli.output.blocks import Block, Bullets, Grid, Links, Pairs, Paragraph
 from ooh_cli.output.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, signed_count
 from ooh_cli.output.onet import (
     interests_blocks,
@@ -27,6 +27,7 @@ class Section(Record, frozen=True):
     blocks: list[Block]
 
 
+ONET_SECTIONS = ("skills", "interests", "technology")
 # A profile lists this many programs of study; `--section programs` lists them all.
 PROGRAMS_IN_PROFILE = 12
 
@@ -131,11 +132,12 @@ def _summary(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
 
 
 def _what(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
-    # The summary heads the whole profile; this section says more, or stands in for it when it is all there is.
-    blocks: list[Block] = [Paragraph(occ.what_they_do or occ.summary or NOT_AVAILABLE)]
+    # The summary heads the whole profile; this section says more, or stands in for it when shown alone.
+    text = occ.what_they_do or (None if whole and occ.summary else occ.summary or NOT_AVAILABLE)
+    blocks: list[Block] = [Paragraph(text)] if text else []
     if occ.duties:
         blocks.append(Bullets("Duties", list(occ.duties)))
-    return blocks
+    return blocks or [Paragraph("Nothing beyond the summary above.")]
 
 
 def _work(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
@@ -149,22 +151,15 @@ def _work(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     for part in dict.fromkeys(share.part for share in work.employers):
         title = _year("Largest employers", work.employers_year) + (f": {part}" if part else "")
         shares = tuple(share for share in work.employers if share.part == part)
-        blocks.append(Grid(title, ["Employer", "Share of jobs"], _shares(shares)))
+        blocks.append(Grid(title, ["Employer", "Share of jobs"], _shares(shares), frozenset({1})))
     return blocks
 
 
 def _become(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     entry = occ.how_to_become
     blocks: list[Block] = [Paragraph(entry.summary)] if entry.summary else []
-    blocks.append(
-        Pairs(
-            [
-                ("Typical entry-level education", _label(EDUCATION, entry.education)),
-                ("Work experience in a related occupation", _label(EXPERIENCE, entry.experience)),
-                ("On-the-job training", _label(TRAINING, entry.training)),
-            ]
-        )
-    )
+    if not whole:  # in a whole profile the quick facts above give these
+        blocks.append(Pairs(quick_facts(occ)[1:4]))
     return blocks + _lists(
         ("Typical courses", entry.courses),
         ("Licenses, certifications and registrations", entry.licenses),
@@ -179,9 +174,13 @@ def _lists(*lists: tuple[str, tuple[str, ...]]) -> list[Block]:
 
 def _pay(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     pay, meta = occ.pay, catalog.meta
-    rows = [
+    # In a whole profile the quick facts above give the median.
+    medians = [
         (_year("Median annual wage", pay.year), money(pay.median_annual, pay.top_coded)),
         (_year("Median hourly wage", pay.year), hourly(pay.median_hourly, pay.top_coded)),
+    ]
+    rows = [
+        *([] if whole else medians),
         (_year("Lowest 10 percent earned less than", pay.year), _wage(pay.percentile_10, pay.percentile_10_hourly)),
         (_year("Highest 10 percent earned more than", pay.year), _wage(pay.percentile_90, pay.percentile_90_hourly)),
     ]
@@ -210,14 +209,18 @@ def _wage(annual: float | None, per_hour: float | None, top_coded: bool = False)
 def _outlook(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     outlook, jobs, meta = occ.outlook, occ.employment, catalog.meta
     period = outlook.period
-    rows = [
+    # In a whole profile the quick facts above give growth, jobs, change and openings.
+    in_quick_facts = [
         (_year("Projected growth", period), percent(outlook.growth_percent)),
         ("Outlook category", _label(OUTLOOK, outlook.category)),
-        (_year("Average growth, all occupations", meta.projection_period), percent(meta.average_growth_percent)),
         (_year("Number of jobs", jobs.year), count(jobs.jobs)),
-        (_year("Projected number of jobs", jobs.projected_year), count(jobs.projected_jobs)),
         (_year("Employment change", period), signed_count(outlook.change)),
         (_year("Openings each year, on average", period), count(outlook.annual_openings)),
+    ]
+    rows = [
+        *([] if whole else in_quick_facts),
+        (_year("Average growth, all occupations", meta.projection_period), percent(meta.average_growth_percent)),
+        (_year("Projected number of jobs", jobs.projected_year), count(jobs.projected_jobs)),
     ]
     blocks: list[Block] = [Pairs(rows)]
     if outlook.prospects:
@@ -258,7 +261,7 @@ def _similar(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
         "Entry-level education",
         _year("Outlook", occ.outlook.period),
     ]
-    return [Grid("", headers, rows)]
+    return [Grid("", headers, rows, frozenset({1}))]
 
 
 def _programs(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
@@ -276,7 +279,7 @@ def _programs(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
 def _associations(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     if not occ.associations:
         return [Paragraph("No associations listed.")]
-    return [Grid("", ["Organization", "Web site"], [[a.name, a.url or ""] for a in occ.associations])]
+    return [Links("", [(a.name, a.url or NOT_AVAILABLE) for a in occ.associations])]
 
 
 def history_blocks(entry: HistoryEntry) -> list[Block]:
@@ -301,7 +304,12 @@ def history_blocks(entry: HistoryEntry) -> list[Block]:
         blocks.append(Paragraph(f"Prospects: {outlook.prospects}"))
     if entry.employers:
         blocks.append(
-            Grid(_year("Where the jobs were", jobs.year), ["Employer", "Share of jobs"], _shares(entry.employers))
+            Grid(
+                _year("Where the jobs were", jobs.year),
+                ["Employer", "Share of jobs"],
+                _shares(entry.employers),
+                frozenset({1}),
+            )
         )
     return blocks + _lists(
         ("Typical courses", entry.courses),
@@ -325,14 +333,13 @@ def _source(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     source, meta = occ.source, catalog.meta
     rows = [
         ("Edition", source.edition or meta.edition),
-        ("Profile page", source.url or NOT_AVAILABLE),
         ("Last modified", source.last_modified or NOT_AVAILABLE),
         ("Publisher", "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook"),
     ]
     if meta.built:
         rows.append(("Data file built", meta.built))
     rows += source_rows(catalog)
-    blocks: list[Block] = [Pairs(rows)]
+    blocks: list[Block] = [Pairs(rows), Links("", [("Profile page", source.url or NOT_AVAILABLE)])]
     if occ.notes:
         blocks.append(Bullets("Notes", list(occ.notes)))
     return blocks
@@ -358,8 +365,9 @@ BUILDERS: dict[str, Callable[[Occupation, Catalog, bool], list[Block]]] = {
 
 
 def profile_view(occ: Occupation, catalog: Catalog, only: str | None = None) -> ProfileView:
-    """The profile's sections in Handbook order, or just ``only``."""
-    slugs = [only] if only else SECTIONS.slugs()
+    """The profile's sections in Handbook order, or just ``only``. A data file without O*NET data shows its
+    sections only when asked for (they say how to add it)."""
+    slugs = [only] if only else [s for s in SECTIONS.slugs() if catalog.onet() or s not in ONET_SECTIONS]
     return ProfileView(
         occ.id,
         occ.title,

@@ -2,17 +2,44 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection, Sequence
+
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.constrain import Constrain
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ooh_cli.output.blocks import Bars, Block, Bullets, Pairs, Paragraph
+from ooh_cli.output.blocks import Bars, Block, Bullets, Links, Pairs, Paragraph
 from ooh_cli.output.env import Environment
 from ooh_cli.output.profile import ProfileView
-from ooh_cli.output.views import TITLE_WIDTH, Comparison, Listing, bar
+from ooh_cli.output.views import (
+    PROSE_WIDTH,
+    WHOLE_WORDS_FROM,
+    Comparison,
+    Listing,
+    bar,
+    column_widths,
+    comparison_cells,
+    comparison_headers,
+)
+
+# A signed change ("+7%", "-2,200"), as growth and employment change are written.
+GROWING, SHRINKING = re.compile(r"\+\d"), re.compile(r"-\d")
+PANEL_FRAME = 4  # a section's border and padding, left and right
+
+
+def tone(text: str) -> str:
+    """The colour a value means: growth green, decline red, anything else none. The words say it too."""
+    words = text.casefold()
+    if "decline" in words or SHRINKING.match(text):
+        return "red"
+    if "faster" in words or GROWING.match(text):
+        return "green"
+    return ""
 
 
 def console(env: Environment) -> Console:
@@ -20,15 +47,24 @@ def console(env: Environment) -> Console:
     return Console(file=env.stdout, highlight=False)
 
 
-def _block(block: Block) -> RenderableType:
+def _add_columns(
+    table: Table, headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: Collection[int], room: int
+) -> None:
+    """Columns as wide as the plain renderer makes them (see column_widths), so that Rich wraps between words."""
+    widths = column_widths(headers, rows, set(numeric), room, room < WHOLE_WORDS_FROM)
+    for i, (header, width) in enumerate(zip(headers, widths, strict=True)):
+        table.add_column(header, justify="right" if i in numeric else "left", overflow="fold", width=width)
+
+
+def _block(block: Block, width: int) -> RenderableType:
     if isinstance(block, Paragraph):
-        return Text(block.text)
+        return Constrain(Text(block.text), PROSE_WIDTH)
     if isinstance(block, Pairs):
         pairs = Table.grid(padding=(0, 2))
         pairs.add_column(style="bold", ratio=2)
         pairs.add_column(ratio=3)
         for label, value in block.rows:
-            pairs.add_row(label, value)
+            pairs.add_row(label, Text(value, style=tone(value)))
         return pairs
     if isinstance(block, Bullets):
         # A grid, so that a long item wraps under its own text rather than under the dash.
@@ -37,11 +73,17 @@ def _block(block: Block) -> RenderableType:
         items.add_column()
         for item in block.items:
             items.add_row("-", item)
-        return Group(Text(block.title, style="bold"), items) if block.title else items
-    grid = Table(title=block.title or None, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
-    for i, header in enumerate(block.headers):
-        numeric = i in block.numeric
-        grid.add_column(header, justify="right" if numeric else "left", no_wrap=numeric, overflow="fold")
+        bullets = Constrain(items, PROSE_WIDTH)
+        return Group(Text(block.title, style="bold"), bullets) if block.title else bullets
+    if isinstance(block, Links):
+        # The address is an OSC 8 hyperlink: however the terminal folds it, a click opens all of it.
+        links = [Text(name, style="bold") for name, _ in block.links]
+        for (_, url), text in zip(block.links, links, strict=True):
+            text.append("\n")
+            text.append(url, style=f"link {url}" if url.startswith("http") else "")
+        return Group(*links)
+    grid = Table(title=block.title or None, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    _add_columns(grid, block.headers, block.rows, block.numeric, width - PANEL_FRAME)
     bars = block.fractions if isinstance(block, Bars) else []
     if bars:
         grid.add_column("", no_wrap=True, style="cyan")
@@ -58,28 +100,36 @@ def profile(view: ProfileView, env: Environment) -> None:
     if view.former_titles:
         out.print(Text(f"Formerly: {'; '.join(view.former_titles)}", style="dim"))
     if view.with_summary and view.summary:
-        out.print(Padding(Text(view.summary), (1, 0)))
+        out.print(Padding(Constrain(Text(view.summary), PROSE_WIDTH), (1, 0)))
+    width = out.width
     for section in view.sections:
-        body = Group(*(Padding(_block(b), (0, 0, 1, 0)) for b in section.blocks[:-1]), _block(section.blocks[-1]))
+        blocks = [_block(block, width) for block in section.blocks]
+        body = Group(*(Padding(block, (0, 0, 1, 0)) for block in blocks[:-1]), blocks[-1])
         out.print(Panel(body, title=section.title, title_align="left", box=box.ROUNDED, expand=True))
 
 
 def comparison(compared: Comparison, env: Environment) -> None:
+    out = console(env)
+    legend, headers = comparison_headers(compared, out.width)
+    for number, title in legend:
+        out.print(Text(f"{number}  ", style="bold").append(title))
+    if legend:
+        out.print()
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("", style="bold", overflow="fold")
-    for title in compared.titles:
-        table.add_column(title, overflow="fold")
+    _add_columns(table, headers, comparison_cells(compared), (), out.width)
     for line in compared.lines:
         cells = []
         for cell in line.cells:
-            text = Text(cell.text + " *", style="bold green") if cell.best else Text(cell.text)
+            text = Text(cell.text, style=tone(cell.text))
+            if cell.best:
+                text.append(" *")
+                text.stylize("bold")
             if cell.bar:
                 text.append("\n" + cell.bar, style="cyan")
             if not line.differs:
                 text.stylize("dim")
             cells.append(text)
-        table.add_row(line.label, *cells)
-    out = console(env)
+        table.add_row(Text(line.label, style="bold"), *cells)
     out.print(table)
     for note in compared.notes:
         out.print(Text(note, style="yellow" if note.startswith("Note:") else "dim"))
@@ -89,17 +139,9 @@ def listing(table_data: Listing, env: Environment) -> None:
     out = console(env)
     table_data = table_data.fitted(out.width)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for i, header in enumerate(table_data.headers):
-        numeric = i in table_data.numeric
-        table.add_column(
-            header,
-            justify="right" if numeric else "left",
-            no_wrap=numeric,
-            overflow="fold",
-            min_width=TITLE_WIDTH if i == 0 else None,
-        )
+    _add_columns(table, table_data.headers, table_data.rows, table_data.numeric, out.width)
     for row in table_data.rows:
-        table.add_row(Text(row[0], style="bold"), *row[1:])
+        table.add_row(Text(row[0], style="bold"), *(Text(cell, style=tone(cell)) for cell in row[1:]))
     out.print(table)
     if table_data.footer:
         out.print(table_data.footer, style="dim")

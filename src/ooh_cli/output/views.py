@@ -11,10 +11,18 @@ from ooh_cli.core.compare import compare_rows, year_notes
 from ooh_cli.core.discover import GroupSummary
 from ooh_cli.core.facts import Fact, facts
 from ooh_cli.core.model import Meta, Record, Summary
-from ooh_cli.core.vocab import OUTLOOK
+from ooh_cli.core.query import Filters
+from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING
 from ooh_cli.output.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, show_value
 
 BAR_WIDTH = 10
+# Prose stops here however wide the terminal: longer lines are hard to read.
+PROSE_WIDTH = 100
+# From this terminal width up, no word is broken: a column is at least as wide as its longest word.
+WHOLE_WORDS_FROM = 60
+GAP = "   "  # between table columns
+NARROWEST = 4  # a text column on a narrow terminal, words broken
+TITLE_ROOM = 30  # a title column keeps this much while other text columns can give room
 TITLE_WIDTH = 18  # narrower and most titles break into one word per line
 COMFORTABLE_TEXT = 14
 FIRST_COLUMN = 20
@@ -46,9 +54,101 @@ def bar(value: float, largest: float, ascii_only: bool) -> str:
     return "\u2588" * (eighths // 8) + partial
 
 
-def footer(shown: int, total: int) -> str:
+def column_widths(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int], room: int, break_words: bool
+) -> list[int]:
+    """Each column as wide as its widest line, then narrowed until the table fits: first the headers of
+    figure columns (they wrap down to the widest figure), then text columns, widest first, down to their
+    longest word, except that the first column, which holds the titles, keeps TITLE_ROOM (a third of a narrow
+    table) until no other can give more.
+
+    Words are broken only when ``break_words`` (a terminal narrower than WHOLE_WORDS_FROM); else a table
+    that cannot fit with whole words runs past the edge rather than cut one.
+    """
+    columns = range(len(headers))
+    cells = [[headers[i], *(row[i] for row in rows)] for i in columns]
+    natural = [max(len(line) for cell in cells[i] for line in cell.split("\n")) for i in columns]
+    longest_word = [max(len(w) for c in cells[i] for w in [*c.split(), ""]) for i in columns]
+    figures = [max([len(line) for cell in cells[i][1:] for line in cell.split("\n")] or [0]) for i in columns]
+    widths = list(natural)
+    whole_words = [natural[i] if i in numeric else min(natural[i], longest_word[i]) for i in columns]
+    title_room = min(natural[0], TITLE_ROOM, max(TITLE_WIDTH, room // 3))
+    titles_first = [max(w, title_room) if i == 0 else w for i, w in enumerate(whole_words)]
+    text = set(columns) - numeric
+    steps = [
+        (numeric, [max(figures[i], longest_word[i]) if i in numeric else natural[i] for i in columns]),
+        (text, titles_first),
+        (text, whole_words),
+    ]
+    if break_words:  # down to a few characters a column
+        steps.append((set(columns) - numeric, [natural[i] if i in numeric else NARROWEST for i in columns]))
+    for which, floor in steps:
+        while sum(widths) + len(GAP) * (len(widths) - 1) > room:
+            shrinkable = [i for i in which if widths[i] > floor[i]]
+            if not shrinkable:
+                break
+            widths[max(shrinkable, key=lambda i: widths[i])] -= 1
+    return widths
+
+
+def comparison_cells(compared: Comparison) -> list[list[str]]:
+    """The comparison's rows as text: label, then each value with its best mark and bar."""
+    return [
+        [line.label, *(c.text + (BEST_MARK if c.best else "") + (f"\n{c.bar}" if c.bar else "") for c in line.cells)]
+        for line in compared.lines
+    ]
+
+
+def comparison_headers(compared: Comparison, room: int) -> tuple[list[tuple[str, str]], list[str]]:
+    """The columns' headers, and a legend: the titles as headers when they fit side by side in whole
+    words; else numbers, with a legend of (number, title) to print above the table."""
+    headers = ["", *compared.titles]
+    widths = column_widths(headers, comparison_cells(compared), set(), room, room < WHOLE_WORDS_FROM)
+    if sum(widths) + len(GAP) * (len(widths) - 1) <= room:
+        return [], headers
+    numbers = [str(n) for n in range(1, len(compared.titles) + 1)]
+    return list(zip(numbers, compared.titles, strict=True)), ["", *numbers]
+
+
+def footer(shown: int, total: int, notes: Sequence[str] = ()) -> str:
+    """'3 of 5 occupations shown', then what chose and ordered them."""
     noun = "occupation" if total == 1 else "occupations"
-    return f"{total} {noun}" if shown == total else f"{shown} of {total} {noun} shown"
+    counted = f"{total} {noun}" if shown == total else f"{shown} of {total} {noun} shown"
+    return "; ".join([counted, *notes])
+
+
+def filter_notes(filters: Filters, meta: Meta, sort: str = "title", reverse: bool = False) -> list[str]:
+    """Every filter in force, and the order when it is not A to Z, in words for a footer."""
+    notes = []
+    if filters.group:
+        notes.append(f"group: {meta.group_name(filters.group)}")
+    if filters.outlook:
+        notes.append("outlook: " + " or ".join(OUTLOOK[slug].label for slug in filters.outlook))
+    if filters.min_outlook:
+        notes.append(f"outlook: {OUTLOOK[filters.min_outlook].label} or better")
+    if filters.education:
+        notes.append(f"education: {EDUCATION[filters.education].label}")
+    if filters.max_education:
+        notes.append(f"education: {EDUCATION[filters.max_education].label} or less")
+    low, high = filters.min_pay, filters.max_pay
+    if low is not None or high is not None:
+        bounds = [
+            f"at least {money(low)}" if low is not None else "",
+            f"at most {money(high)}" if high is not None else "",
+        ]
+        notes.append(f"median pay: {' and '.join(filter(None, bounds))}")
+    if filters.training:
+        notes.append(f"training: {TRAINING[filters.training].label}")
+    if filters.experience:
+        notes.append(f"experience: {EXPERIENCE[filters.experience].label}")
+    if filters.job_zones:
+        low_zone, high_zone = filters.job_zones
+        notes.append(f"job zone {low_zone}" + (f"-{high_zone}" if high_zone != low_zone else ""))
+    if filters.interest:
+        notes.append(f"interests {filters.interest} in the Holland code")
+    if sort != "title" or reverse:
+        notes.append(f"sorted by {sort}" + (", reversed" if reverse else ""))
+    return notes
 
 
 # --- compare ----------------------------------------------------------------------------------------------
