@@ -100,6 +100,8 @@ def test_json_carries_job_zone_and_the_o_net_facts(invoke: Invoke, data: Path) -
     assert onet["interests"][3] == {"name": "Social", "score": 6.0}
     assert onet["technology"][0]["examples"][0] == {"name": "Epic Systems", "hot": True, "in_demand": True}
     assert onet["not_rated"] == []
+    summary = json.loads(invoke("show", "registered-nurses", "-s", "summary", "-f", "json", data=data).stdout)
+    assert summary["job_zone"] == 3
 
 
 def test_the_credit_is_in_the_source_section_and_data_info(invoke: Invoke, data: Path) -> None:

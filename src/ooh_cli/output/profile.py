@@ -383,12 +383,13 @@ def profile_view(occ: Occupation, catalog: Catalog, only: str | None = None) -> 
 def section_data(occ: Occupation, catalog: Catalog, only: str | None) -> Any:
     """The profile, or one section of it, in the data file's own field names (for json and yaml)."""
     record = to_data(occ)
-    if only in (None, "skills", "interests", "technology", "source"):
+    if only in (None, "summary", "skills", "interests", "technology", "source"):
         extra = onet_record(occ, catalog)
         if only is None:
             return record | extra
-        if only != "source":
+        if only in ONET_SECTIONS:
             return onet_section(occ, catalog, only)
+        record["job_zone"] = extra["job_zone"]  # a quick fact
         record["source"] = record["source"] | {"onet": extra["onet"] and extra["onet"]["credit"]}
     similar = [
         {"id": other_id, "title": other.title if (other := catalog.summary(other_id)) else None}
@@ -397,7 +398,8 @@ def section_data(occ: Occupation, catalog: Catalog, only: str | None) -> Any:
     picks: dict[str, Any] = {
         "summary": {key: record[key] for key in ("id", "title", "group", "soc_codes", "summary")}
         | {"pay": record["pay"], "employment": record["employment"], "outlook": record["outlook"]}
-        | {"how_to_become": {k: record["how_to_become"][k] for k in ("education", "experience", "training")}},
+        | {"how_to_become": {k: record["how_to_become"][k] for k in ("education", "experience", "training")}}
+        | {"job_zone": record.get("job_zone")},
         "what-they-do": {"summary": occ.summary, "what_they_do": occ.what_they_do, "duties": record["duties"]},
         "work-environment": record["work_environment"],
         "how-to-become-one": record["how_to_become"],
