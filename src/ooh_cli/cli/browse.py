@@ -256,7 +256,7 @@ def similar(
     if counts["onet"]:
         parts.append(f"{counts['onet']} related in O*NET 29.3")
     if counts["work"]:
-        parts.append(f"{counts['work']} nearest by skills, knowledge and interests (O*NET 29.3)")
+        parts.append(f"{counts['work']} nearest by what the work asks (O*NET 29.3)")
     if counts["nearest"] or not (counts["onet"] or counts["work"]):
         parts.append(f"{counts['nearest']} nearest by group, education and pay")
     emit_profiles(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -230,11 +231,22 @@ def nearest_by_work(catalog: Catalog, occupation_id: str, exclude: set[str], lim
     header = onet.header
     ratings, interests = _vectors(onet)
     names = (*header.skill_names, *header.knowledge_names)
+    # Without skill ratings (O*NET 29.3's gap), the technology the work uses stands in for them.
+    tools = _technologies(onet) if not ratings[position] else {}
+    mine_tools = tools.get(occupation_id, frozenset())
+    users = Counter(t for names_used in tools.values() for t in names_used)
+    rarity = {t: math.log(len(tools) / n) for t, n in users.items()}
     scored: list[tuple[float, Traits, str]] = []
     for i, other in enumerate(every):
         if other.id in exclude or other.id == occupation_id:
             continue
         by_ratings, by_interests = _cosine(ratings[position], ratings[i]), _cosine(interests[position], interests[i])
+        shared_tools: list[str] = []
+        if tools and mine_tools and tools.get(other.id):
+            # Weighted by rarity: sharing a tool few occupations use says more than sharing Microsoft Excel.
+            shared_tools = sorted(mine_tools & tools[other.id], key=lambda t: (-rarity[t], t))
+            norm = math.sqrt(sum(rarity[t] ** 2 for t in mine_tools) * sum(rarity[t] ** 2 for t in tools[other.id]))
+            by_ratings = sum(rarity[t] ** 2 for t in shared_tools) / norm if norm else 0.0
         if by_ratings is None and by_interests is None:
             continue
         if by_ratings is not None and by_interests is not None:
@@ -245,6 +257,8 @@ def nearest_by_work(catalog: Catalog, occupation_id: str, exclude: set[str], lim
         if mine_zone is not None and other_zone is not None:
             similarity -= ZONE_PENALTY * abs(mine_zone - other_zone)
         reason = _shared(ratings[position], ratings[i], names, every[position], other)
+        if shared_tools:
+            reason = f"uses {', '.join(shared_tools[:SHARED_SHOWN])} too; {reason}"
         scored.append((similarity, other, reason))
     scored.sort(key=lambda item: (-item[0], item[1].id))
     found = []
@@ -254,6 +268,16 @@ def nearest_by_work(catalog: Catalog, occupation_id: str, exclude: set[str], lim
             found.append((summary, reason))
         if len(found) == limit:
             break
+    return found
+
+
+def _technologies(onet: OnetData) -> dict[str, frozenset[str]]:
+    """Every profile's technology names, hot ones only: the tools that say most about the work."""
+    decoder = msgspec.msgpack.Decoder(_Technologies)
+    found = {}
+    for position, occupation_id in enumerate(onet.header.ids):
+        groups = decoder.decode(onet.raw_block(position)).technology
+        found[occupation_id] = frozenset(e.name for group in groups for e in group.examples if e.hot)
     return found
 
 
