@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -194,29 +195,32 @@ def interest_reason(traits: Traits, code: str) -> str:
 # --- similar ----------------------------------------------------------------------------------------------
 
 
-def _centred(vectors: list[tuple[float, ...]]) -> tuple[list[float], list[tuple[float, ...]]]:
-    """The mean vector and each vector minus it (empty vectors stay empty)."""
+def _centred(vectors: list[tuple[float, ...]]) -> list[tuple[float, ...]]:
+    """Each vector minus the mean of them all, scaled to length 1 (empty and all-average vectors stay empty)."""
     rated = [v for v in vectors if v]
     if not rated:
-        return [], [() for _ in vectors]
+        return [() for _ in vectors]
     mean = [sum(column) / len(rated) for column in zip(*rated, strict=True)]
-    return mean, [tuple(x - m for x, m in zip(v, mean, strict=True)) if v else () for v in vectors]
+    out: list[tuple[float, ...]] = []
+    for vector in vectors:
+        centred = tuple(map(operator.sub, vector, mean)) if vector else ()
+        norm = math.sqrt(sum(map(operator.mul, centred, centred)))
+        out.append(tuple(x / norm for x in centred) if norm else ())
+    return out
 
 
 @functools.cache  # similar asks twice: once for O*NET's related occupations, once for the nearest
 def _vectors(onet: OnetData) -> tuple[list[tuple[float, ...]], list[tuple[float, ...]]]:
-    """Every profile's centred ratings (skills then knowledge) and centred interests, in the traits' order."""
+    """Every profile's centred unit vectors of ratings (skills then knowledge) and of interests, in the traits'
+    order."""
     every = onet.traits()
-    _, ratings = _centred([t.skills + t.knowledge if t.skills and t.knowledge else () for t in every])
-    _, interests = _centred([t.interests for t in every])
-    return ratings, interests
+    ratings = _centred([t.skills + t.knowledge if t.skills and t.knowledge else () for t in every])
+    return ratings, _centred([t.interests for t in every])
 
 
 def _cosine(a: tuple[float, ...], b: tuple[float, ...]) -> float | None:
-    if not a or not b:
-        return None
-    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
-    return sum(x * y for x, y in zip(a, b, strict=True)) / norm if norm else None
+    """The cosine similarity of two unit vectors; None when either is missing."""
+    return sum(map(operator.mul, a, b)) if a and b else None
 
 
 def nearest_by_work(catalog: Catalog, occupation_id: str, exclude: set[str], limit: int) -> list[tuple[Summary, str]]:
@@ -230,55 +234,53 @@ def nearest_by_work(catalog: Catalog, occupation_id: str, exclude: set[str], lim
         return []
     header = onet.header
     ratings, interests = _vectors(onet)
-    names = (*header.skill_names, *header.knowledge_names)
-    # Without skill ratings (O*NET 29.3's gap), the technology the work uses stands in for them.
+    mine = every[position]
+    # Without skill ratings (O*NET 29.3's gap), the hot technologies the work uses stand in for them, weighted
+    # by rarity: sharing a tool few occupations use says more than sharing Microsoft Excel.
     tools = _technologies(onet) if not ratings[position] else {}
+    users = Counter(t for used in tools.values() for t in used)
+    rarity = {t: math.log(len(tools) / n) ** 2 for t, n in users.items()}
+    norms = {occupation: math.sqrt(sum(rarity[t] for t in used)) for occupation, used in tools.items()}
     mine_tools = tools.get(occupation_id, frozenset())
-    users = Counter(t for names_used in tools.values() for t in names_used)
-    rarity = {t: math.log(len(tools) / n) for t, n in users.items()}
-    scored: list[tuple[float, Traits, str]] = []
+    scored: list[tuple[float, int]] = []
     for i, other in enumerate(every):
         if other.id in exclude or other.id == occupation_id:
             continue
         by_ratings, by_interests = _cosine(ratings[position], ratings[i]), _cosine(interests[position], interests[i])
-        shared_tools: list[str] = []
-        if tools and mine_tools and tools.get(other.id):
-            # Weighted by rarity: sharing a tool few occupations use says more than sharing Microsoft Excel.
-            shared_tools = sorted(mine_tools & tools[other.id], key=lambda t: (-rarity[t], t))
-            norm = math.sqrt(sum(rarity[t] ** 2 for t in mine_tools) * sum(rarity[t] ** 2 for t in tools[other.id]))
-            by_ratings = sum(rarity[t] ** 2 for t in shared_tools) / norm if norm else 0.0
+        if mine_tools and tools.get(other.id):
+            norm = norms[occupation_id] * norms[other.id]
+            by_ratings = sum(rarity[t] for t in mine_tools & tools[other.id]) / norm if norm else 0.0
         if by_ratings is None and by_interests is None:
             continue
         if by_ratings is not None and by_interests is not None:
             similarity = RATINGS_SHARE * by_ratings + (1 - RATINGS_SHARE) * by_interests
         else:
             similarity = by_ratings if by_ratings is not None else by_interests  # type: ignore[assignment]
-        mine_zone, other_zone = every[position].job_zone, other.job_zone
-        if mine_zone is not None and other_zone is not None:
-            similarity -= ZONE_PENALTY * abs(mine_zone - other_zone)
-        reason = _shared(ratings[position], ratings[i], names, every[position], other)
+        if mine.job_zone is not None and other.job_zone is not None:
+            similarity -= ZONE_PENALTY * abs(mine.job_zone - other.job_zone)
+        scored.append((similarity, i))
+    scored.sort(key=lambda item: (-item[0], every[item[1]].id))
+    names = (*header.skill_names, *header.knowledge_names)
+    found = []
+    for _, i in scored:  # reasons only for the profiles shown
+        other = every[i]
+        summary = catalog.summary(other.id)
+        if summary is None:
+            continue
+        reason = _shared(ratings[position], ratings[i], names, mine, other)
+        shared_tools = sorted(mine_tools & tools.get(other.id, frozenset()), key=lambda t: (-rarity[t], t))
         if shared_tools:
             reason = f"uses {', '.join(shared_tools[:SHARED_SHOWN])} too; {reason}"
-        scored.append((similarity, other, reason))
-    scored.sort(key=lambda item: (-item[0], item[1].id))
-    found = []
-    for _, other, reason in scored:
-        summary = catalog.summary(other.id)
-        if summary is not None:
-            found.append((summary, reason))
+        found.append((summary, reason))
         if len(found) == limit:
             break
     return found
 
 
 def _technologies(onet: OnetData) -> dict[str, frozenset[str]]:
-    """Every profile's technology names, hot ones only: the tools that say most about the work."""
-    decoder = msgspec.msgpack.Decoder(_Technologies)
-    found = {}
-    for position, occupation_id in enumerate(onet.header.ids):
-        groups = decoder.decode(onet.raw_block(position)).technology
-        found[occupation_id] = frozenset(e.name for group in groups for e in group.examples if e.hot)
-    return found
+    """Every profile's Hot Technology examples: the tools that say most about the work."""
+    names = onet.header.hot_technology
+    return {t.id: frozenset(names[i] for i in t.hot) for t in onet.traits()}
 
 
 def _shared(a: tuple[float, ...], b: tuple[float, ...], names: tuple[str, ...], mine: Traits, other: Traits) -> str:

@@ -148,6 +148,7 @@ class Traits(Record, frozen=True, array_like=True):
     interests: tuple[float, ...]
     skills: tuple[float, ...]
     knowledge: tuple[float, ...]
+    hot: tuple[int, ...]  # its Hot Technology examples, as positions in the header's hot_technology
 
 
 class Header(Record, frozen=True, array_like=True):
@@ -156,6 +157,7 @@ class Header(Record, frozen=True, array_like=True):
     published: str
     skill_names: tuple[str, ...]
     knowledge_names: tuple[str, ...]
+    hot_technology: tuple[str, ...]  # every Hot Technology example's name, sorted
     ids: tuple[str, ...]  # the profiles' ids, sorted, one block each
     traits_end: int
     block_ends: bytes  # packed unsigned 64-bit ends of the blocks, counted from traits_end
@@ -165,7 +167,8 @@ def encode(skill_names: list[str], knowledge_names: list[str], profiles: list[On
     """The side file's bytes: deterministic for the same profiles."""
     encoder = msgspec.msgpack.Encoder(order="deterministic")
     ordered = sorted(profiles, key=lambda p: p.id)
-    traits = encoder.encode([traits_of(p, skill_names, knowledge_names) for p in ordered])
+    hot = sorted({e.name for p in ordered for group in p.technology for e in group.examples if e.hot})
+    traits = encoder.encode([traits_of(p, skill_names, knowledge_names, hot) for p in ordered])
     blocks = [encoder.encode(p) for p in ordered]
     ends, total = array("Q"), 0
     for block in blocks:
@@ -178,6 +181,7 @@ def encode(skill_names: list[str], knowledge_names: list[str], profiles: list[On
             PUBLISHED,
             tuple(skill_names),
             tuple(knowledge_names),
+            tuple(hot),
             tuple(p.id for p in ordered),
             len(traits),
             ends.tobytes(),
@@ -186,7 +190,7 @@ def encode(skill_names: list[str], knowledge_names: list[str], profiles: list[On
     return b"".join([traits, *blocks, header, len(header).to_bytes(_LENGTH_BYTES, "little")])
 
 
-def traits_of(profile: OnetProfile, skill_names: list[str], knowledge_names: list[str]) -> Traits:
+def traits_of(profile: OnetProfile, skill_names: list[str], knowledge_names: list[str], hot: list[str]) -> Traits:
     def vector(ratings: tuple[Rating, ...], names: list[str]) -> tuple[float, ...]:
         found = {r.name: r.importance for r in ratings}
         # O*NET rates every element of an occupation it rates; one missing from a combination counts as the
@@ -200,6 +204,7 @@ def traits_of(profile: OnetProfile, skill_names: list[str], knowledge_names: lis
         tuple(s.score for s in profile.interests),
         vector(profile.skills, skill_names),
         vector(profile.knowledge, knowledge_names),
+        tuple(sorted({hot.index(e.name) for group in profile.technology for e in group.examples if e.hot})),
     )
 
 
