@@ -227,6 +227,7 @@ class OnetData:
             raise DataError(f"{where}O*NET data is damaged or of another version; import it again") from None
         self._view = view
         self._traits: list[Traits] | None = None
+        self._blocks: dict[str, OnetProfile | None] = {}
 
     @classmethod
     def open(cls, path: Path) -> "OnetData | None":
@@ -245,13 +246,15 @@ class OnetData:
         return self.header.release
 
     def profile(self, occupation_id: str) -> OnetProfile | None:
-        from bisect import bisect_left
+        """One profile's block (kept: a whole profile's sections each ask for it)."""
+        if occupation_id not in self._blocks:
+            from bisect import bisect_left
 
-        ids = self.header.ids
-        position = bisect_left(ids, occupation_id)
-        if position == len(ids) or ids[position] != occupation_id:
-            return None
-        return self.block(position)
+            ids = self.header.ids
+            position = bisect_left(ids, occupation_id)
+            found = position < len(ids) and ids[position] == occupation_id
+            self._blocks[occupation_id] = self.block(position) if found else None
+        return self._blocks[occupation_id]
 
     def block(self, position: int) -> OnetProfile:
         return msgspec.msgpack.decode(self.raw_block(position), type=OnetProfile)
@@ -259,9 +262,6 @@ class OnetData:
     def raw_block(self, position: int) -> bytes:
         start = self.header.traits_end + (self._ends[position - 1] if position else 0)
         return bytes(self._view[start : self.header.traits_end + self._ends[position]])
-
-    def profiles(self) -> list[OnetProfile]:
-        return [self.block(i) for i in range(len(self.header.ids))]
 
     def search_fields(self) -> dict[str, dict[str, list[str]]]:
         """Per profile id, its alternate titles and technology names, for the name index and search."""
