@@ -243,19 +243,24 @@ def _outlook(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     # The table says more than the figures above only for a profile covering several occupations.
     if len(outlook.projections) > 1:
         headers = [
-            "Occupation",
-            "SOC code",
+            "Occupation (SOC code)",
             f"Jobs\n{jobs.year}",
             f"Projected\njobs {jobs.projected_year}",
             f"Change\n{period}",
             "Change,\njobs",
         ]
         table = [
-            [p.title, p.soc_code or "", count(p.jobs), count(p.projected_jobs), percent(p.change_percent), change]
+            [
+                f"{p.title} ({p.soc_code})" if p.soc_code else p.title,
+                count(p.jobs),
+                count(p.projected_jobs),
+                percent(p.change_percent),
+                change,
+            ]
             for p in outlook.projections
             if (change := signed_count(p.change))
         ]
-        blocks.append(Grid("Projections by occupation", headers, table, frozenset({2, 3, 4, 5})))
+        blocks.append(Grid("Projections by occupation", headers, table, frozenset({1, 2, 3, 4})))
     return blocks
 
 
