@@ -25,7 +25,11 @@ from ooh_cli.output import emit, markdown_renderer, renderer
 app = typer.Typer()
 
 
-@app.command("list", epilog="Example: ooh list --outlook faster --education associate --sort pay")
+@app.command(
+    "list",
+    epilog="Example: ooh list --outlook faster --education associate --sort pay; "
+    "ooh list --state TX --sort pay --limit 20",
+)
 def list_(
     ctx: typer.Context,
     outlook: Annotated[
@@ -111,6 +115,17 @@ def list_(
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the order.")] = False,
     limit: LimitOption = None,
     fmt: TableFormatOption = "table",
+    state: Annotated[
+        str | None,
+        typer.Option(
+            "--state",
+            metavar="STATE",
+            help="Pay as the state's OEWS median (postal code or name): the column, --min-pay, --max-pay and "
+            "--sort pay use it.",
+            rich_help_panel="Filters",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """List occupations, filtered by outlook, education, pay, group, training or experience."""
     from ooh_cli.core.query import make_filters, select
@@ -130,6 +145,12 @@ def list_(
         training=training,
         experience=experience,
     )
+    if state is not None:
+        from ooh_cli.cli.statepay import list_in_state
+        from ooh_cli.core.states import find_state
+
+        list_in_state(current, fmt, find_state(state), filters, sort, reverse, limit)
+        return
     shown, total = select(catalog, filters, sort, reverse, limit)
     if not shown:
         current.env.message("no occupations match these filters")

@@ -20,7 +20,7 @@ app = typer.Typer(
 
 @app.command(
     "import",
-    epilog="Examples: ooh data import --pages ../shared/bls/2024-34/pages "
+    epilog="Example: ooh data import --pages ../shared/bls/2024-34/pages "
     "--projections ../shared/bls/2024-34/occupation.xlsx --index ../shared/bls/2024-34/a-z-index.html "
     "--cip ../shared/cip/2020/CIP2020_SOC2018_Crosswalk.csv; "
     "ooh data import --oews ../shared/oews/may-2025/oews-2025.sqlite.gz",

@@ -2,11 +2,18 @@
 
 # No `from __future__ import annotations`: Typer reads every command's annotations at each run, and as
 # strings they would be compiled and evaluated again each time.
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ooh_cli.cli.options import OccupationArg, OccupationsArg, ShowFormatOption, TableFormatOption, complete_section
+from ooh_cli.cli.options import (
+    OccupationArg,
+    OccupationsArg,
+    ShowFormatOption,
+    StateOption,
+    TableFormatOption,
+    complete_section,
+)
 from ooh_cli.cli.session import Session, session
 from ooh_cli.core.errors import AmbiguousError, NotFoundError
 from ooh_cli.output import emit, markdown_renderer, renderer
@@ -14,6 +21,7 @@ from ooh_cli.output.env import Environment
 
 if TYPE_CHECKING:
     from ooh_cli.core.catalog import Match
+    from ooh_cli.output.views import Comparison
 
 app = typer.Typer()
 
@@ -27,7 +35,8 @@ def show(
         typer.Option(
             "--section",
             "-s",
-            help="Only this section: summary, what-they-do, work-environment, how-to-become-one, pay, job-outlook, "
+            help="Only this section: summary, what-they-do, work-environment, how-to-become-one, pay, state-and-area, "
+            "job-outlook, "
             "similar, programs, associations, history, source.",
             autocompletion=complete_section,
             show_default=False,
@@ -83,22 +92,46 @@ def resolve_one_of_several(current: Session, text: str) -> "Match":
         raise NotFoundError(f"{error}; {hint}") from None
 
 
-@app.command(epilog="Example: ooh compare registered-nurses medical-records-technician medical-assistants")
-def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOption = "table") -> None:
+@app.command(
+    epilog="Example: ooh compare registered-nurses medical-records-technician medical-assistants; "
+    "ooh compare registered-nurses dental-hygienists --state NY"
+)
+def compare(
+    ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOption = "table", state: StateOption = None
+) -> None:
     """Compare occupations side by side: one column each, the best figure of each row marked."""
     from ooh_cli.core.compare import chosen_profiles
     from ooh_cli.core.facts import fact_row, facts
+    from ooh_cli.core.states import find_states
     from ooh_cli.output.views import comparison
 
     current = session(ctx)
     chosen = chosen_profiles([resolve_one_of_several(current, text) for text in occupations])
     meta, env = current.catalog().meta, current.env
     columns = facts(meta)
+    states = find_states(state)
+    local: list[dict[str, Any]] = [{} for _ in chosen]
+    if states:
+        from ooh_cli.cli.statepay import state_records
+
+        local = state_records(current, states, chosen)
+
+    def compared(ascii_only: bool) -> "Comparison":
+        view = comparison(meta, chosen, ascii_only)
+        if not states:
+            return view
+        from ooh_cli.cli.statepay import state_lines
+
+        return state_lines(current, states, chosen, view)
+
+    def rows() -> list[dict[str, Any]]:
+        return [fact_row(profile, columns) | extra for profile, extra in zip(chosen, local, strict=True)]
+
     emit(
         env,
         fmt,
-        table=lambda: renderer(env).comparison(comparison(meta, chosen, ascii_only=env.ascii_only), env),
-        json=lambda: [fact_row(profile, columns) for profile in chosen],
-        csv=lambda: ([fact_row(profile, columns) for profile in chosen], [f.key for f in columns]),
-        markdown=lambda: markdown_renderer().comparison(comparison(meta, chosen, ascii_only=False)),
+        table=lambda: renderer(env).comparison(compared(env.ascii_only), env),
+        json=rows,
+        csv=lambda: (rows(), [f.key for f in columns] + list(local[0])),
+        markdown=lambda: markdown_renderer().comparison(compared(False)),
     )

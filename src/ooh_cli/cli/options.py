@@ -112,3 +112,12 @@ GroupOption = Annotated[
         show_default=False,
     ),
 ]
+StateOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--state",
+        help="Add (or use) this state's OEWS pay: a postal code or name (TX, texas).",
+        rich_help_panel="Local pay",
+        show_default=False,
+    ),
+]

@@ -161,6 +161,7 @@ class WageTable:
         self._index: dict[str, int] | None = None
         self._areas: list[Area] | None = None
         self._titles: list[str] | None = None
+        self._rows: dict[str, list[Row]] = {}
 
     def _damaged(self, why: str) -> DataError:
         return DataError(f"{self.path}: {why}; rebuild it with `ooh data import --oews FILE`")
@@ -195,7 +196,11 @@ class WageTable:
     def rows(self, soc: str) -> list[Row]:
         """Every area's row for ``soc`` (empty when the table has none)."""
         i = self.index(soc)
-        return [] if i is None else self._decode(self._read(self.header.blocks[i]), list[Row])
+        if i is None:
+            return []
+        if soc not in self._rows:
+            self._rows[soc] = self._decode(self._read(self.header.blocks[i]), list[Row])
+        return self._rows[soc]
 
     def areas(self) -> list[Area]:
         if self._areas is None:

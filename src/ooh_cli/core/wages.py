@@ -1,0 +1,178 @@
+"""Local pay: the OEWS estimates of a profile's occupations by state and area, chosen, matched and ranked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+from ooh_cli.core.errors import NotFoundError, UsageError
+from ooh_cli.core.names import fold, soc_code
+from ooh_cli.core.states import State
+from ooh_cli.core.wagefile import PAID_OTHERWISE, Area, Row, WageTable, wages_path
+
+WageSort = Literal["pay", "jobs", "lq"]
+AREA_KINDS = ("metro", "nonmetro")
+
+
+class Estimate(NamedTuple):
+    """One area's row for one occupation; ``row`` is None where OEWS has no estimate there."""
+
+    area: Area
+    row: Row | None
+
+
+class Occupation(NamedTuple):
+    """One detailed occupation (SOC code) of a profile, as OEWS titles it, with its national employment."""
+
+    soc: str
+    title: str
+    jobs: int | None
+
+
+NATIONAL = "0000000"
+
+
+def open_table(data_path: Path) -> WageTable:
+    """The wage table beside the data file (MissingWages when there is none)."""
+    return WageTable(wages_path(data_path))
+
+
+def occupations(table: WageTable, soc_codes: Sequence[str], chosen: str | None = None) -> list[Occupation]:
+    """The profile's detailed occupations with estimates, largest national employment first, or just ``chosen``."""
+    if chosen is not None:
+        code = soc_code(chosen)
+        if code is None or code not in soc_codes:
+            raise UsageError(f"--soc: {chosen!r} is not a SOC code of this profile; expected one of", list(soc_codes))
+        soc_codes = [code]
+    column = table.column(NATIONAL)
+    found = []
+    for soc in soc_codes:
+        index, title = table.index(soc), table.title(soc)
+        if index is None or title is None:
+            continue
+        found.append(Occupation(soc, title, column.employment[index] if column else None))
+    found.sort(key=lambda occ: -(occ.jobs or 0))
+    return found
+
+
+def national(table: WageTable, soc: str) -> Row | None:
+    """The nation's row for ``soc`` (the nation is the first area)."""
+    return next((row for row in table.rows(soc) if row.area == 0), None)
+
+
+def estimates(table: WageTable, soc: str, areas: Sequence[Area]) -> list[Estimate]:
+    """``soc``'s row in each of ``areas``, in that order (None where OEWS has none)."""
+    by_area = {row.area: row for row in table.rows(soc)}
+    position = {area.code: i for i, area in enumerate(table.areas())}
+    return [Estimate(area, by_area.get(position[area.code])) for area in areas]
+
+
+def state_areas(table: WageTable, states: Sequence[State] | None = None) -> list[Area]:
+    """The state areas, all or those of ``states`` in the order given."""
+    every = [area for area in table.areas() if area.kind == "state"]
+    if states is None:
+        return every
+    by_postal = {area.states[0]: area for area in every}
+    return [by_postal[state.postal] for state in states if state.postal in by_postal]
+
+
+def local_areas(table: WageTable, states: Sequence[State] | None = None) -> list[Area]:
+    """The metropolitan and nonmetropolitan areas, all or those within ``states``."""
+    postal = {state.postal for state in states or ()}
+    return [
+        area for area in table.areas() if area.kind in AREA_KINDS and (not postal or postal.intersection(area.states))
+    ]
+
+
+def match_areas(table: WageTable, texts: Sequence[str]) -> list[Area]:
+    """The areas whose names contain each text ("San Jose"); an area that matches nothing is a NotFoundError."""
+    areas = [area for area in table.areas() if area.kind in AREA_KINDS]
+    found: list[Area] = []
+    for text in texts:
+        key = fold(text)
+        matched = [area for area in areas if key and key in fold(area.name)]
+        if not matched:
+            import difflib
+
+            names = [area.name for area in areas]
+            close = difflib.get_close_matches(text, names, n=5, cutoff=0.4)
+            words = [name for name in names if any(word in fold(name) for word in key.split("-") if len(word) > 2)]
+            suggestions = list(dict.fromkeys([*close, *words]))[:8]
+            hint = "; the closest names:" if suggestions else "; `ooh wages OCCUPATION --by area` lists them"
+            raise NotFoundError(f"--area: no metropolitan or nonmetropolitan area matches {text!r}{hint}", suggestions)
+        found.extend(area for area in matched if area not in found)
+    return found
+
+
+def figure(row: Row | None, sort: WageSort, hourly: bool) -> float | None:
+    """The figure an estimate is ranked by."""
+    if row is None:
+        return None
+    if sort == "jobs":
+        return row.value("employment")
+    if sort == "lq":
+        return row.value("lq")
+    return row.value("hourly_median" if hourly else "annual_median")
+
+
+def rank(found: Sequence[Estimate], sort: WageSort, hourly: bool = False) -> list[Estimate]:
+    """Largest first; estimates without the figure last, in their order."""
+    known = [e for e in found if figure(e.row, sort, hourly) is not None]
+    missing = [e for e in found if figure(e.row, sort, hourly) is None]
+    known.sort(key=lambda e: -(figure(e.row, sort, hourly) or 0.0))
+    return known + missing
+
+
+def paid_only(row: Row | None) -> Literal["hourly", "annual"] | None:
+    """Whether BLS reports this occupation's pay only by the hour or only by the year (footnote 4)."""
+    if row is None:
+        return None
+    if row.annual_median is None and row.note("annual_median") == PAID_OTHERWISE:
+        return "hourly"
+    if row.hourly_median is None and row.note("hourly_median") == PAID_OTHERWISE:
+        return "annual"
+    return None
+
+
+class StatePay(NamedTuple):
+    """A profile's pay in one state: of its detailed occupations, the one with the most jobs there."""
+
+    soc: str
+    title: str  # OEWS's title, given only when the profile has several detailed occupations
+    annual: int | None
+    hourly: float | None
+    jobs: int | None
+    several: bool  # whether the profile has several detailed occupations with estimates
+
+
+def state_pay(table: WageTable, state: State, profiles: Sequence[tuple[str, Sequence[str]]]) -> dict[str, StatePay]:
+    """``profiles`` (id, SOC codes) to their pay in ``state``, read from that state's column alone."""
+    column = table.column(f"{state.fips}00000")
+    if column is None:
+        raise NotFoundError(f"the wage table has no figures for {state.name}")
+    found = {}
+    for profile_id, soc_codes in profiles:
+        best: tuple[int, int, str] | None = None
+        known = 0
+        for soc in soc_codes:
+            index = table.index(soc)
+            if index is None:
+                continue
+            known += 1
+            jobs = column.employment[index]
+            if best is None or (jobs or -1) > best[0]:
+                best = (jobs if jobs is not None else -1, index, soc)
+        if best is None:
+            continue
+        _, index, soc = best
+        hourly = column.hourly_median[index]
+        found[profile_id] = StatePay(
+            soc,
+            (table.title(soc) or soc) if known > 1 else "",
+            column.annual_median[index],
+            None if hourly is None else hourly / 100,
+            column.employment[index],
+            known > 1,
+        )
+    return found
