@@ -84,7 +84,7 @@ def test_oews_alone_writes_the_wage_table_beside_the_data_file(target: Path, tmp
     wages = target.parent / "wages.bin"
     assert "OEWS May 2025: 6 SOC codes, 10 areas" in result.stdout
     table = WageTable(wages)
-    assert table.header.socs == ["27-2011", "29-1141", "43-6011", "43-6012", "43-6013", "43-6014"]
+    assert table.socs == ["27-2011", "29-1141", "43-6011", "43-6012", "43-6013", "43-6014"]
     nurses = {table.areas()[row.area].name: row for row in table.rows("29-1141")}
     assert nurses["Texas"].value("annual_median") == 92000 and nurses["Texas"].value("lq") == 0.88
     assert nurses["Guam"].annual_median is None and nurses["Guam"].note("annual_median") == 8

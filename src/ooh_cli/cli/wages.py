@@ -123,7 +123,8 @@ def _report(
     env: "Environment",
 ) -> "WageReport":
     from ooh_cli.core.wages import estimates, local_areas, match_areas, national, rank, state_areas
-    from ooh_cli.output.wages import WageReport, use_hourly
+    from ooh_cli.output.wages import WageReport
+    from ooh_cli.output.wagetext import use_hourly
 
     row = national(table, occ.soc)
     hourly, note = use_hourly(row, hourly)
@@ -195,7 +196,7 @@ def _emit_reports(env: "Environment", fmt: str, reports: list["WageReport"], per
 def _map(table: "WageTable", occ: "Occupation", states: list["State"], lq: bool, hourly: bool) -> "TileMap":
     from ooh_cli.core.wages import estimates, figure, national, state_areas
     from ooh_cli.output.tilemap import tile_map
-    from ooh_cli.output.wages import use_hourly
+    from ooh_cli.output.wagetext import use_hourly
 
     hourly, _ = use_hourly(national(table, occ.soc), hourly)
     found = estimates(table, occ.soc, state_areas(table, states or None))

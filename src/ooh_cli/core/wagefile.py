@@ -5,15 +5,16 @@ header locates by (offset, length) from the end of the header:
 
 - ``areas``: every area (national, states, metropolitan and nonmetropolitan areas), indexed by position;
 - ``titles``: the OEWS title of each SOC code;
-- one block per SOC code: that occupation's rows, one per area with an estimate, in area order;
+- one block per SOC code: that occupation's rows, one per area with an estimate, in area order, and beside it
+  its brief: the few rows `ooh show` prints (most jobs, best-paying states and areas), so `show` decodes no block;
 - one column per state (and the nation): employment and median pay of every SOC code, in the header's order,
   so that `ooh list --state` reads one small column rather than every block.
 
 Figures are integers: dollars for annual pay, cents for hourly pay, thousandths for employment per 1,000 jobs,
 hundredths for the location quotient; None where BLS publishes no figure, with its footnote code in ``notes``.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations`: msgspec would evaluate every annotation string on first decode.
+"""
 
 from pathlib import Path
 from typing import BinaryIO, TypeVar
@@ -47,6 +48,7 @@ FIGURES: tuple[tuple[str, str, int], ...] = (
     ("annual_90", "15", 1),
 )
 SCALE = {name: factor for name, _, factor in FIGURES}
+NATIONAL = "0000000"  # the nation's area code
 NOT_RELEASED = 8  # BLS footnote: estimate not released
 PAID_OTHERWISE = 4  # BLS footnote: reported only hourly, or only annually
 
@@ -98,20 +100,52 @@ class Column(msgspec.Struct, array_like=True, frozen=True):
     hourly_median: list[int | None]
 
 
+class Place(msgspec.Struct, array_like=True, frozen=True):
+    """An area by name with its row, as a brief keeps it."""
+
+    code: str
+    name: str
+    row: Row
+
+
+class Brief(msgspec.Struct, array_like=True, frozen=True):
+    """What a profile shows of one SOC code, worked out at import: read as one small block."""
+
+    soc: str
+    title: str
+    national: Row | None
+    paid: str  # "hourly" or "annual" where BLS reports pay only that way (footnote 4), else ""
+    most_jobs: list[Place]  # states with the most jobs
+    best_states: list[Place]  # states by median pay
+    best_areas: list[Place]  # metro and nonmetro areas by median pay
+
+
 class Header(msgspec.Struct, frozen=True):
     release: str  # "May 2025"
     release_code: str  # "2025A01"
-    socs: list[str]  # SOC codes, sorted
+    socs: str  # the SOC codes, sorted, SOC_WIDTH characters each: found with str.find, nothing to decode
+    spans: bytes  # per SOC code, 4 little-endian uint32: offset and length of its rows, then of its brief
     titles: tuple[int, int]  # the OEWS title of each SOC code, in that order
-    blocks: list[tuple[int, int]]  # (offset, length) of each SOC code's rows
     areas: tuple[int, int]
     columns: dict[str, tuple[int, int]]  # area code of the nation or a state -> its column
 
 
+SOC_WIDTH = len("00-0000")
+SPAN_WIDTH = 16
+
+
 def encode(
-    release: str, release_code: str, socs: list[str], titles: list[str], areas: list[Area], rows: list[list[Row]]
+    release: str,
+    release_code: str,
+    titles: list[str],
+    areas: list[Area],
+    rows: list[list[Row]],
+    briefs: list[Brief],
 ) -> bytes:
-    """The wage table's bytes: the same input always gives the same bytes."""
+    """The wage table's bytes (``titles``, ``rows`` and ``briefs`` in the order of the briefs' SOC codes).
+
+    The same input always gives the same bytes.
+    """
     encoder = msgspec.msgpack.Encoder()
     sections: list[bytes] = []
     at = 0
@@ -124,7 +158,10 @@ def encode(
 
     area_span = place(encoder.encode(areas))
     title_span = place(encoder.encode(titles))
-    blocks = [place(encoder.encode(block)) for block in rows]
+    spans = bytearray()
+    for block, brief in zip(rows, briefs, strict=True):
+        for offset, length in (place(encoder.encode(block)), place(encoder.encode(brief))):
+            spans += offset.to_bytes(4, "little") + length.to_bytes(4, "little")
     columns = {}
     by_area = [{row.area: row for row in block} for block in rows]
     for index, area in enumerate(areas):
@@ -137,7 +174,8 @@ def encode(
             [row.hourly_median if row else None for row in found],
         )
         columns[area.code] = place(encoder.encode(column))
-    header = encoder.encode(Header(release, release_code, socs, title_span, blocks, area_span, columns))
+    socs = "".join(brief.soc for brief in briefs)
+    header = encoder.encode(Header(release, release_code, socs, bytes(spans), title_span, area_span, columns))
     return b"".join([MAGIC, len(header).to_bytes(4, "little"), header, *sections])
 
 
@@ -180,10 +218,25 @@ class WageTable:
             raise self._damaged("cut short")
         return data
 
+    @property
+    def socs(self) -> list[str]:
+        codes = self.header.socs
+        return [codes[i : i + SOC_WIDTH] for i in range(0, len(codes), SOC_WIDTH)]
+
     def index(self, soc: str) -> int | None:
-        if self._index is None:
-            self._index = {code: i for i, code in enumerate(self.header.socs)}
-        return self._index.get(soc)
+        """The position of ``soc`` in the table, found in the header's string of codes."""
+        codes = self.header.socs
+        at = codes.find(soc) if len(soc) == SOC_WIDTH else -1
+        while at != -1 and at % SOC_WIDTH:
+            at = codes.find(soc, at + 1)
+        return None if at == -1 else at // SOC_WIDTH
+
+    def _span(self, index: int, which: int) -> tuple[int, int]:
+        start = index * SPAN_WIDTH + which * 8
+        piece = self.header.spans[start : start + 8]
+        if len(piece) != 8:
+            raise self._damaged("its index is cut short")
+        return int.from_bytes(piece[:4], "little"), int.from_bytes(piece[4:], "little")
 
     def title(self, soc: str) -> str | None:
         i = self.index(soc)
@@ -199,8 +252,13 @@ class WageTable:
         if i is None:
             return []
         if soc not in self._rows:
-            self._rows[soc] = self._decode(self._read(self.header.blocks[i]), list[Row])
+            self._rows[soc] = self._decode(self._read(self._span(i, 0)), list[Row])
         return self._rows[soc]
+
+    def brief(self, soc: str) -> Brief | None:
+        """What a profile shows of ``soc``, or None when the table has no estimates for it."""
+        i = self.index(soc)
+        return None if i is None else self._decode(self._read(self._span(i, 1)), Brief)
 
     def areas(self) -> list[Area]:
         if self._areas is None:
@@ -210,6 +268,17 @@ class WageTable:
     def column(self, area_code: str) -> Column | None:
         span = self.header.columns.get(area_code)
         return None if span is None else self._decode(self._read(span), Column)
+
+
+def paid_only(row: Row | None) -> str | None:
+    """Whether BLS reports this occupation's pay only by the hour or only by the year (footnote 4)."""
+    if row is None:
+        return None
+    if row.annual_median is None and row.note("annual_median") == PAID_OTHERWISE:
+        return "hourly"
+    if row.hourly_median is None and row.note("hourly_median") == PAID_OTHERWISE:
+        return "annual"
+    return None
 
 
 class MissingWages(DataError):

@@ -4,33 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
+
+import msgspec
 
 from ooh_cli.core.errors import NotFoundError, UsageError
 from ooh_cli.core.names import fold, soc_code
-from ooh_cli.core.states import State
-from ooh_cli.core.wagefile import PAID_OTHERWISE, Area, Row, WageTable, wages_path
+from ooh_cli.core.wagefile import NATIONAL, Area, Brief, Place, Row, WageTable, paid_only, wages_path
+
+if TYPE_CHECKING:
+    from ooh_cli.core.states import State
 
 WageSort = Literal["pay", "jobs", "lq"]
 AREA_KINDS = ("metro", "nonmetro")
 
 
-class Estimate(NamedTuple):
+# Structs rather than NamedTuples: a NamedTuple class costs a lookup's start-up several times more to define.
+class Estimate(msgspec.Struct, frozen=True):
     """One area's row for one occupation; ``row`` is None where OEWS has no estimate there."""
 
     area: Area
     row: Row | None
 
 
-class Occupation(NamedTuple):
+class Occupation(msgspec.Struct, frozen=True):
     """One detailed occupation (SOC code) of a profile, as OEWS titles it, with its national employment."""
 
     soc: str
     title: str
     jobs: int | None
-
-
-NATIONAL = "0000000"
 
 
 def open_table(data_path: Path) -> WageTable:
@@ -105,37 +107,26 @@ def match_areas(table: WageTable, texts: Sequence[str]) -> list[Area]:
     return found
 
 
-def figure(row: Row | None, sort: WageSort, hourly: bool) -> float | None:
-    """The figure an estimate is ranked by."""
+def figure(row: Row | None, sort: WageSort, hourly: bool) -> int | None:
+    """The figure an estimate is ranked by, as stored (scaled integers order as the figures do)."""
     if row is None:
         return None
     if sort == "jobs":
-        return row.value("employment")
+        return row.employment
     if sort == "lq":
-        return row.value("lq")
-    return row.value("hourly_median" if hourly else "annual_median")
+        return row.lq
+    return row.hourly_median if hourly else row.annual_median
 
 
 def rank(found: Sequence[Estimate], sort: WageSort, hourly: bool = False) -> list[Estimate]:
     """Largest first; estimates without the figure last, in their order."""
-    known = [e for e in found if figure(e.row, sort, hourly) is not None]
-    missing = [e for e in found if figure(e.row, sort, hourly) is None]
-    known.sort(key=lambda e: -(figure(e.row, sort, hourly) or 0.0))
-    return known + missing
+    keyed = [(figure(e.row, sort, hourly), e) for e in found]
+    known = [(value, e) for value, e in keyed if value is not None]
+    known.sort(key=lambda pair: -pair[0])
+    return [e for _, e in known] + [e for value, e in keyed if value is None]
 
 
-def paid_only(row: Row | None) -> Literal["hourly", "annual"] | None:
-    """Whether BLS reports this occupation's pay only by the hour or only by the year (footnote 4)."""
-    if row is None:
-        return None
-    if row.annual_median is None and row.note("annual_median") == PAID_OTHERWISE:
-        return "hourly"
-    if row.hourly_median is None and row.note("hourly_median") == PAID_OTHERWISE:
-        return "annual"
-    return None
-
-
-class StatePay(NamedTuple):
+class StatePay(msgspec.Struct, frozen=True):
     """A profile's pay in one state: of its detailed occupations, the one with the most jobs there."""
 
     soc: str
@@ -176,3 +167,28 @@ def state_pay(table: WageTable, state: State, profiles: Sequence[tuple[str, Sequ
             known > 1,
         )
     return found
+
+
+TOP = 5
+
+
+def brief_of(soc: str, title: str, rows: list[Row], areas: list[Area]) -> Brief:
+    """What `ooh show` prints of ``soc``: the states with the most jobs, the best-paying states and areas."""
+    national = next((row for row in rows if areas[row.area].kind == "national"), None)
+    paid = paid_only(national) or ""
+    hourly = paid == "hourly"
+    states = [Estimate(areas[row.area], row) for row in rows if areas[row.area].kind == "state"]
+    local = [Estimate(areas[row.area], row) for row in rows if areas[row.area].kind in AREA_KINDS]
+
+    def places(found: list[Estimate]) -> list[Place]:
+        return [Place(e.area.code, e.area.name, e.row) for e in found[:TOP] if e.row is not None]
+
+    return Brief(
+        soc,
+        title,
+        national,
+        paid,
+        places(rank(states, "jobs")),
+        places(rank(states, "pay", hourly)),
+        places(rank(local, "pay", hourly)),
+    )

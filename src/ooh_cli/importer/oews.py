@@ -19,6 +19,7 @@ import msgspec
 
 from ooh_cli.core.states import BY_FIPS
 from ooh_cli.core.wagefile import FIGURES, Area, Row, encode
+from ooh_cli.core.wages import brief_of
 from ooh_cli.importer.errors import SourceError
 
 ALL_INDUSTRIES = "000000"
@@ -105,7 +106,9 @@ def _read(path: Path, connection: sqlite3.Connection, socs: list[str]) -> WageIm
     blocks = [sorted(found[soc], key=lambda row: row.area) for soc in kept]
     if not blocks:
         raise SourceError(path, "has no cross-industry estimates for any SOC code of the profiles")
-    data = encode(release, release_code, kept, [titles.get(soc.replace("-", ""), soc) for soc in kept], areas, blocks)
+    names = [titles.get(soc.replace("-", ""), soc) for soc in kept]
+    briefs = [brief_of(soc, name, block, areas) for soc, name, block in zip(kept, names, blocks, strict=True)]
+    data = encode(release, release_code, names, areas, blocks, briefs)
     missing = [soc for soc in socs if not found[soc]]
     return WageImport(data, release, len(kept), len(areas), sum(map(len, blocks)), missing)
 

@@ -7,55 +7,17 @@ Every figure here is OEWS's (dated with its release, "May 2025"); a figure BLS d
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ooh_cli.core.model import Record
-from ooh_cli.core.wagefile import FIGURES, NOT_RELEASED, PAID_OTHERWISE, Row
-from ooh_cli.core.wages import Estimate, Occupation, paid_only
-from ooh_cli.output.views import Listing
+from ooh_cli.core.wagefile import FIGURES, Row, paid_only
+from ooh_cli.core.wages import Estimate, Occupation
+from ooh_cli.output.wagetext import count_text, figures_record, pay_name, pay_text
 
-NOT_RELEASED_TEXT = "not released"
-NO_ESTIMATE = "no estimate"
+if TYPE_CHECKING:
+    from ooh_cli.output.views import Listing
+
 BAR_CELLS = 24
-KIND_LABELS = {"national": "nation", "state": "state", "metro": "metro area", "nonmetro": "nonmetro area"}
-
-
-def pay_name(kind: str, hourly: bool) -> str:
-    """The field of a pay figure: kind is mean, median, 10, 25, 75 or 90."""
-    return f"{'hourly' if hourly else 'annual'}_{kind}"
-
-
-def pay_text(row: Row | None, name: str) -> str:
-    """A pay figure as people read it, or why there is none."""
-    if row is None:
-        return NO_ESTIMATE
-    value = row.value(name)
-    if value is None:
-        if row.note(name) == PAID_OTHERWISE:
-            return "hourly only" if name.startswith("annual") else "annual only"
-        return NOT_RELEASED_TEXT
-    return f"${value:,.2f}" if name.startswith("hourly") else f"${value:,.0f}"
-
-
-def count_text(row: Row | None, name: str) -> str:
-    if row is None:
-        return NO_ESTIMATE
-    value = row.value(name)
-    if value is None:
-        return NOT_RELEASED_TEXT
-    if name == "employment":
-        return f"{value:,.0f}"
-    return f"{value:.2f}" if name == "lq" else f"{value:g}"
-
-
-def use_hourly(national: Row | None, hourly: bool) -> tuple[bool, str | None]:
-    """Whether to show hourly figures, and why when the occupation's own reporting decides it."""
-    only = paid_only(national)
-    if only == "hourly" and not hourly:
-        return True, "BLS reports pay for this occupation by the hour only: figures are hourly."
-    if only == "annual" and hourly:
-        return False, "BLS reports pay for this occupation by the year only: figures are annual."
-    return hourly, None
 
 
 def range_bar(row: Row, hourly: bool, ascii_only: bool) -> str | None:
@@ -96,6 +58,8 @@ def national_lines(occ: Occupation, row: Row | None, period: str, hourly: bool, 
 
 def area_listing(found: Sequence[Estimate], first: str, period: str, hourly: bool, footer: str = "") -> Listing:
     """One row per area: median, middle half, mean, jobs and location quotient (json and csv have every figure)."""
+    from ooh_cli.output.views import Listing
+
     rows = []
     for estimate in found:
         row = estimate.row
@@ -121,20 +85,6 @@ def area_listing(found: Sequence[Estimate], first: str, period: str, hourly: boo
         "Location\nquotient",
     ]
     return Listing(headers, rows, {1, 2, 3, 4, 5}, footer)
-
-
-def figures_record(row: Row | None) -> dict[str, Any]:
-    """A row's figures for json and csv: None where BLS published none, with the reason in ``notes``."""
-    record: dict[str, Any] = {name: (row.value(name) if row else None) for name, _, _ in FIGURES}
-    notes = {}
-    for name, _, _ in FIGURES:
-        code = row.note(name) if row else 0
-        if row is not None and record[name] is None:
-            notes[name] = pay_text(row, name) if code == PAID_OTHERWISE else NOT_RELEASED_TEXT
-        elif code and code not in (NOT_RELEASED, PAID_OTHERWISE):
-            notes[name] = f"BLS footnote {code}"
-    record["notes"] = notes
-    return record
 
 
 class WageReport(Record, frozen=True):
