@@ -25,11 +25,17 @@ def _pay_in(current: Session, state: State, profiles: list[Summary]) -> tuple[di
 
 
 def _money(pay: StatePay | None) -> str:
-    if pay is None:
+    if pay is None or not pay.estimated:
         return "no estimate"
     if pay.annual is not None:
         return f"${pay.annual:,}"
     return f"${pay.hourly:,.2f}/hour" if pay.hourly is not None else "not released"
+
+
+def _jobs(pay: StatePay | None) -> str:
+    if pay is None or not pay.estimated:
+        return "no estimate"
+    return f"{pay.jobs:,}" if pay.jobs is not None else "not released"
 
 
 def _record(state: State, period: str, pay: StatePay | None) -> dict[str, Any]:
@@ -127,9 +133,7 @@ def state_lines(current: Session, states: list[State], profiles: list[Summary], 
         best = max((v for v in pay_values if v is not None), default=None)
         cells = [Cell(_money(p), best is not None and v == best) for p, v in zip(found, pay_values, strict=True)]
         lines.append(Line(f"Median pay, {state.name}, {period}", cells, len({c.text for c in cells}) > 1))
-        jobs = [
-            Cell("no estimate" if p is None else f"{p.jobs:,}" if p.jobs is not None else "not released") for p in found
-        ]
+        jobs = [Cell(_jobs(p)) for p in found]
         lines.append(Line(f"Jobs, {state.name}, {period}", jobs, len({c.text for c in jobs}) > 1))
         if any(p and p.several for p in found):
             used = [Cell(f"{p.title} ({p.soc})" if p and p.several else "") for p in found]

@@ -194,13 +194,14 @@ def _emit_reports(env: "Environment", fmt: str, reports: list["WageReport"], per
 
 
 def _map(table: "WageTable", occ: "Occupation", states: list["State"], lq: bool, hourly: bool) -> "TileMap":
-    from ooh_cli.core.wages import estimates, figure, national, state_areas
+    from ooh_cli.core.wages import estimates, national, state_areas
     from ooh_cli.output.tilemap import tile_map
     from ooh_cli.output.wagetext import use_hourly
 
     hourly, _ = use_hourly(national(table, occ.soc), hourly)
     found = estimates(table, occ.soc, state_areas(table, states or None))
-    values = {e.area.states[0]: figure(e.row, "lq" if lq else "pay", hourly) for e in found}
+    name = "lq" if lq else "hourly_median" if hourly else "annual_median"
+    values = {e.area.states[0]: e.row.value(name) if e.row else None for e in found}
     if lq:
         title = f"{occ.title} (SOC {occ.soc}): location quotient by state, OEWS {table.header.release}"
         return tile_map(title, values, lambda v: f"{v:.2f}", lambda v: f"{v:.2f}")

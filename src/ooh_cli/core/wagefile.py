@@ -98,6 +98,7 @@ class Column(msgspec.Struct, array_like=True, frozen=True):
     employment: list[int | None]
     annual_median: list[int | None]
     hourly_median: list[int | None]
+    estimated: list[bool]  # whether OEWS has a row for the SOC code there at all
 
 
 class Place(msgspec.Struct, array_like=True, frozen=True):
@@ -172,6 +173,7 @@ def encode(
             [row.employment if row else None for row in found],
             [row.annual_median if row else None for row in found],
             [row.hourly_median if row else None for row in found],
+            [row is not None for row in found],
         )
         columns[area.code] = place(encoder.encode(column))
     socs = "".join(brief.soc for brief in briefs)

@@ -134,6 +134,7 @@ class StatePay(msgspec.Struct, frozen=True):
     annual: int | None
     hourly: float | None
     jobs: int | None
+    estimated: bool  # whether OEWS has an estimate there at all (its figures may still be unreleased)
     several: bool  # whether the profile has several detailed occupations with estimates
 
 
@@ -164,6 +165,7 @@ def state_pay(table: WageTable, state: State, profiles: Sequence[tuple[str, Sequ
             column.annual_median[index],
             None if hourly is None else hourly / 100,
             column.employment[index],
+            column.estimated[index],
             known > 1,
         )
     return found
