@@ -61,7 +61,7 @@ def test_chosen_states_in_the_order_given_and_unknown_states(wages: Invoke) -> N
     result = wages("wages", "registered-nurses", "--state", "tx", "--state", "New York")
     assert result.exit_code == 0, result.output
     assert states_column(result.stdout) == ["Texas", "New York"]
-    assert "$92,000" in result.stdout and "$75,000 to $105,000" in result.stdout
+    assert "$92,000" in result.stdout and "$75k to $105k" in result.stdout
     sorted_ = wages("wages", "registered-nurses", "--state", "TX,NY", "--sort", "pay")
     assert states_column(sorted_.stdout) == ["New York", "Texas"]
     bad = wages("wages", "registered-nurses", "--state", "Texass")

@@ -56,6 +56,13 @@ def national_lines(occ: Occupation, row: Row | None, period: str, hourly: bool, 
     return lines
 
 
+def _short(dollars: str) -> str:
+    """"$122,440" as "$122k" (a range in a narrow column); hourly figures stay as they are."""
+    if "." in dollars or "," not in dollars:
+        return dollars
+    return f"${round(int(dollars[1:].replace(',', '')) / 1000)}k"
+
+
 def area_listing(found: Sequence[Estimate], first: str, period: str, hourly: bool, footer: str = "") -> Listing:
     """One row per area: median, middle half, mean, jobs and location quotient (json and csv have every figure)."""
     from ooh_cli.output.views import Listing
@@ -64,7 +71,7 @@ def area_listing(found: Sequence[Estimate], first: str, period: str, hourly: boo
     for estimate in found:
         row = estimate.row
         low, high = pay_text(row, pay_name("25", hourly)), pay_text(row, pay_name("75", hourly))
-        middle = f"{low} to {high}" if low.startswith("$") and high.startswith("$") else low
+        middle = f"{_short(low)} to {_short(high)}" if low.startswith("$") and high.startswith("$") else low
         rows.append(
             [
                 estimate.area.name,
