@@ -1,7 +1,7 @@
 """`ooh wages --map`: the states as a grid of square tiles, each shaded by a figure, with a legend.
 
-Plain text prints the figure in each tile, so a pipe or NO_COLOR loses nothing; a colour terminal shades
-the tiles (Rich, imported only there).
+Each tile is two lines, its postal code over its figure, so a pipe or NO_COLOR loses nothing; a colour
+terminal also shades the tiles and adds a legend (Rich, imported only there).
 """
 
 from __future__ import annotations
@@ -82,38 +82,46 @@ def tile_map(
 
 
 def plain(view: TileMap, env: Environment) -> None:
-    """The grid with the figure in each tile."""
-    width = max((len(t.postal) + 1 + len(t.text) for row in view.rows for t in row if t), default=2)
+    """The same grid as in a terminal, each tile its postal code over its figure."""
+    width = _tile_width(view)
     lines = [view.title, ""]
     for row in view.rows:
-        lines.append(" ".join(f"{t.postal} {t.text}".ljust(width) if t else " " * width for t in row).rstrip())
+        for field in ("postal", "text"):
+            lines.append(" ".join(f" {getattr(t, field)}".ljust(width) if t else " " * width for t in row).rstrip())
     if view.notes:
         lines += ["", *view.notes]
     env.stdout.write("\n".join(lines) + "\n")
 
 
+def _tile_width(view: TileMap) -> int:
+    return max((len(t.text) for row in view.rows for t in row if t), default=4) + 1
+
+
 def terminal(view: TileMap, env: Environment) -> None:
-    """Square-ish tiles shaded by their figure, the postal code in each; the legend gives the ranges."""
+    """Tiles shaded by their figure, with the postal code and the figure; the legend gives each shade's range."""
     from rich.console import Console
     from rich.text import Text
 
     out = Console(file=env.stdout, highlight=False)
     out.print(Text(view.title, style="bold"))
     out.print()
+    width = _tile_width(view)
     for row in view.rows:
-        line = Text()
-        for tile in row:
-            if tile is None:
-                line.append("     ")
-                continue
-            ink, paper = MISSING_STYLE if tile.shade is None else PALETTE[tile.shade]
-            line.append(f" {tile.postal} ", style=f"{ink} on {paper}")
-            line.append(" ")
-        out.print(line)
+        # Two lines a tile, near square in most terminal fonts: the postal code, then the figure.
+        for field in ("postal", "text"):
+            line = Text()
+            for tile in row:
+                if tile is None:
+                    line.append(" " * (width + 1))
+                    continue
+                ink, paper = MISSING_STYLE if tile.shade is None else PALETTE[tile.shade]
+                line.append(f" {getattr(tile, field)}".ljust(width), style=f"{ink} on {paper}")
+                line.append(" ")
+            out.print(line)
     out.print()
     for i, text in enumerate(view.legend):
         ink, paper = PALETTE[i]
-        out.print(Text.assemble(("    ", f"{ink} on {paper}"), f" {text}"))
+        out.print(Text.assemble(("      ", f"{ink} on {paper}"), f" {text}"))
     if view.notes:
         ink, paper = MISSING_STYLE
-        out.print(Text.assemble(("    ", f"{ink} on {paper}"), " not released"))
+        out.print(Text.assemble(("      ", f"{ink} on {paper}"), " n/r: not released"))

@@ -57,7 +57,7 @@ def national_lines(occ: Occupation, row: Row | None, period: str, hourly: bool, 
 
 
 def _short(dollars: str) -> str:
-    """"$122,440" as "$122k" (a range in a narrow column); hourly figures stay as they are."""
+    """ "$122,440" as "$122k" (a range in a narrow column); hourly figures stay as they are."""
     if "." in dollars or "," not in dollars:
         return dollars
     return f"${round(int(dollars[1:].replace(',', '')) / 1000)}k"
