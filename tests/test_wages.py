@@ -240,7 +240,7 @@ def test_show_has_a_state_and_area_section(wages: Invoke) -> None:
     out = result.stdout
     assert "STATE AND AREA PAY" in out
     assert "OEWS May 2025 estimates for Registered Nurses (SOC 29-1141)." in out
-    assert "a year apart from the Handbook's pay above (May 2024)" in out
+    assert "(SOC 29-1141). They come a year after the Handbook's pay above (May 2024)." in " ".join(out.split())
     assert "Most jobs, May 2025" in out and "Best-paying states, May 2025" in out
     assert "Best-paying metro areas, May 2025" in out
     assert "More: ooh wages registered-nurses" in out

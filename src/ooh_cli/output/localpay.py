@@ -57,7 +57,7 @@ def local_pay(
         which += f", the largest of the profile's {len(known)} detailed occupations"
     intro = [f"OEWS {period} estimates for {which}."]
     if whole and pay_year is not None:
-        intro.append(f"They are a year apart from the Handbook's pay above (May {pay_year}).")
+        intro.append(f"They come a year after the Handbook's pay above (May {pay_year}).")
     _, note = use_hourly(brief.national, False)
     if note:
         intro.append(note)
