@@ -48,6 +48,7 @@ FIGURES: tuple[tuple[str, str, int], ...] = (
     ("annual_90", "15", 1),
 )
 SCALE = {name: factor for name, _, factor in FIGURES}
+POSITION = {name: i for i, (name, _, _) in enumerate(FIGURES)}
 NATIONAL = "0000000"  # the nation's area code
 NOT_RELEASED = 8  # BLS footnote: estimate not released
 PAID_OTHERWISE = 4  # BLS footnote: reported only hourly, or only annually
@@ -61,35 +62,42 @@ class Area(msgspec.Struct, array_like=True, frozen=True):
 
 
 class Row(msgspec.Struct, array_like=True, frozen=True):
-    """One occupation in one area, figures stored as integers (see FIGURES)."""
+    """One occupation in one area: its figures as integers in FIGURES order (see SCALE), None where unpublished.
+
+    One list rather than a field per figure: the class costs every lookup that imports it a fraction as much.
+    """
 
     area: int
-    employment: int | None
-    per_1000: int | None
-    lq: int | None
-    hourly_mean: int | None
-    annual_mean: int | None
-    hourly_10: int | None
-    hourly_25: int | None
-    hourly_median: int | None
-    hourly_75: int | None
-    hourly_90: int | None
-    annual_10: int | None
-    annual_25: int | None
-    annual_median: int | None
-    annual_75: int | None
-    annual_90: int | None
+    figures: list[int | None]
     # One digit per figure, in FIGURES order: its BLS footnote code, 0 for none; empty when none has one.
     notes: str = ""
 
+    def raw(self, name: str) -> int | None:
+        """A figure as stored: scaled integers order as the figures do."""
+        return self.figures[POSITION[name]]
+
     def value(self, name: str) -> float | None:
-        raw: int | None = getattr(self, name)
+        raw = self.figures[POSITION[name]]
         return None if raw is None else raw / SCALE[name] if SCALE[name] != 1 else raw
 
     def note(self, name: str) -> int:
-        if not self.notes:
-            return 0
-        return int(self.notes[[figure for figure, _, _ in FIGURES].index(name)])
+        return int(self.notes[POSITION[name]]) if self.notes else 0
+
+    @property
+    def employment(self) -> int | None:
+        return self.figures[0]
+
+    @property
+    def lq(self) -> int | None:
+        return self.figures[POSITION["lq"]]
+
+    @property
+    def hourly_median(self) -> int | None:
+        return self.figures[POSITION["hourly_median"]]
+
+    @property
+    def annual_median(self) -> int | None:
+        return self.figures[POSITION["annual_median"]]
 
 
 class Column(msgspec.Struct, array_like=True, frozen=True):
@@ -121,64 +129,61 @@ class Brief(msgspec.Struct, array_like=True, frozen=True):
     best_areas: list[Place]  # metro and nonmetro areas by median pay
 
 
-class Header(msgspec.Struct, frozen=True):
-    release: str  # "May 2025"
-    release_code: str  # "2025A01"
-    socs: str  # the SOC codes, sorted, SOC_WIDTH characters each: found with str.find, nothing to decode
-    spans: bytes  # per SOC code, 4 little-endian uint32: offset and length of its rows, then of its brief
-    titles: tuple[int, int]  # the OEWS title of each SOC code, in that order
-    areas: tuple[int, int]
-    columns: dict[str, tuple[int, int]]  # area code of the nation or a state -> its column
+class Header:
+    """Where everything is, read as a plain msgpack map: a Struct would cost every lookup that imports this."""
+
+    __slots__ = ("areas", "columns", "release", "release_code", "socs", "spans", "titles")
+
+    def __init__(
+        self,
+        release: str,
+        release_code: str,
+        socs: str,
+        spans: bytes,
+        titles: tuple[int, int],
+        areas: tuple[int, int],
+        columns: dict[str, tuple[int, int]],
+    ) -> None:
+        self.release = release  # "May 2025"
+        self.release_code = release_code  # "2025A01"
+        self.socs = socs  # the SOC codes, sorted, SOC_WIDTH characters each: found with str.find
+        self.spans = spans  # per SOC code, 4 little-endian uint32: offset and length of its rows, then of its brief
+        self.titles = titles  # the OEWS title of each SOC code, in that order
+        self.areas = areas
+        self.columns = columns  # area code of the nation or a state -> its column
+
+    def to_data(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    @classmethod
+    def of(cls, data: object) -> "Header":
+        """The header of a decoded map; ValueError when it is not one."""
+        if not isinstance(data, dict) or set(data) != set(cls.__slots__):
+            raise ValueError("its header is not a wage table's")
+        release, code, socs, spans, columns = (data[k] for k in ("release", "release_code", "socs", "spans", "columns"))
+        if not (isinstance(release, str) and isinstance(code, str) and isinstance(socs, str)):
+            raise ValueError("its header has values of the wrong kind")
+        if not isinstance(spans, bytes) or not isinstance(columns, dict):
+            raise ValueError("its header has values of the wrong kind")
+        return cls(
+            release,
+            code,
+            socs,
+            spans,
+            _span(data["titles"]),
+            _span(data["areas"]),
+            {str(code): _span(span) for code, span in columns.items()},
+        )
+
+
+def _span(value: object) -> tuple[int, int]:
+    if not isinstance(value, list) or len(value) != 2 or not all(isinstance(n, int) and n >= 0 for n in value):
+        raise ValueError("its header has a section out of place")
+    return value[0], value[1]
 
 
 SOC_WIDTH = len("00-0000")
 SPAN_WIDTH = 16
-
-
-def encode(
-    release: str,
-    release_code: str,
-    titles: list[str],
-    areas: list[Area],
-    rows: list[list[Row]],
-    briefs: list[Brief],
-) -> bytes:
-    """The wage table's bytes (``titles``, ``rows`` and ``briefs`` in the order of the briefs' SOC codes).
-
-    The same input always gives the same bytes.
-    """
-    encoder = msgspec.msgpack.Encoder()
-    sections: list[bytes] = []
-    at = 0
-
-    def place(data: bytes) -> tuple[int, int]:
-        nonlocal at
-        sections.append(data)
-        at += len(data)
-        return at - len(data), len(data)
-
-    area_span = place(encoder.encode(areas))
-    title_span = place(encoder.encode(titles))
-    spans = bytearray()
-    for block, brief in zip(rows, briefs, strict=True):
-        for offset, length in (place(encoder.encode(block)), place(encoder.encode(brief))):
-            spans += offset.to_bytes(4, "little") + length.to_bytes(4, "little")
-    columns = {}
-    by_area = [{row.area: row for row in block} for block in rows]
-    for index, area in enumerate(areas):
-        if area.kind not in ("national", "state"):
-            continue
-        found = [block.get(index) for block in by_area]
-        column = Column(
-            [row.employment if row else None for row in found],
-            [row.annual_median if row else None for row in found],
-            [row.hourly_median if row else None for row in found],
-            [row is not None for row in found],
-        )
-        columns[area.code] = place(encoder.encode(column))
-    socs = "".join(brief.soc for brief in briefs)
-    header = encoder.encode(Header(release, release_code, socs, bytes(spans), title_span, area_span, columns))
-    return b"".join([MAGIC, len(header).to_bytes(4, "little"), header, *sections])
 
 
 class WageTable:
@@ -196,7 +201,10 @@ class WageTable:
         if len(prefix) < PREFIX or not prefix.startswith(MAGIC):
             raise self._damaged("not a wage table written by this version of ooh")
         size = int.from_bytes(prefix[len(MAGIC) :], "little")
-        self.header = self._decode(self._stream.read(size), Header)
+        try:
+            self.header = Header.of(msgspec.msgpack.decode(self._stream.read(size)))
+        except (msgspec.DecodeError, ValueError) as error:
+            raise self._damaged(f"damaged ({error})") from None
         self._body = PREFIX + size
         self._index: dict[str, int] | None = None
         self._areas: list[Area] | None = None

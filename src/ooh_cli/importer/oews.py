@@ -18,7 +18,7 @@ from pathlib import Path
 import msgspec
 
 from ooh_cli.core.states import BY_FIPS
-from ooh_cli.core.wagefile import FIGURES, Area, Row, encode
+from ooh_cli.core.wagefile import FIGURES, MAGIC, Area, Brief, Column, Header, Row
 from ooh_cli.core.wages import brief_of
 from ooh_cli.importer.errors import SourceError
 
@@ -153,7 +153,7 @@ def _row(path: Path, key: str, area: int, cells: list[str | None]) -> Row:
             raise SourceError(path, f"{key}: {name} is {text!r}, not a figure") from None
     codes = [_note(path, key, text) for text in cells[count:]]
     notes = "".join(map(str, codes)) if any(codes) else ""
-    return msgspec.convert([area, *figures, notes], Row)
+    return Row(area, figures, notes)
 
 
 def _note(path: Path, key: str, text: str | None) -> int:
@@ -162,3 +162,49 @@ def _note(path: Path, key: str, text: str | None) -> int:
     if not text.strip().isdigit() or len(text.strip()) != 1:
         raise SourceError(path, f"{key}: footnote code {text!r} is not one digit")
     return int(text)
+
+
+def encode(
+    release: str,
+    release_code: str,
+    titles: list[str],
+    areas: list[Area],
+    rows: list[list[Row]],
+    briefs: list[Brief],
+) -> bytes:
+    """The wage table's bytes (``titles``, ``rows`` and ``briefs`` in the order of the briefs' SOC codes).
+
+    The same input always gives the same bytes.
+    """
+    encoder = msgspec.msgpack.Encoder()
+    sections: list[bytes] = []
+    at = 0
+
+    def place(data: bytes) -> tuple[int, int]:
+        nonlocal at
+        sections.append(data)
+        at += len(data)
+        return at - len(data), len(data)
+
+    area_span = place(encoder.encode(areas))
+    title_span = place(encoder.encode(titles))
+    spans = bytearray()
+    for block, brief in zip(rows, briefs, strict=True):
+        for offset, length in (place(encoder.encode(block)), place(encoder.encode(brief))):
+            spans += offset.to_bytes(4, "little") + length.to_bytes(4, "little")
+    columns = {}
+    by_area = [{row.area: row for row in block} for block in rows]
+    for index, area in enumerate(areas):
+        if area.kind not in ("national", "state"):
+            continue
+        found = [block.get(index) for block in by_area]
+        column = Column(
+            [row.employment if row else None for row in found],
+            [row.annual_median if row else None for row in found],
+            [row.hourly_median if row else None for row in found],
+            [row is not None for row in found],
+        )
+        columns[area.code] = place(encoder.encode(column))
+    socs = "".join(brief.soc for brief in briefs)
+    header = encoder.encode(Header(release, release_code, socs, bytes(spans), title_span, area_span, columns).to_data())
+    return b"".join([MAGIC, len(header).to_bytes(4, "little"), header, *sections])
