@@ -39,7 +39,8 @@ def wages(invoke: Invoke, data: Path) -> Invoke:
 def states_column(stdout: str) -> list[str]:
     """The first column of the table under the national lines."""
     body = stdout.split("---\n", 1)[1]
-    return [line.split("  ")[0].strip() for line in body.splitlines() if line and not line.startswith(" ")]
+    lines = [line for line in body.splitlines() if line and not line.startswith(" ") and "shown" not in line]
+    return [line.split("  ")[0].strip() for line in lines]
 
 
 def test_the_nation_then_the_states_by_median_pay(wages: Invoke) -> None:
@@ -289,3 +290,39 @@ def test_compare_adds_a_states_rows(wages: Invoke) -> None:
     )
     assert records[0]["state_median_pay_ny"] == 110000 and records[0]["state_median_pay_tx"] == 92000
     assert records[1]["state_median_pay_tx"] is None
+
+
+def test_by_state_ranks_by_the_sort_asked_for(wages: Invoke) -> None:
+    result = wages("wages", "registered-nurses", "--by", "state", "--sort", "jobs", "--limit", "2")
+    assert "States by jobs, OEWS May 2025" in result.stdout
+    assert states_column(result.stdout) == ["California", "Texas"]
+    assert "2 of 4 shown; --limit for more" in result.stdout
+
+
+def test_the_map_in_machine_formats_and_markdown(wages: Invoke) -> None:
+    [record] = json.loads(wages("wages", "registered-nurses", "--map", "--format", "json").stdout)
+    assert record["period"] == "May 2025" and record["states"]["TX"] == "$92k" and record["states"]["GU"] == "n/r"
+    rows = list(csv.DictReader(io.StringIO(wages("wages", "registered-nurses", "--map", "--format", "csv").stdout)))
+    assert {"state": "CA", "figure": "$140k"}.items() <= next(r for r in rows if r["state"] == "CA").items()
+    markdown = wages("wages", "registered-nurses", "--map", "--hourly", "--format", "markdown").stdout
+    assert markdown.startswith("```\nRegistered Nurses (SOC 29-1141): median hourly pay by state")
+    assert tiles(markdown.strip("`\n"))["CA"] == "$67.31"
+
+
+def test_several_areas_and_states_in_one_option(wages: Invoke) -> None:
+    result = wages("wages", "registered-nurses", "--area", "Houston", "--area", "nonmetro", "--format", "json")
+    assert [a["area"] for a in json.loads(result.stdout)[0]["areas"]] == [
+        "Houston-Pasadena-The Woodlands, TX",
+        "West Texas Region of Texas nonmetropolitan area",
+    ]
+    both = wages("wages", "registered-nurses", "--state", "CA,ny", "--format", "csv")
+    assert [r["area"] for r in csv.DictReader(io.StringIO(both.stdout))] == ["United States", "California", "New York"]
+
+
+def test_list_and_compare_with_a_state_in_markdown_and_bad_states(wages: Invoke) -> None:
+    markdown = wages("list", "--state", "TX", "--sort", "pay", "--limit", "1", "--format", "markdown").stdout
+    assert "Texas, May 2025" in markdown and "| Registered Nurses | $92,000 |" in markdown
+    bad = wages("compare", "registered-nurses", "actors", "--state", "Narnia")
+    assert bad.exit_code == 2 and "'Narnia' is not a state" in bad.stderr
+    empty = wages("list", "--state", "TX", "--min-pay", "1m")
+    assert empty.exit_code == 0 and empty.stdout == "" and "no occupations match" in empty.stderr
