@@ -326,3 +326,18 @@ def test_list_and_compare_with_a_state_in_markdown_and_bad_states(wages: Invoke)
     assert bad.exit_code == 2 and "'Narnia' is not a state" in bad.stderr
     empty = wages("list", "--state", "TX", "--min-pay", "1m")
     assert empty.exit_code == 0 and empty.stdout == "" and "no occupations match" in empty.stderr
+
+
+@pytest.mark.parametrize(
+    ("words", "offered"),
+    [
+        ("ooh wages registered-nurses --state N", ["NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY"]),
+        ("ooh list --state tex", ["texas"]),
+        ("ooh compare actors registered-nurses --state new-y", ["new-york"]),
+        ("ooh compare actors registered-nurses --state vi", ["vi"]),
+    ],
+)
+def test_state_completion(words: str, offered: list[str]) -> None:
+    env = {"_OOH_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
+    result = CliRunner().invoke(app, [], env=env, prog_name="ooh")
+    assert result.stdout.split() == offered

@@ -14,6 +14,7 @@ from ooh_cli.cli.options import (
     complete_education,
     complete_experience,
     complete_outlook,
+    complete_state,
     complete_training,
 )
 from ooh_cli.cli.profiles import emit_profiles
@@ -120,6 +121,7 @@ def list_(
         typer.Option(
             "--state",
             metavar="STATE",
+            autocompletion=complete_state,
             help="Pay as the state's OEWS median (postal code or name): the column, --min-pay, --max-pay and "
             "--sort pay use it.",
             rich_help_panel="Filters",

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from ooh_cli.cli.options import LimitOption, OccupationArg, TableFormatOption
+from ooh_cli.cli.options import LimitOption, OccupationArg, TableFormatOption, complete_state
 from ooh_cli.cli.session import session
 from ooh_cli.core.errors import NotFoundError, UsageError
 from ooh_cli.output import emit, markdown_renderer, renderer
@@ -40,6 +40,7 @@ def wages(
             "--state",
             "-s",
             metavar="STATE",
+            autocompletion=complete_state,
             help="A state by postal code or name (TX, texas); repeat for several.",
             show_default=False,
         ),
