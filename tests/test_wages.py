@@ -207,7 +207,9 @@ def test_bad_combinations_are_usage_errors(wages: Invoke) -> None:
     for args, words in (
         (["--by", "lq"], "--by lq shades the map"),
         (["--area", "San", "--by", "state"], "--area and --by conflict"),
-        (["--map", "--area", "San"], "--map draws the states"),
+        (["--map", "--area", "San"], "--map draws every state; it does not go with --area"),
+        (["--map", "--by", "area"], "it does not go with --by area"),
+        (["--map", "--limit", "3"], "it does not go with --limit"),
         (["--sort", "wages"], "--sort"),
         (["--limit", "0"], "--limit"),
     ):
@@ -290,6 +292,12 @@ def test_compare_adds_a_states_rows(wages: Invoke) -> None:
     )
     assert records[0]["state_median_pay_ny"] == 110000 and records[0]["state_median_pay_tx"] == 92000
     assert records[1]["state_median_pay_tx"] is None
+
+
+def test_by_state_ranks_chosen_states_too(wages: Invoke) -> None:
+    result = wages("wages", "registered-nurses", "--state", "TX", "--state", "CA", "--by", "state")
+    assert states_column(result.stdout) == ["California", "Texas"]
+    assert "Chosen states, by median pay" in result.stdout
 
 
 def test_by_state_ranks_by_the_sort_asked_for(wages: Invoke) -> None:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ooh_cli.core.wages import Occupation, WageSort
     from ooh_cli.output.env import Environment
     from ooh_cli.output.tilemap import TileMap
+    from ooh_cli.output.views import Listing
     from ooh_cli.output.wages import WageReport
 
 app = typer.Typer()
@@ -23,7 +24,7 @@ app = typer.Typer()
 # `--by area` ranks hundreds of areas: without --limit it shows the top ones.
 AREA_LIMIT = 20
 By = Literal["state", "area", "lq"]
-Sort = Literal["pay", "jobs", "lq"]
+Sort = Literal["pay", "jobs", "lq"]  # core.wages.WageSort, spelt out here: Typer reads it at every start
 
 
 @app.command(
@@ -90,8 +91,9 @@ def wages(
         raise UsageError("--by lq shades the map: add --map (to rank by location quotient, use --sort lq)")
     if area and by is not None:
         raise UsageError("--area and --by conflict: --area picks areas by name, --by ranks them all")
-    if map_ and area:
-        raise UsageError("--map draws the states; it does not go with --area")
+    if map_ and (area or by == "area" or limit):
+        given = "--area" if area else "--by area" if by == "area" else "--limit"
+        raise UsageError(f"--map draws every state; it does not go with {given}")
     chosen_states = find_states(state)
     current = session(ctx)
     occ = current.resolve(" ".join(occupation)).occupation
@@ -142,6 +144,7 @@ def _report(
     elif states:
         found = estimates(table, occ.soc, state_areas(table, states))
         heading = "Chosen states"
+        sort = sort or ("pay" if by == "state" else None)
     else:
         found = estimates(table, occ.soc, state_areas(table))
         heading = f"States by {label[sort or 'pay']}"
@@ -156,15 +159,14 @@ def _report(
     total = len(found)
     shown = found[:limit] if limit else found
     footer = f"{len(shown)} of {total} shown; --limit for more" if len(shown) < total else ""
-    return WageReport(occ, row, shown, hourly, note, heading, footer)
+    return WageReport(occ, row, shown, hourly, note, heading, "Area" if names or by == "area" else "State", footer)
 
 
 def _emit_reports(env: "Environment", fmt: str, reports: list["WageReport"], period: str) -> None:
     from ooh_cli.output.wages import area_listing, national_lines, report_records, report_rows
 
-    def listing(r: "WageReport") -> object:
-        first = "State" if r.heading.startswith(("States", "Chosen")) else "Area"
-        return area_listing(r.found, first, period, r.hourly, r.footer)
+    def listing(r: "WageReport") -> "Listing":
+        return area_listing(r.found, r.first, period, r.hourly, r.footer)
 
     def table() -> None:
         for i, r in enumerate(reports):

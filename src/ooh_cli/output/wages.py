@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ooh_cli.core.model import Record
-from ooh_cli.core.wagefile import FIGURES, Row, paid_only
+from ooh_cli.core.wagefile import FIGURES, NATIONAL, Row, paid_only
 from ooh_cli.core.wages import Estimate, Occupation
 from ooh_cli.output.wagetext import count_text, figures_record, pay_name, pay_text
 
@@ -53,11 +53,14 @@ def national_lines(occ: Occupation, row: Row | None, period: str, hourly: bool, 
         lines.append(f"  10th {low} {drawn} {high} 90th")
         p25, p75 = pay_text(row, pay_name("25", hourly)), pay_text(row, pay_name("75", hourly))
         lines.append(f"  middle half {p25} to {p75}; {'|' if ascii_only else chr(0x2503)} median")
+    else:
+        kinds = ("10", "25", "75", "90")
+        lines.append("  " + ", ".join(f"{kind}th {pay_text(row, pay_name(kind, hourly))}" for kind in kinds))
     return lines
 
 
 def _short(dollars: str) -> str:
-    """ "$122,440" as "$122k" (a range in a narrow column); hourly figures stay as they are."""
+    """A dollar figure in thousands, for a range in a narrow column ($122,440 is $122k); hourly ones stay."""
     if "." in dollars or "," not in dollars:
         return dollars
     return f"${round(int(dollars[1:].replace(',', '')) / 1000)}k"
@@ -103,6 +106,7 @@ class WageReport(Record, frozen=True):
     hourly: bool
     note: str | None
     heading: str  # what the table ranks or lists ("States by median pay")
+    first: str  # the first column's header: State or Area
     footer: str = ""
 
 
@@ -132,7 +136,7 @@ def report_rows(reports: Sequence[WageReport], period: str) -> tuple[list[dict[s
     rows = []
     for r in reports:
         head = {"soc_code": r.occupation.soc, "title": r.occupation.title, "period": period}
-        national = [("0000000", "United States", "national", r.national)]
+        national = [(NATIONAL, "United States", "national", r.national)]
         for code, name, kind, row in national + [(e.area.code, e.area.name, e.area.kind, e.row) for e in r.found]:
             figures = figures_record(row)
             notes = "; ".join(f"{k}: {v}" for k, v in figures.pop("notes").items())
