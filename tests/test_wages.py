@@ -39,7 +39,8 @@ def wages(invoke: Invoke, data: Path) -> Invoke:
 def states_column(stdout: str) -> list[str]:
     """The first column of the table under the national lines."""
     body = stdout.split("---\n", 1)[1]
-    lines = [line for line in body.splitlines() if line and not line.startswith(" ") and "shown" not in line]
+    # Not the footer ("2 of 4 shown", "3 without an estimate"), which starts with a count.
+    lines = [line for line in body.splitlines() if line and not line.startswith(" ") and not line[0].isdigit()]
     return [line.split("  ")[0].strip() for line in lines]
 
 
@@ -225,6 +226,7 @@ def test_without_a_wage_table_the_command_says_how_to_build_one(invoke: Invoke) 
     shown = invoke("show", "registered-nurses", "--section", "state-and-area")
     assert shown.exit_code == 0
     assert "No state and area pay: there is no wage table beside this data file" in shown.stdout
+    assert shown.stdout.count("\n\n\n") == 0  # no empty paragraph before the note
 
 
 def test_a_damaged_wage_table_is_reported(tmp_path: Path, invoke: Invoke) -> None:
@@ -305,6 +307,10 @@ def test_by_state_ranks_by_the_sort_asked_for(wages: Invoke) -> None:
     assert "States by jobs, OEWS May 2025" in result.stdout
     assert states_column(result.stdout) == ["California", "Texas"]
     assert "2 of 4 shown; --limit for more" in result.stdout
+    assert result.stderr == ""
+    missing = wages("wages", "secretaries-and-administrative-assistants", "--soc", "43-6011")
+    assert "3 without an estimate, listed last" in missing.stdout and missing.stderr == ""
+    assert states_column(missing.stdout)[-3:] == ["California", "Guam", "New York"]
 
 
 def test_the_map_in_machine_formats_and_markdown(wages: Invoke) -> None:

@@ -153,12 +153,17 @@ def _report(
         found = rank(found, sort, hourly)
         if names or (states and by != "area"):
             heading += f", by {label[sort]}"
-    for estimate in found:
-        if estimate.row is None:
-            env.message(f"OEWS has no estimate for {occ.title} in {estimate.area.name}")
+    missing = [e.area.name for e in found if e.row is None]
+    chosen = bool(names) or (bool(states) and by != "area")
+    if chosen:  # areas asked for by name: say which have no estimate
+        for name in missing:
+            env.message(f"OEWS has no estimate for {occ.title} in {name}")
     total = len(found)
     shown = found[:limit] if limit else found
-    footer = f"{len(shown)} of {total} shown; --limit for more" if len(shown) < total else ""
+    notes = [f"{len(shown)} of {total} shown; --limit for more"] if len(shown) < total else []
+    if missing and not chosen:
+        notes.append(f"{len(missing)} without an estimate, listed last")
+    footer = "; ".join(notes)
     return WageReport(occ, row, shown, hourly, note, heading, "Area" if names or by == "area" else "State", footer)
 
 

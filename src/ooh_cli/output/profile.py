@@ -360,7 +360,7 @@ def _local(occ: Occupation, catalog: Catalog, whole: bool) -> LocalPay:
 def _state_and_area(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     """OEWS figures by state and metro area, from the wage table beside the data file."""
     local = _local(occ, catalog, whole)
-    blocks: list[Block] = [Paragraph(" ".join(local.intro[:-1]))]
+    blocks: list[Block] = [Paragraph(" ".join(local.intro[:-1]))] if len(local.intro) > 1 else []
     blocks += [Grid(t.title, t.headers, t.rows, frozenset({1, 2})) for t in local.tables]
     return [*blocks, Paragraph(local.intro[-1])]
 
