@@ -89,6 +89,13 @@ def test_an_area_matching_nothing_exits_1_with_the_closest_names(wages: Invoke) 
     assert "San Jose-Sunnyvale-Santa Clara, CA" in result.stderr
 
 
+def test_areas_by_name_within_a_state(wages: Invoke) -> None:
+    result = wages("wages", "registered-nurses", "--area", "a", "--state", "NY", "--format", "json")
+    assert [a["area"] for a in json.loads(result.stdout)[0]["areas"]] == ["New York-Newark-Jersey City, NY-NJ"]
+    none = wages("wages", "registered-nurses", "--area", "San Jose", "--state", "TX")
+    assert none.exit_code == 1 and "no metropolitan or nonmetropolitan area in Texas matches" in none.stderr
+
+
 def test_ranking_areas_within_a_state(wages: Invoke) -> None:
     result = wages("wages", "registered-nurses", "--by", "area", "--state", "TX", "--format", "json")
     areas = [a["area"] for a in json.loads(result.stdout)[0]["areas"]]

@@ -52,7 +52,7 @@ def wages(
             "--area",
             "-a",
             metavar="NAME",
-            help='Metro areas whose names contain this, e.g. "San Jose".',
+            help='Metro and nonmetro areas whose names contain this, e.g. "San Jose" (with --state: in that state).',
             show_default=False,
         ),
     ] = None,
@@ -133,7 +133,7 @@ def _report(
     hourly, note = use_hourly(row, hourly)
     label = {"pay": "median pay", "jobs": "jobs", "lq": "location quotient"}
     if names:
-        found = estimates(table, occ.soc, match_areas(table, names))
+        found = estimates(table, occ.soc, match_areas(table, names, states or None))
         heading = f"Areas matching {', '.join(repr(n) for n in names)}"
     elif by == "area":
         found = estimates(table, occ.soc, local_areas(table, states or None))

@@ -87,9 +87,12 @@ def local_areas(table: WageTable, states: Sequence[State] | None = None) -> list
     ]
 
 
-def match_areas(table: WageTable, texts: Sequence[str]) -> list[Area]:
-    """The areas whose names contain each text ("San Jose"); an area that matches nothing is a NotFoundError."""
-    areas = [area for area in table.areas() if area.kind in AREA_KINDS]
+def match_areas(table: WageTable, texts: Sequence[str], states: Sequence[State] | None = None) -> list[Area]:
+    """The areas (of ``states``, if given) whose names contain each text ("San Jose").
+
+    A text that matches nothing is a NotFoundError naming the closest areas.
+    """
+    areas = local_areas(table, states)
     found: list[Area] = []
     for text in texts:
         key = fold(text)
@@ -102,7 +105,10 @@ def match_areas(table: WageTable, texts: Sequence[str]) -> list[Area]:
             words = [name for name in names if any(word in fold(name) for word in key.split("-") if len(word) > 2)]
             suggestions = list(dict.fromkeys([*close, *words]))[:8]
             hint = "; the closest names:" if suggestions else "; `ooh wages OCCUPATION --by area` lists them"
-            raise NotFoundError(f"--area: no metropolitan or nonmetropolitan area matches {text!r}{hint}", suggestions)
+            where = f" in {', '.join(state.name for state in states)}" if states else ""
+            raise NotFoundError(
+                f"--area: no metropolitan or nonmetropolitan area{where} matches {text!r}{hint}", suggestions
+            )
         found.extend(area for area in matched if area not in found)
     return found
 
