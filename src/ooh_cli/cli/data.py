@@ -42,7 +42,7 @@ def import_(
         Path | None,
         typer.Option(
             "--cip",
-            help="The CIP-SOC crosswalk (.csv), for programs of study [default: keep the programs the file has].",
+            help="The CIP-SOC crosswalk (.csv), for programs of study; without it, the file's programs are kept.",
             show_default=False,
         ),
     ] = None,
@@ -50,8 +50,8 @@ def import_(
         Path | None,
         typer.Option(
             "--oews",
-            help="The OEWS SQLite file (.sqlite or .sqlite.gz), for state and metro pay [default: keep the wage "
-            "table].",
+            help="The OEWS SQLite file (.sqlite or .sqlite.gz), for state and metro pay; without it, the wage "
+            "table is kept.",
             show_default=False,
         ),
     ] = None,
@@ -60,7 +60,7 @@ def import_(
         typer.Option(
             "--output",
             "-o",
-            help="Where to write the data file; other tables go beside it [default: the --data file in use].",
+            help="Where to write the data file (by default the --data file in use); the wage table goes beside it.",
             show_default=False,
         ),
     ] = None,
