@@ -78,7 +78,7 @@ def import_(
     check_sources(pages, projections, index, cip, oews)
     # Everything is read and built before anything is written: a bad source leaves every file as it was.
     records = import_records(env, target, pages, projections, index, cip)
-    wages = import_wages(target, records.document if records else None, oews) if oews is not None else None
+    wages = import_wages(env, target, records.document if records else None, oews) if oews is not None else None
     if records is not None:
         records.write(env)
     if wages is not None:

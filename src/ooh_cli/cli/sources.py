@@ -127,7 +127,7 @@ class WagesImport:
             env.stdout.write(f"{self.path}: already up to date; not rewritten\n")
 
 
-def import_wages(target: Path, document: Mapping[str, Any] | None, oews: Path) -> WagesImport:
+def import_wages(env: Environment, target: Path, document: Mapping[str, Any] | None, oews: Path) -> WagesImport:
     """The wage table for the SOC codes of ``document`` (or of the existing data file) from the OEWS file."""
     from ooh_cli.core.wagefile import wages_path
     from ooh_cli.importer import read_existing
@@ -142,7 +142,13 @@ def import_wages(target: Path, document: Mapping[str, Any] | None, oews: Path) -
             )
     records = document.get("occupations") or []
     socs = [soc for record in records if isinstance(record, Mapping) for soc in record.get("soc_codes") or []]
-    found = read_oews(oews, socs)
+    if env.stderr.isatty():  # a few seconds: say what is going on
+        from rich.console import Console
+
+        with Console(stderr=True).status("Reading the OEWS file"):
+            found = read_oews(oews, socs)
+    else:
+        found = read_oews(oews, socs)
     path = wages_path(target)
     try:
         before = path.read_bytes()
