@@ -362,3 +362,9 @@ def test_state_completion(words: str, offered: list[str]) -> None:
     env = {"_OOH_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
     result = CliRunner().invoke(app, [], env=env, prog_name="ooh")
     assert result.stdout.split() == offered
+
+
+def test_data_info_describes_the_wage_table(wages: Invoke, invoke: Invoke) -> None:
+    info = json.loads(wages("data", "info", "--format", "json").stdout)
+    assert info["wages"].startswith("OEWS May 2025, 6 SOC codes (") and info["wages"].endswith("wages.bin)")
+    assert json.loads(invoke("data", "info", "--format", "json").stdout)["wages"] is None

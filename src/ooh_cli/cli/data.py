@@ -111,7 +111,9 @@ def validate(
 
 @app.command(epilog="Example: ooh data info --format json")
 def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
-    """Describe the data file in use: edition, projection period, profiles, groups, when it was built."""
+    """Describe the data file in use: edition, projection period, profiles, groups, when it was built, wages."""
+    from ooh_cli.core.wages import describe
+
     current = session(ctx)
     catalog = current.catalog()
     meta = catalog.meta
@@ -124,6 +126,7 @@ def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
         "groups": len(meta.groups),
         "built": meta.built,
         "source": meta.source_url,
+        "wages": describe(current.path),
     }
 
     def table() -> None:

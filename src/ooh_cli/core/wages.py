@@ -200,3 +200,14 @@ def brief_of(soc: str, title: str, rows: list[Row], areas: list[Area]) -> Brief:
         places(rank(states, "pay", hourly)),
         places(rank(local, "pay", hourly)),
     )
+
+
+def describe(data_path: Path) -> str | None:
+    """What the wage table beside a data file holds, for `ooh data info`; None when there is none."""
+    from ooh_cli.core.wagefile import MissingWages
+
+    try:
+        table = open_table(data_path)
+    except MissingWages:
+        return None
+    return f"OEWS {table.header.release}, {len(table.socs)} SOC codes ({table.path})"
