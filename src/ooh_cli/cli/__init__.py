@@ -12,7 +12,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from ooh_cli import __version__
-from ooh_cli.cli import browse, data, lookup
+from ooh_cli.cli import browse, data, lookup, wages
 from ooh_cli.cli.edge import OohGroup, exit_now
 from ooh_cli.cli.options import DataOption, examples
 from ooh_cli.cli.session import Session
@@ -36,6 +36,7 @@ app = typer.Typer(
 )
 app.add_typer(lookup.app)
 app.add_typer(browse.app)
+app.add_typer(wages.app)
 app.add_typer(data.app, name="data")
 
 

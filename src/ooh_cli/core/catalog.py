@@ -16,6 +16,8 @@ from ooh_cli.core.model import Meta, Occupation, Record, Summary
 from ooh_cli.core.names import fold, slug, soc_code
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ooh_cli.core.search import Hit, SearchIndex
 
 # How far ahead of the next profile the best search hit must score for `ooh` to take a name as it.
@@ -57,6 +59,8 @@ class Catalog:
         self._summaries: list[Summary] | None = None
         self._search: SearchIndex | None = None
         self._positions: dict[str, int] | None = None
+        # The data file read, when there is one: tables beside it (the wage table) are found from it.
+        self.path: Path | None = None
 
     @classmethod
     def build(cls, meta: Meta, occupations: tuple[Occupation, ...], warnings: list[str]) -> Catalog:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ooh_cli.core.catalog import Catalog
 from ooh_cli.core.model import HistoryEntry, Occupation, Record, Share, to_data
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, PUBLIC_CONTACT, TRAINING, Vocabulary
 from ooh_cli.output.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, signed_count
+
+if TYPE_CHECKING:
+    from ooh_cli.output.localpay import LocalPay
 
 
 class Paragraph(Record, frozen=True):
@@ -73,6 +76,7 @@ SectionSlug = Literal[
     "work-environment",
     "how-to-become-one",
     "pay",
+    "state-and-area",
     "job-outlook",
     "similar",
     "programs",
@@ -89,6 +93,7 @@ SECTIONS = Vocabulary(
         ("work-environment", "Work environment", ("work", "environment", "employers")),
         ("how-to-become-one", "How to become one", ("how-to-become", "education", "become", "training")),
         ("pay", "Pay", ("wages", "salary")),
+        ("state-and-area", "State and area pay", ("state", "area", "local-pay", "states")),
         ("job-outlook", "Job outlook", ("outlook", "jobs", "employment")),
         ("similar", "Similar occupations", ("similar-occupations",)),
         ("programs", "Related programs of study", ("programs-of-study",)),
@@ -364,6 +369,20 @@ def _source(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     return blocks
 
 
+def _local(occ: Occupation, catalog: Catalog, whole: bool) -> LocalPay:
+    from ooh_cli.output.localpay import local_pay
+
+    return local_pay(occ.id, occ.soc_codes, catalog.path, whole, occ.pay.year)
+
+
+def _state_and_area(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
+    """OEWS figures by state and metro area, from the wage table beside the data file."""
+    local = _local(occ, catalog, whole)
+    blocks: list[Block] = [Paragraph(" ".join(local.intro[:-1]))] if len(local.intro) > 1 else []
+    blocks += [Grid(t.title, t.headers, t.rows, frozenset({1, 2})) for t in local.tables]
+    return [*blocks, Paragraph(local.intro[-1])]
+
+
 # Each builds a section from the profile; `whole` is true when the section is shown within the whole profile.
 BUILDERS: dict[str, Callable[[Occupation, Catalog, bool], list[Block]]] = {
     "summary": _summary,
@@ -371,6 +390,7 @@ BUILDERS: dict[str, Callable[[Occupation, Catalog, bool], list[Block]]] = {
     "work-environment": _work,
     "how-to-become-one": _become,
     "pay": _pay,
+    "state-and-area": _state_and_area,
     "job-outlook": _outlook,
     "similar": _similar,
     "programs": _programs,
@@ -400,6 +420,8 @@ def section_data(occ: Occupation, catalog: Catalog, only: str | None) -> Any:
     record = to_data(occ)
     if only is None:
         return record
+    if only == "state-and-area":
+        return _local(occ, catalog, False).data
     similar = [
         {"id": other_id, "title": other.title if (other := catalog.summary(other_id)) else None}
         for other_id in occ.similar
