@@ -83,7 +83,10 @@ def wages(
     soc: Annotated[
         str | None,
         typer.Option(
-            "--soc", help="One detailed occupation of the profile, by SOC code (29-1141).", show_default=False
+            "--soc",
+            metavar="CODE",
+            help="One detailed occupation of the profile, by SOC code (29-1141).",
+            show_default=False,
         ),
     ] = None,
     fmt: TableFormatOption = "table",
