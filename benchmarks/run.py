@@ -151,6 +151,21 @@ def main() -> None:
                 ),
                 Case("ooh list --outlook faster", [*OOH, "list", "--outlook", "faster"], 1.15),
                 Case("ooh search nurse", [*OOH, "search", "nurse"], 1.15),
+                Case(
+                    "ooh wages registered-nurses --state TX",
+                    [*OOH, "wages", "registered-nurses", "--state", "TX"],
+                    1.15,
+                ),
+                Case(
+                    "ooh show --section state-and-area",
+                    [*OOH, "show", "software-developers", "--section", "state-and-area"],
+                    1.15,
+                ),
+                Case(
+                    "ooh list --state TX --sort pay --limit 20",
+                    [*OOH, "list", "--state", "TX", "--sort", "pay", "--limit", "20"],
+                    1.3,
+                ),
                 # What the work asks (O*NET 29.3, the side file beside the data file).
                 Case(
                     "ooh show registered-nurses --section skills",

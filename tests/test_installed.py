@@ -158,6 +158,9 @@ def test_wheel_carries_the_data_and_every_module(wheel: Path) -> None:
         assert archive.read("ooh_cli/data/occupations.yaml") == (REPO / "data" / "occupations.yaml").read_bytes()
         onet = "ooh_cli/data/occupations.onet.msgpack"  # the O*NET data, beside it
         assert archive.read(onet) == (REPO / "data" / "occupations.onet.msgpack").read_bytes()
+        assert archive.read("ooh_cli/data/wages.bin") == (REPO / "data" / "wages.bin").read_bytes()
+        # The wage table may grow the wheel by at most 10 MB.
+        assert archive.getinfo("ooh_cli/data/wages.bin").compress_size <= 10_000_000
         entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
         assert "ooh = ooh_cli.console:main" in archive.read(entry_points).decode()
     source = REPO / "src"
@@ -182,6 +185,11 @@ def test_wheel_install_runs_outside_the_repository(wheel: Path, run: Run, tmp_pa
     assert json.loads(result.stdout)["id"] == MRT
     assert json.loads(result.stdout)["job_zone"] == 3  # the installed O*NET data is found
     assert result.stderr == b""
+    wages = run(
+        [site / "bin" / "ooh", "wages", "registered-nurses", "--state", "TX", "-f", "json"], PYTHONPATH=str(site)
+    )
+    assert wages.returncode == 0, wages.stderr.decode()
+    assert json.loads(wages.stdout)[0]["areas"][0]["area"] == "Texas"
 
 
 def test_web_opens_the_profile_page_with_the_browser_named_by_browser(ooh: Path, run: Run, tmp_path: Path) -> None:

@@ -105,3 +105,13 @@ def test_a_profile_says_each_fact_once(invoke: Invoke) -> None:
 def test_footers_state_every_filter(invoke: Invoke, args: list[str], footer: str) -> None:
     last = output(invoke, args, 1000).splitlines()[-1]
     assert last.endswith(footer), last
+
+
+def test_projections_of_several_occupations_fit_60_columns(invoke: Invoke) -> None:
+    result = invoke("show", "postsecondary-teachers", "-s", "job-outlook", data=None, env={"COLUMNS": "60"})
+    lines = result.stdout.splitlines()
+    assert max(map(len, lines)) <= 60
+    table = lines[lines.index("  Projections by occupation") :]
+    assert "(25-1123)" in result.stdout
+    # No change is written 0, without a sign, as BLS writes it.
+    assert any(line.split()[-2:] == ["0%", "0"] for line in table)

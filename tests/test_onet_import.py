@@ -234,3 +234,18 @@ def test_the_cache_follows_the_side_file(invoke: Invoke, data_copy: Path, databa
     assert after.exit_code == 0 and after.stdout.startswith("Medical Records Specialists")
     side_file(data_copy).unlink()
     assert invoke("show", "health", "records", "clerk", data=data_copy).exit_code == 1
+
+
+def test_a_new_document_not_yet_written_gives_the_same_bytes(data_copy: Path, database: Path) -> None:
+    # `data import` builds every file before writing any: the O*NET step reads the new document, not the file.
+    import yaml
+
+    from ooh_cli.importer.onet_combine import prepare_onet
+
+    from_file = prepare_onet(database, data_copy)
+    document = yaml.safe_load(data_copy.read_text(encoding="utf-8"))
+    from_document = prepare_onet(database, data_copy, document)
+    assert from_document.data == from_file.data and from_document.profiles == 8
+    assert not side_file(data_copy).exists()  # nothing written until `write`
+    from_document.write()
+    assert side_file(data_copy).read_bytes() == from_file.data

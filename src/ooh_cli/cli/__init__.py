@@ -12,7 +12,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from ooh_cli import __version__
-from ooh_cli.cli import browse, data, lookup, match
+from ooh_cli.cli import browse, data, lookup, match, wages
 from ooh_cli.cli.edge import OohGroup, exit_now
 from ooh_cli.cli.options import DataOption, examples
 from ooh_cli.cli.session import Session
@@ -37,6 +37,7 @@ app = typer.Typer(
 app.add_typer(lookup.app)
 app.add_typer(browse.app)
 app.add_typer(match.app)
+app.add_typer(wages.app)
 app.add_typer(data.app, name="data")
 
 

@@ -18,6 +18,7 @@ from ooh_cli.cli.options import (
     complete_education,
     complete_experience,
     complete_outlook,
+    complete_state,
     complete_training,
     examples,
 )
@@ -36,6 +37,7 @@ app = OohTyper()
     epilog=examples(
         "ooh list --outlook faster --education associate --sort pay",
         "ooh list --group healthcare --min-pay 60k --limit 10",
+        "ooh list --state TX --sort pay --limit 20",
         "ooh list --max-education hs --sort openings --format csv",
         "ooh list --job-zone 2-3 --interest R",
     ),
@@ -118,6 +120,18 @@ def list_(
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the order.")] = False,
     limit: LimitOption = None,
     fmt: TableFormatOption = "table",
+    state: Annotated[
+        str | None,
+        typer.Option(
+            "--state",
+            metavar="STATE",
+            autocompletion=complete_state,
+            help="Pay as the state's OEWS median (postal code or name): the column, --min-pay, --max-pay and "
+            "--sort pay use it.",
+            rich_help_panel="Filters",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """List occupations, filtered by outlook, education, pay, group, training, experience, job zone or interests."""
     from ooh_cli.core.query import make_filters, select
@@ -139,6 +153,12 @@ def list_(
         job_zone=job_zone,
         interest=interest,
     )
+    if state is not None:
+        from ooh_cli.cli.statepay import list_in_state
+        from ooh_cli.core.states import find_state
+
+        list_in_state(current, fmt, find_state(state), filters, sort, reverse, limit)
+        return
     shown, total = select(catalog, filters, sort, reverse, limit)
     if not shown:
         current.env.message("no occupations match these filters")

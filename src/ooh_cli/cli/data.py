@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ooh_cli.cli.options import TableFormatOption, examples
-from ooh_cli.cli.session import Session, session
+from ooh_cli.cli.session import session
 from ooh_cli.cli.typer_compat import OohTyper
 from ooh_cli.core.errors import DataError
 from ooh_cli.output import emit
@@ -25,14 +25,16 @@ app = OohTyper(
     epilog=examples(
         "ooh data import --pages ../shared/bls/2024-34/pages --projections ../shared/bls/2024-34/occupation.xlsx "
         "--index ../shared/bls/2024-34/a-z-index.html --cip ../shared/cip/2020/CIP2020_SOC2018_Crosswalk.csv",
-        "ooh data import --pages PAGES --projections WORKBOOK --index AZ.html --output /tmp/occupations.yaml",
+        "ooh data import --oews ../shared/oews/may-2025/oews-2025.sqlite.gz",
+        "ooh data import --cip ../shared/cip/2020/CIP2020_SOC2018_Crosswalk.csv --output /tmp/occupations.yaml",
         "ooh data import --onet ../shared/onet/29.3",
     ),
 )
 def import_(
     ctx: typer.Context,
     pages: Annotated[
-        Path | None, typer.Option("--pages", help="Folder of the OOH profile pages (*.html).", show_default=False)
+        Path | None,
+        typer.Option("--pages", help="Folder of the OOH profile pages (*.html).", show_default=False),
     ] = None,
     projections: Annotated[
         Path | None,
@@ -45,7 +47,16 @@ def import_(
         Path | None,
         typer.Option(
             "--cip",
-            help="The CIP-SOC crosswalk (.csv), for programs of study [default: keep the programs the file has].",
+            help="The CIP-SOC crosswalk (.csv), for programs of study; without it, the file's programs are kept.",
+            show_default=False,
+        ),
+    ] = None,
+    oews: Annotated[
+        Path | None,
+        typer.Option(
+            "--oews",
+            help="The OEWS SQLite file (.sqlite or .sqlite.gz), for state and metro pay; without it, the wage "
+            "table is kept.",
             show_default=False,
         ),
     ] = None,
@@ -53,90 +64,44 @@ def import_(
         Path | None,
         typer.Option(
             "--onet",
-            help="The O*NET database's folder of Excel files: skills, interests, technology, job zones, written "
-            "beside the data file.",
+            help="The O*NET database's folder of Excel files, for skills, interests, technology and job zones; "
+            "without it, the O*NET data beside the data file is kept.",
             show_default=False,
         ),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Where to write the data file [default: the --data file in use].", show_default=False
+            "--output",
+            "-o",
+            help="Where to write the data file (by default the --data file in use); the wage table goes beside it.",
+            show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Build the data file from one edition's official BLS files, keeping what they do not provide; add O*NET."""
-    from ooh_cli.core.errors import UsageError
+    """Build the data file (and the wage table beside it) from official files, keeping what they do not provide.
+
+    Each source is optional: the BLS profile pages, workbook and index go together; --cip, --oews and --onet
+    may each be given alone to update only what they provide.
+    """
+    from ooh_cli.cli.onet_import import import_onet_source
+    from ooh_cli.cli.sources import check_sources, import_records, import_wages
 
     current = session(ctx)
-    target = output or current.path
-    trio = (pages, projections, index)
-    if any(trio) and not all(trio):
-        raise UsageError("--pages, --projections and --index go together: give all three")
-    if not any(trio) and onet is None:
-        raise UsageError("give the BLS files (--pages, --projections, --index), --onet DIR, or both")
-    if pages and projections and index:
-        import_bls(current, pages, projections, index, cip, target)
-    if onet is not None:
-        import_onet_step(current, onet, target)
-
-
-def import_onet_step(current: Session, directory: Path, target: Path) -> None:
-    """Read the O*NET database and write its side file beside ``target``, only when its bytes change."""
-    from ooh_cli.importer.onet_combine import import_onet
-
-    out = current.env.stdout.write
-    current.env.message(f"reading the O*NET database in {directory} (a minute at most)")
-    report = import_onet(directory, target)
-    out(f"{report.path}: {report.summary()}\n")
-    if report.without:
-        out(f"not in O*NET: {', '.join(report.without)}\n")
-    if not report.rewritten:
-        out(f"{report.path}: already up to date; not rewritten\n")
-
-
-def import_bls(current: Session, pages: Path, projections: Path, index: Path, cip: Path | None, target: Path) -> None:
-    from ooh_cli.core.yamlio import dump_yaml, write_yaml_atomic
-    from ooh_cli.importer import build_document, read_existing
-
     env = current.env
-    existing = read_existing(target)
-    if env.stderr.isatty():
-        from rich.console import Console
-        from rich.progress import Progress
-
-        with Progress(transient=True, console=Console(stderr=True)) as bar:
-            task = bar.add_task("Reading the BLS files", total=None)
-            document, report = build_document(
-                pages,
-                projections,
-                index,
-                existing,
-                lambda done, total: bar.update(task, completed=done, total=total),
-                cip=cip,
-            )
-    else:
-        document, report = build_document(pages, projections, index, existing, cip=cip)
-    # Rewrite whenever the bytes would differ, so hand edits are put back in the documented layout.
-    before = target.read_text(encoding="utf-8") if existing is not None else None
-    rewritten = before != dump_yaml(document)
-    if rewritten:
-        write_yaml_atomic(document, target)
-    out = env.stdout.write
-    out(f"{target}: {report.summary()}\n")
-    for label, ids in (("added", report.added), ("no longer in the source (kept)", report.no_longer_in_source)):
-        if ids:
-            out(f"{label}: {', '.join(ids)}\n")
-    for occ_id, fields in report.updated.items():
-        out(f"updated {occ_id}: {', '.join(fields)}\n")
-    if report.meta_changed:
-        out(f"updated meta: {', '.join(report.meta_changed)}\n")
-    for disagreement in report.disagreements:
-        out(f"disagreement: {disagreement}\n")
-    for warning in report.warnings:
-        env.message(f"warning: {warning}")
-    if not rewritten:
-        out(f"{target}: already up to date; not rewritten\n")
+    target = output or current.path
+    check_sources(pages, projections, index, cip, oews, onet)
+    # Everything is read and built before anything is written: a bad source leaves every file as it was.
+    records = import_records(env, target, pages, projections, index, cip)
+    document = records.document if records else None
+    wages = import_wages(env, target, document, oews) if oews is not None else None
+    onet_data = import_onet_source(env, target, document, onet) if onet is not None else None
+    if records is not None:
+        records.write(env)
+    if wages is not None:
+        wages.write(env)
+    if onet_data is not None:
+        onet_data.write(env)
 
 
 @app.command(epilog=examples("ooh data validate", "ooh data validate data/occupations.yaml"))
@@ -165,7 +130,9 @@ def validate(
 
 @app.command(epilog=examples("ooh data info", "ooh data info --format json"))
 def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
-    """Describe the data file in use: edition, projection period, profiles, groups, when it was built."""
+    """Describe the data file in use: edition, projection period, profiles, groups, when it was built, wages, O*NET."""
+    from ooh_cli.core.wages import describe
+
     current = session(ctx)
     catalog = current.catalog()
     meta = catalog.meta
@@ -178,6 +145,7 @@ def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
         "groups": len(meta.groups),
         "built": meta.built,
         "source": meta.source_url,
+        "wages": describe(current.path),
     }
     onet = catalog.onet()
     if onet is not None:

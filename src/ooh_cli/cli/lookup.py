@@ -2,7 +2,7 @@
 
 # No `from __future__ import annotations`: Typer reads every command's annotations at each run, and as
 # strings they would be compiled and evaluated again each time.
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -10,6 +10,7 @@ from ooh_cli.cli.options import (
     OccupationArg,
     OccupationsArg,
     ShowFormatOption,
+    StateOption,
     TableFormatOption,
     complete_section,
     examples,
@@ -22,6 +23,7 @@ from ooh_cli.output.env import Environment
 
 if TYPE_CHECKING:
     from ooh_cli.core.catalog import Match
+    from ooh_cli.output.views import Comparison
 
 app = OohTyper()
 
@@ -43,8 +45,8 @@ def show(
             "--section",
             "-s",
             metavar="SECTION",
-            help="Only this section: summary, what-they-do, work-environment, how-to-become-one, pay, job-outlook, "
-            "skills, interests, technology, similar, programs, associations, history, source.",
+            help="Only this section: summary, what-they-do, work-environment, how-to-become-one, pay, state-and-area, "
+            "job-outlook, skills, interests, technology, similar, programs, associations, history, source.",
             autocompletion=complete_section,
             show_default=False,
         ),
@@ -103,24 +105,46 @@ def resolve_one_of_several(current: Session, text: str) -> "Match":
     epilog=examples(
         "ooh compare registered-nurses medical-records-technician medical-assistants",
         'ooh compare "registered nurse" "nurse practitioner"',
+        "ooh compare registered-nurses dental-hygienists --state NY",
         "ooh compare actors dancers musicians --format csv",
     )
 )
-def compare(ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOption = "table") -> None:
+def compare(
+    ctx: typer.Context, occupations: OccupationsArg, fmt: TableFormatOption = "table", state: StateOption = None
+) -> None:
     """Compare occupations side by side: one column each, the best figure of each row marked."""
     from ooh_cli.core.compare import chosen_profiles
     from ooh_cli.core.facts import fact_row, facts
+    from ooh_cli.core.states import find_states
     from ooh_cli.output.views import comparison
 
     current = session(ctx)
     chosen = chosen_profiles([resolve_one_of_several(current, text) for text in occupations])
     meta, env = current.catalog().meta, current.env
     columns = facts(meta)
+    states = find_states(state)
+    local: list[dict[str, Any]] = [{} for _ in chosen]
+    if states:
+        from ooh_cli.cli.statepay import state_records
+
+        local = state_records(current, states, chosen)
+
+    def compared(ascii_only: bool) -> "Comparison":
+        view = comparison(meta, chosen, ascii_only)
+        if not states:
+            return view
+        from ooh_cli.cli.statepay import state_lines
+
+        return state_lines(current, states, chosen, view)
+
+    def rows() -> list[dict[str, Any]]:
+        return [fact_row(profile, columns) | extra for profile, extra in zip(chosen, local, strict=True)]
+
     emit(
         env,
         fmt,
-        table=lambda: renderer(env).comparison(comparison(meta, chosen, ascii_only=env.ascii_only), env),
-        json=lambda: [fact_row(profile, columns) for profile in chosen],
-        csv=lambda: ([fact_row(profile, columns) for profile in chosen], [f.key for f in columns]),
-        markdown=lambda: markdown_renderer().comparison(comparison(meta, chosen, ascii_only=False)),
+        table=lambda: renderer(env).comparison(compared(env.ascii_only), env),
+        json=rows,
+        csv=lambda: (rows(), [f.key for f in columns] + list(local[0])),
+        markdown=lambda: markdown_renderer().comparison(compared(False)),
     )

@@ -50,6 +50,18 @@ def complete_experience(incomplete: str) -> list[tuple[str, str]]:
     return _terms(EXPERIENCE, incomplete)
 
 
+def complete_state(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion: postal codes (in the case typed), else state names in id form ("new-york")."""
+    from ooh_cli.core.names import slug
+    from ooh_cli.core.states import STATES
+
+    typed = incomplete.casefold()
+    lower = incomplete != incomplete.upper()
+    codes = [(s.postal.lower() if lower else s.postal, s.name) for s in STATES if s.postal.casefold().startswith(typed)]
+    names = [(slug(s.name), s.name) for s in STATES if typed and slug(s.name).startswith(typed)]
+    return codes or names
+
+
 def complete_section(incomplete: str) -> list[tuple[str, str]]:
     from ooh_cli.output.profile import SECTIONS
 
@@ -153,6 +165,17 @@ InterestOption = Annotated[
         metavar="LETTERS",
         help="Interests in the profile's O*NET Holland code: one to three of R I A S E C, e.g. R or IC.",
         rich_help_panel="Filters",
+        show_default=False,
+    ),
+]
+StateOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--state",
+        metavar="STATE",
+        help="Add this state's OEWS pay and jobs (May 2025): a postal code or name (TX, texas); repeat for several.",
+        autocompletion=complete_state,
+        rich_help_panel="Local pay",
         show_default=False,
     ),
 ]

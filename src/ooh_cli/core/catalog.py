@@ -76,6 +76,8 @@ class Catalog:
         self._summaries: list[Summary] | None = None
         self._search: SearchIndex | None = None
         self._positions: dict[str, int] | None = None
+        # The data file read, when there is one: tables beside it (the wage table) are found from it.
+        self.path: Path | None = None
 
     @classmethod
     def build(

@@ -53,6 +53,12 @@ def load_catalog(path: Path) -> Catalog:
     # A pipe or FIFO (`--data <(...)`) can be read once and its stat says nothing about what it holds.
     cached = os.environ.get(NO_CACHE_ENV, "") in ("", "0") and regular
     key = cache.Key.of(path, stat, onet_stat) if cached else None
+    catalog = _load(path, key, onet_path)
+    catalog.path = path
+    return catalog
+
+
+def _load(path: Path, key: cache.Key | None, onet_path: Path | None) -> Catalog:
     if key is not None:
         sections = cache.read(path, key)
         if sections is not None:

@@ -23,7 +23,7 @@ from ooh_cli.importer.azindex import read_az_index
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.merge import META_KEYS, changed_fields, merge_record, prune, union_keys
 from ooh_cli.importer.pages import ProfilePage, read_profile
-from ooh_cli.importer.programs import read_crosswalk
+from ooh_cli.importer.programs import programs_edition, programs_for, read_crosswalk
 from ooh_cli.importer.projections import ProjectionRow, Projections, read_projections
 from ooh_cli.importer.values import round_half_up
 
@@ -170,7 +170,7 @@ def build_document(
         report.warnings.extend(_check_codes(page, rows, projections_path.name))
         fresh = _record(page, rows, aliases.get(page.id, []), edition_name, known_ids, report)
         old = old_records.get(page.id)
-        programs = crosswalk.programs(fresh.get("soc_codes", [])) if crosswalk else (old or {}).get("programs")
+        programs = programs_for(fresh, crosswalk, old)
         if programs:
             fresh["programs"] = programs
         merged = merge_record(fresh, old)
@@ -187,8 +187,7 @@ def build_document(
             report.no_longer_in_source.append(record_id)
 
     meta = _meta(edition_name, edition, projections, pages, records, old_meta, report)
-    kept = old_meta.get("programs_edition") if isinstance(old_meta, Mapping) else None
-    meta["programs_edition"] = crosswalk.edition if crosswalk else kept
+    meta["programs_edition"] = programs_edition(crosswalk, old_meta)
     if meta["programs_edition"] is None:
         del meta["programs_edition"]
     document = {"meta": meta, "occupations": [records[key] for key in sorted(records)]}

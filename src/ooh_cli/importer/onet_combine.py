@@ -11,9 +11,10 @@ related occupations are the union of every covered O*NET occupation.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ooh_cli.core.model import Occupation
 from ooh_cli.core.names import fold
@@ -48,7 +49,15 @@ class OnetReport:
     profiles: int  # profiles with O*NET data
     without: list[str]  # profiles none of whose SOC codes O*NET has
     skills_not_rated: list[str]
+    data: bytes
     rewritten: bool
+
+    def write(self) -> None:
+        """Write the side file, only when its bytes change."""
+        from ooh_cli.core.files import write_atomic
+
+        if self.rewritten:
+            write_atomic(self.path, self.data)
 
     def summary(self) -> str:
         return (
@@ -230,13 +239,20 @@ def build_blocks(occupations: Iterable[Occupation], database: Database) -> tuple
     return blocks, without
 
 
-def import_onet(directory: Path, data_path: Path) -> OnetReport:
-    """Read the O*NET database in ``directory`` for the profiles of ``data_path`` and write the side file beside it,
-    only when its bytes change."""
+def prepare_onet(directory: Path, data_path: Path, document: Mapping[str, Any] | None = None) -> OnetReport:
+    """The side file's bytes for the profiles of ``document`` (the data file's new document, not written yet) or,
+    without it, of the data file at ``data_path``; nothing is written (`OnetReport.write` does that)."""
     from ooh_cli.core.datafile import read_data_file, side_file
-    from ooh_cli.core.files import write_atomic
 
-    dataset, _ = read_data_file(data_path)
+    if document is not None:
+        from ooh_cli.core.errors import DataError
+        from ooh_cli.core.validate import read_document
+
+        dataset, problems = read_document(document)
+        if dataset is None:
+            raise DataError(f"{data_path}: the new data file does not validate: {problems[0].message}")
+    else:
+        dataset, _ = read_data_file(data_path)
     database = read_database(directory)
     blocks, without = build_blocks(dataset.occupations, database)
     content = encode(database.skill_names, database.knowledge_names, blocks)
@@ -245,8 +261,14 @@ def import_onet(directory: Path, data_path: Path) -> OnetReport:
         before = target.read_bytes()
     except OSError:
         before = None
-    if before != content:
-        write_atomic(target, content)
     return OnetReport(
-        target, len(blocks), sorted(without), sorted(b.id for b in blocks if not b.skills), before != content
+        target, len(blocks), sorted(without), sorted(b.id for b in blocks if not b.skills), content, before != content
     )
+
+
+def import_onet(directory: Path, data_path: Path) -> OnetReport:
+    """Read the O*NET database in ``directory`` for the profiles of ``data_path`` and write the side file beside it,
+    only when its bytes change."""
+    report = prepare_onet(directory, data_path)
+    report.write()
+    return report

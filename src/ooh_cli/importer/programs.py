@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ooh_cli.importer.errors import SourceError
 
@@ -32,6 +34,23 @@ class Crosswalk:
         for soc in soc_codes:
             found.update(self.by_soc.get(soc, {}))
         return [{"code": code, "title": found[code]} for code in sorted(found)]
+
+
+def programs_for(
+    record: Mapping[str, Any], crosswalk: Crosswalk | None, old: Mapping[str, Any] | None
+) -> list[dict[str, str]] | None:
+    """A record's programs: from the crosswalk when one is given, else those the existing record has."""
+    if crosswalk is not None:
+        return crosswalk.programs(list(record.get("soc_codes") or []))
+    return (old or {}).get("programs")
+
+
+def programs_edition(crosswalk: Crosswalk | None, old_meta: object) -> str | None:
+    """``meta.programs_edition``: the crosswalk's edition, else the one the existing file states."""
+    if crosswalk is not None:
+        return crosswalk.edition
+    kept = old_meta.get("programs_edition") if isinstance(old_meta, Mapping) else None
+    return kept if isinstance(kept, str) else None
 
 
 def read_crosswalk(path: Path) -> Crosswalk:

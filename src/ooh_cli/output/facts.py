@@ -27,7 +27,9 @@ def count(value: int | None) -> str:
 
 
 def signed_count(value: int | None) -> str:
-    return NOT_AVAILABLE if value is None else f"{value:+,}"
+    if value is None:
+        return NOT_AVAILABLE
+    return f"{value:+,}" if value else "0"  # no change has no sign, as in percent()
 
 
 def percent(value: float | None) -> str:

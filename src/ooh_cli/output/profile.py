@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ooh_cli.core.catalog import Catalog
 from ooh_cli.core.model import HistoryEntry, Occupation, Record, Share, to_data
@@ -19,6 +19,9 @@ from ooh_cli.output.onet import (
     source_rows,
     technology_blocks,
 )
+
+if TYPE_CHECKING:
+    from ooh_cli.output.localpay import LocalPay
 
 
 class Section(Record, frozen=True):
@@ -52,6 +55,7 @@ SectionSlug = Literal[
     "work-environment",
     "how-to-become-one",
     "pay",
+    "state-and-area",
     "job-outlook",
     "skills",
     "interests",
@@ -71,6 +75,7 @@ SECTIONS = Vocabulary(
         ("work-environment", "Work environment", ("work", "environment", "employers")),
         ("how-to-become-one", "How to become one", ("how-to-become", "education", "become", "training")),
         ("pay", "Pay", ("wages", "salary")),
+        ("state-and-area", "State and area pay", ("state", "area", "local-pay", "states")),
         ("job-outlook", "Job outlook", ("outlook", "jobs", "employment")),
         ("skills", "Skills and knowledge", ("knowledge", "what-the-work-asks")),
         ("interests", "Interests", ("riasec", "holland", "holland-code")),
@@ -228,19 +233,24 @@ def _outlook(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     # The table says more than the figures above only for a profile covering several occupations.
     if len(outlook.projections) > 1:
         headers = [
-            "Occupation",
-            "SOC code",
+            "Occupation (SOC code)",
             f"Jobs\n{jobs.year}",
             f"Projected\njobs {jobs.projected_year}",
             f"Change\n{period}",
             "Change,\njobs",
         ]
         table = [
-            [p.title, p.soc_code or "", count(p.jobs), count(p.projected_jobs), percent(p.change_percent), change]
+            [
+                f"{p.title} ({p.soc_code})" if p.soc_code else p.title,
+                count(p.jobs),
+                count(p.projected_jobs),
+                percent(p.change_percent),
+                change,
+            ]
             for p in outlook.projections
             if (change := signed_count(p.change))
         ]
-        blocks.append(Grid("Projections by occupation", headers, table, frozenset({2, 3, 4, 5})))
+        blocks.append(Grid("Projections by occupation", headers, table, frozenset({1, 2, 3, 4})))
     return blocks
 
 
@@ -345,6 +355,20 @@ def _source(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     return blocks
 
 
+def _local(occ: Occupation, catalog: Catalog, whole: bool) -> LocalPay:
+    from ooh_cli.output.localpay import local_pay
+
+    return local_pay(occ.id, occ.soc_codes, catalog.path, whole, occ.pay.year)
+
+
+def _state_and_area(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
+    """OEWS figures by state and metro area, from the wage table beside the data file."""
+    local = _local(occ, catalog, whole)
+    blocks: list[Block] = [Paragraph(" ".join(local.intro[:-1]))] if len(local.intro) > 1 else []
+    blocks += [Grid(t.title, t.headers, t.rows, frozenset({1, 2})) for t in local.tables]
+    return [*blocks, Paragraph(local.intro[-1])]
+
+
 # Each builds a section from the profile; `whole` is true when the section is shown within the whole profile.
 BUILDERS: dict[str, Callable[[Occupation, Catalog, bool], list[Block]]] = {
     "summary": _summary,
@@ -352,6 +376,7 @@ BUILDERS: dict[str, Callable[[Occupation, Catalog, bool], list[Block]]] = {
     "work-environment": _work,
     "how-to-become-one": _become,
     "pay": _pay,
+    "state-and-area": _state_and_area,
     "job-outlook": _outlook,
     "skills": skills_blocks,
     "interests": interests_blocks,
@@ -383,6 +408,8 @@ def profile_view(occ: Occupation, catalog: Catalog, only: str | None = None) -> 
 def section_data(occ: Occupation, catalog: Catalog, only: str | None) -> Any:
     """The profile, or one section of it, in the data file's own field names (for json and yaml)."""
     record = to_data(occ)
+    if only == "state-and-area":
+        return _local(occ, catalog, False).data
     if only in (None, "summary", "skills", "interests", "technology", "source"):
         extra = onet_record(occ, catalog)
         if only is None:

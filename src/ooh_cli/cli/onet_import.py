@@ -1,0 +1,41 @@
+"""The O*NET step of `ooh data import --onet DIR`: the side file of skills, interests and technology."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ooh_cli.output.env import Environment
+
+if TYPE_CHECKING:
+    from ooh_cli.importer.onet_combine import OnetReport
+
+
+@dataclass(slots=True)
+class OnetImport:
+    """The side file's new bytes, ready to be written beside the data file."""
+
+    report: OnetReport
+
+    def write(self, env: Environment) -> None:
+        report, out = self.report, env.stdout.write
+        report.write()
+        out(f"{report.path}: {report.summary()}\n")
+        if report.without:
+            out(f"not in O*NET: {', '.join(report.without)}\n")
+        if not report.rewritten:
+            out(f"{report.path}: already up to date; not rewritten\n")
+
+
+def import_onet_source(env: Environment, target: Path, document: Mapping[str, Any] | None, onet: Path) -> OnetImport:
+    """The O*NET data for the profiles of ``document`` (the data file being built) or of the data file itself."""
+    from ooh_cli.importer.onet_combine import prepare_onet
+
+    if env.stderr.isatty():  # a quarter of a minute: say what is going on
+        from rich.console import Console
+
+        with Console(stderr=True).status("Reading the O*NET database"):
+            return OnetImport(prepare_onet(onet, target, document))
+    return OnetImport(prepare_onet(onet, target, document))

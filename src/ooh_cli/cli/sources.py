@@ -1,0 +1,163 @@
+"""The steps of `ooh data import`, one per source: each is optional and keeps what the others provide."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ooh_cli.core.errors import DataError, UsageError
+from ooh_cli.output.env import Environment
+
+if TYPE_CHECKING:
+    from ooh_cli.importer import ImportReport
+
+TRIO = ("--pages", "--projections", "--index")
+
+
+def check_sources(
+    pages: Path | None,
+    projections: Path | None,
+    index: Path | None,
+    cip: Path | None,
+    oews: Path | None,
+    onet: Path | None = None,
+) -> None:
+    """At least one source; the BLS trio all together or not at all."""
+    given = [name for name, value in zip(TRIO, (pages, projections, index), strict=True) if value is not None]
+    if not given and cip is None and oews is None and onet is None:
+        raise UsageError(
+            "give at least one source: --pages, --projections and --index together (the BLS Handbook files), "
+            "--cip (programs of study), --oews (state and metro pay) or --onet DIR (skills, interests, technology)"
+        )
+    if given and len(given) < len(TRIO):
+        missing = [name for name in TRIO if name not in given]
+        raise UsageError(f"{', '.join(given)} needs {' and '.join(missing)}: the three BLS files go together")
+
+
+@dataclass(slots=True)
+class RecordsImport:
+    """The data file's new document, ready to be written."""
+
+    target: Path
+    document: dict[str, Any]
+    report: ImportReport
+    rewritten: bool
+
+    def write(self, env: Environment) -> None:
+        from ooh_cli.core.yamlio import write_yaml_atomic
+
+        if self.rewritten:
+            write_yaml_atomic(self.document, self.target)
+        report, out = self.report, env.stdout.write
+        out(f"{self.target}: {report.summary()}\n")
+        for label, ids in (("added", report.added), ("no longer in the source (kept)", report.no_longer_in_source)):
+            if ids:
+                out(f"{label}: {', '.join(ids)}\n")
+        for occ_id, fields in report.updated.items():
+            out(f"updated {occ_id}: {', '.join(fields)}\n")
+        if report.meta_changed:
+            out(f"updated meta: {', '.join(report.meta_changed)}\n")
+        for disagreement in report.disagreements:
+            out(f"disagreement: {disagreement}\n")
+        for warning in report.warnings:
+            env.message(f"warning: {warning}")
+        if not self.rewritten:
+            out(f"{self.target}: already up to date; not rewritten\n")
+
+
+def import_records(
+    env: Environment,
+    target: Path,
+    pages: Path | None,
+    projections: Path | None,
+    index: Path | None,
+    cip: Path | None,
+) -> RecordsImport | None:
+    """The data file rebuilt from the BLS files, or only its programs from the crosswalk; None without either."""
+    from ooh_cli.core.yamlio import dump_yaml
+    from ooh_cli.importer import build_document, read_existing
+
+    if pages is None or projections is None or index is None:
+        if cip is None:
+            return None
+        from ooh_cli.importer.partial import apply_crosswalk
+        from ooh_cli.importer.programs import read_crosswalk
+
+        existing = read_existing(target)
+        document, report = apply_crosswalk(existing, read_crosswalk(cip))
+    else:
+        existing = read_existing(target)
+        if env.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            with Progress(transient=True, console=Console(stderr=True)) as bar:
+                task = bar.add_task("Reading the BLS files", total=None)
+                document, report = build_document(
+                    pages,
+                    projections,
+                    index,
+                    existing,
+                    lambda done, total: bar.update(task, completed=done, total=total),
+                    cip=cip,
+                )
+        else:
+            document, report = build_document(pages, projections, index, existing, cip=cip)
+    # Rewrite whenever the bytes would differ, so hand edits are put back in the documented layout.
+    before = target.read_text(encoding="utf-8") if existing is not None else None
+    return RecordsImport(target, document, report, before != dump_yaml(document))
+
+
+@dataclass(slots=True)
+class WagesImport:
+    """The wage table's new bytes, ready to be written beside the data file."""
+
+    path: Path
+    data: bytes
+    summary: str
+    missing: list[str]
+    rewritten: bool
+
+    def write(self, env: Environment) -> None:
+        from ooh_cli.core.files import write_atomic
+
+        if self.rewritten:
+            write_atomic(self.path, self.data)
+        env.stdout.write(f"{self.path}: {self.summary}\n")
+        if self.missing:
+            env.message(f"warning: the OEWS file has no estimates for SOC codes {', '.join(self.missing)}")
+        if not self.rewritten:
+            env.stdout.write(f"{self.path}: already up to date; not rewritten\n")
+
+
+def import_wages(env: Environment, target: Path, document: Mapping[str, Any] | None, oews: Path) -> WagesImport:
+    """The wage table for the SOC codes of ``document`` (or of the existing data file) from the OEWS file."""
+    from ooh_cli.core.wagefile import wages_path
+    from ooh_cli.importer import read_existing
+    from ooh_cli.importer.oews import read_oews
+
+    if document is None:
+        document = read_existing(target)
+        if document is None:
+            raise DataError(
+                f"data file not found: {target}; the wage table covers its profiles, so build it first "
+                "(--pages, --projections and --index)"
+            )
+    records = document.get("occupations") or []
+    socs = [soc for record in records if isinstance(record, Mapping) for soc in record.get("soc_codes") or []]
+    if env.stderr.isatty():  # a few seconds: say what is going on
+        from rich.console import Console
+
+        with Console(stderr=True).status("Reading the OEWS file"):
+            found = read_oews(oews, socs)
+    else:
+        found = read_oews(oews, socs)
+    path = wages_path(target)
+    try:
+        before = path.read_bytes()
+    except OSError:
+        before = None
+    summary = f"OEWS {found.release}: {found.socs} SOC codes, {found.areas} areas, {found.rows:,} estimates"
+    return WagesImport(path, found.data, summary, found.missing, before != found.data)

@@ -1,0 +1,115 @@
+"""The `state-and-area` section of a profile: where most people do the work and where it pays best (OEWS).
+
+It reads the wage table's header and one occupation's brief (worked out at import), so `ooh show` stays fast.
+Tables come back as plain lists; profile.py turns them into blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ooh_cli.core.errors import DataError
+from ooh_cli.core.wagefile import NATIONAL, MissingWages, Place, WageTable, wages_path
+from ooh_cli.output.wagetext import count_text, figures_record, pay_name, pay_text, use_hourly
+
+
+# Plain classes: defining a Struct or NamedTuple class would cost every `ooh show` more than they save.
+class LocalTable:
+    __slots__ = ("headers", "rows", "title")
+
+    def __init__(self, title: str, headers: list[str], rows: list[list[str]]) -> None:
+        self.title, self.headers, self.rows = title, headers, rows
+
+
+class LocalPay:
+    __slots__ = ("data", "intro", "tables")
+
+    def __init__(self, intro: list[str], tables: list[LocalTable], data: dict[str, Any]) -> None:
+        self.intro, self.tables = intro, tables
+        self.data = data  # the same for json and yaml
+
+
+def local_pay(
+    profile_id: str, soc_codes: tuple[str, ...], data_path: Path | None, whole: bool, pay_year: int | None = None
+) -> LocalPay:
+    """The section for a profile, or a line saying why there is none."""
+    more = f"More: ooh wages {profile_id} (--state ST, --area NAME, --by area, --map)."
+    if data_path is None:
+        return _without("this data file has no wage table beside it")
+    try:
+        table = WageTable(wages_path(data_path))
+    except MissingWages:
+        return _without("there is no wage table beside this data file; `ooh data import --oews FILE` builds it")
+    except DataError as error:
+        return _without(str(error))
+    period = table.header.release
+    known = [soc for soc in soc_codes if table.index(soc) is not None]
+    if not known:
+        return _without(f"OEWS {period} has no estimates for this occupation")
+    brief = table.brief(max(known, key=_jobs_in(table)) if len(known) > 1 else known[0])
+    if brief is None:
+        return _without(f"OEWS {period} has no estimates for this occupation")
+    hourly = brief.paid == "hourly"
+    which = f"{brief.title} (SOC {brief.soc})"
+    if len(known) > 1:
+        which += f", the largest of the profile's {len(known)} detailed occupations"
+    intro = [f"OEWS {period} estimates for {which}."]
+    if whole and pay_year is not None:
+        intro.append(f"They come a year after the Handbook's pay above (May {pay_year}).")
+    _, note = use_hourly(brief.national, False)
+    if note:
+        intro.append(note)
+    median, unit = pay_name("median", hourly), "hourly" if hourly else "annual"
+    pay_header, jobs_header = f"Median {unit}, {period}", f"Jobs, {period}"
+    tables = [
+        LocalTable(
+            f"Most jobs, {period}", ["State", jobs_header, pay_header], _rows(brief.most_jobs, median, jobs_first=True)
+        ),
+        LocalTable(
+            f"Best-paying states, {period}", ["State", pay_header, jobs_header], _rows(brief.best_states, median)
+        ),
+        LocalTable(
+            f"Best-paying metro areas, {period}", ["Area", pay_header, jobs_header], _rows(brief.best_areas, median)
+        ),
+    ]
+    data = {
+        "period": period,
+        "soc_code": brief.soc,
+        "title": brief.title,
+        "most_jobs": [_record(p) for p in brief.most_jobs],
+        "best_paying_states": [_record(p) for p in brief.best_states],
+        "best_paying_areas": [_record(p) for p in brief.best_areas],
+    }
+    return LocalPay([*intro, more], tables, data)
+
+
+def _jobs_in(table: WageTable) -> Callable[[str], int]:
+    """National employment by SOC code, for picking a profile's largest detailed occupation."""
+    column = table.column(NATIONAL)
+
+    def jobs(soc: str) -> int:
+        index = table.index(soc)
+        return (column.employment[index] or 0) if column is not None and index is not None else 0
+
+    return jobs
+
+
+def _without(why: str) -> LocalPay:
+    return LocalPay([f"No state and area pay: {why}."], [], {"period": None, "note": why})
+
+
+def _rows(found: list[Place], median: str, jobs_first: bool = False) -> list[list[str]]:
+    rows = []
+    for place in found:
+        pay, jobs = pay_text(place.row, median), count_text(place.row, "employment")
+        rows.append([place.name, jobs, pay] if jobs_first else [place.name, pay, jobs])
+    return rows
+
+
+def _record(place: Place) -> dict[str, Any]:
+    figures = figures_record(place.row)
+    return {"area_code": place.code, "area": place.name} | {
+        key: figures[key] for key in ("employment", "annual_median", "hourly_median", "lq", "notes")
+    }
