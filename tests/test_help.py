@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 import typer
@@ -12,13 +13,14 @@ from ooh_cli.cli import app
 from tests.conftest import REPO, Invoke
 
 
-def command_paths(command: object = None, prefix: tuple[str, ...] = ()) -> list[list[str]]:
-    """Every command users can run, as its words after `ooh`."""
+def command_paths(command: Any = None, prefix: tuple[str, ...] = ()) -> list[list[str]]:
+    """Every command users can run, as its words after `ooh` (asking the group, which builds them lazily)."""
     command = command or typer.main.get_command(app)
-    subcommands = getattr(command, "commands", None)
-    if not subcommands:
+    if not hasattr(command, "list_commands"):
         return [list(prefix)]
-    return [path for name, sub in sorted(subcommands.items()) for path in command_paths(sub, (*prefix, name))]
+    context = typer.Context(command)
+    names = command.list_commands(context)
+    return [path for name in names for path in command_paths(command.get_command(context, name), (*prefix, name))]
 
 
 COMMANDS = command_paths()
@@ -26,7 +28,21 @@ COMMANDS = command_paths()
 
 def test_commands_exist() -> None:
     names = {" ".join(path) for path in COMMANDS}
-    assert {"show", "compare", "list", "search", "top", "similar", "groups"} <= names
+    assert {"show", "compare", "list", "search", "top", "similar", "groups", "wages", "data import"} <= names
+
+
+def test_a_lookup_builds_only_its_own_command() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from ooh_cli.cli import app; from typer.testing import CliRunner; "
+        "CliRunner().invoke(app, ['show', '--help']); "
+        "print(sorted(m for m in sys.modules if m.startswith('ooh_cli.cli.')))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "ooh_cli.cli.lookup" in loaded
+    assert "ooh_cli.cli.browse" not in loaded and "ooh_cli.cli.wages" not in loaded and "ooh_cli.cli.data" not in loaded
 
 
 # The parser's own notation, which help must not show: braces, type names, ranges.

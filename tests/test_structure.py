@@ -65,7 +65,13 @@ def test_no_import_cycles() -> None:
 
 def test_the_cycle_check_can_fail() -> None:
     assert "ooh_cli.core.catalog" in GRAPH["ooh_cli.core.datafile"]  # edges are found
-    assert GRAPH["ooh_cli.cli"] >= {"ooh_cli.cli.browse", "ooh_cli.cli.lookup", "ooh_cli.cli.data"}
+    assert GRAPH["ooh_cli.cli"] >= {"ooh_cli.cli.edge", "ooh_cli.cli.options", "ooh_cli.cli.session"}
+
+
+def test_every_lazily_built_command_names_a_module_of_the_cli() -> None:
+    from ooh_cli.cli.commands import MODULES
+
+    assert {f"ooh_cli.cli.{module}" for module in MODULES.values()} <= set(NAMES)
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if n.startswith(("ooh_cli.core", "ooh_cli.importer"))])

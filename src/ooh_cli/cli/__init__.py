@@ -1,7 +1,7 @@
 """The `ooh` command line: each command parses its options, calls the core and hands the result to output.
 
-Errors become one line and an exit code at the edge (edge.py). Commands import the rest of the package when
-they run, so a lookup loads only what it uses.
+Errors become one line and an exit code at the edge (edge.py). The group builds only the command it runs
+(commands.py), and commands import the rest of the package when they run, so a lookup loads only what it uses.
 """
 
 # No `from __future__ import annotations`: see lookup.py.
@@ -12,7 +12,6 @@ from typing import Annotated, NoReturn
 import typer
 
 from ooh_cli import __version__
-from ooh_cli.cli import browse, data, lookup, match, wages
 from ooh_cli.cli.edge import OohGroup, exit_now
 from ooh_cli.cli.options import DataOption, examples
 from ooh_cli.cli.session import Session
@@ -34,11 +33,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.add_typer(lookup.app)
-app.add_typer(browse.app)
-app.add_typer(match.app)
-app.add_typer(wages.app)
-app.add_typer(data.app, name="data")
 
 
 def print_version(value: bool) -> None:

@@ -9,9 +9,11 @@ from typing import Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from ooh_cli.cli.commands import MODULES, command
 from ooh_cli.cli.typer_compat import (
     BadParameter,
     ClickException,
+    Command,
     Context,
     MissingParameter,
     NoArgsIsHelpError,
@@ -78,6 +80,12 @@ class OohGroup(TyperGroup):
                 f"unexpected error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for details)", ExitCode.INTERNAL
             )
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return list(MODULES)
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        return command(cmd_name)
 
     def invoke(self, ctx: Context) -> Any:
         # Typer would turn a broken pipe inside a command into exit 1 before `main` sees it.

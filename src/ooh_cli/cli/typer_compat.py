@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import typer
-from typer._click.core import Context, Parameter
+from typer._click.core import Command, Context, Parameter
 from typer._click.exceptions import BadParameter, ClickException, MissingParameter, NoArgsIsHelpError, UsageError
 from typer._click.types import FloatParamType, IntParamType, IntRange
 from typer._types import TyperChoice
@@ -27,6 +27,7 @@ from typer.models import CommandFunctionType, TyperPath
 __all__ = [
     "BadParameter",
     "ClickException",
+    "Command",
     "Context",
     "MissingParameter",
     "NoArgsIsHelpError",
