@@ -181,7 +181,8 @@ def search(
     limit: LimitOption = 10,
     fmt: TableFormatOption = "table",
 ) -> None:
-    """Find occupations by title, alias, A-Z job title, O*NET alternate title or technology, summary, duties, group or SOC code."""
+    """Find occupations by title, alias, A-Z job title, O*NET alternate title or technology, summary, duties,
+    group or SOC code."""
     from ooh_cli.core.errors import UsageError
     from ooh_cli.core.search import search as run_search
     from ooh_cli.output.views import footer
