@@ -174,7 +174,12 @@ def main() -> None:
                 ),
                 Case("ooh match --interests CIS", [*OOH, "match", "--interests", "CIS"], 1.3),
                 Case("ooh match --skills programming,math", [*OOH, "match", "--skills", "programming,math"], 1.3),
-                Case("ooh show android developer (O*NET title)", [*OOH, "show", "android", "developer"], 1.15),
+                # The profile of the first case, named by one of its O*NET alternate titles only.
+                Case(
+                    "ooh show clinical documentation specialist",
+                    [*OOH, "show", "clinical", "documentation", "specialist"],
+                    1.15,
+                ),
                 Case("ooh search python (technology)", [*OOH, "search", "python"], 1.15),
                 Case(
                     "ooh list --job-zone 2-3 --interest R", [*OOH, "list", "--job-zone", "2-3", "--interest", "R"], 1.15

@@ -31,6 +31,12 @@ def test_commands_exist() -> None:
     assert {"show", "compare", "list", "search", "top", "similar", "groups", "wages", "data import"} <= names
 
 
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p))
+def test_completion_options_belong_to_ooh_alone(invoke: Invoke, path: list[str]) -> None:
+    assert "--install-completion" not in invoke(*path, "--help", data=None).stdout
+    assert "--install-completion" in invoke("--help", data=None).stdout
+
+
 def test_a_lookup_builds_only_its_own_command() -> None:
     import subprocess
     import sys

@@ -2,15 +2,13 @@
 
 Typer builds a parser for every command of an app at each start; for `ooh` that was about a tenth of a
 lookup's run, growing with every option. The `ooh` group (edge.OohGroup) asks here instead: a command's
-module is imported and its app built when that command runs, or when help lists them all.
+module is imported and that one command built when it runs, or when help lists them all.
 """
 
 from functools import cache
 from importlib import import_module
 
-import typer
-
-from ooh_cli.cli.typer_compat import Command
+from ooh_cli.cli.typer_compat import Command, build_command
 
 # Command name: the module of ooh_cli.cli whose `app` defines it, in the order help lists them.
 MODULES = {
@@ -28,15 +26,7 @@ MODULES = {
 
 
 @cache
-def _built(module: str) -> Command:
-    return typer.main.get_command(import_module(f"ooh_cli.cli.{module}").app)
-
-
 def command(name: str) -> Command | None:
     """The command called ``name``, built on first use; None if there is none."""
     module = MODULES.get(name)
-    if module is None:
-        return None
-    built = _built(module)
-    # A module's app is its one command, a named group (`data`), or an unnamed group of several commands.
-    return built if built.name == name else getattr(built, "commands", {}).get(name)
+    return None if module is None else build_command(import_module(f"ooh_cli.cli.{module}").app, name)

@@ -34,6 +34,7 @@ __all__ = [
     "OohTyper",
     "UsageError",
     "WordsCommand",
+    "build_command",
     "one_of",
 ]
 
@@ -119,6 +120,20 @@ class WordsCommand(TyperCommand):
                 name = param.metavar or (param.name or "").upper()
                 pieces.append(name if param.required else f"[{name}]")
         return pieces
+
+
+def build_command(app: typer.Typer, name: str) -> Command | None:
+    """The command ``name`` of ``app``, built alone: the app itself if it is that named group (`data`), else
+    the one command registered under that name, without building its siblings. (typer.main.get_command
+    would build them all, and add the completion options meant for the top-level app.)"""
+    if app.info.name == name:
+        return typer.main.get_group(app)
+    for info in app.registered_commands:
+        if info.callback is not None and (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
+            return typer.main.get_command_from_info(
+                info, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode
+            )
+    return None
 
 
 class OohTyper(typer.Typer):

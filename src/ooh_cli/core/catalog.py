@@ -171,11 +171,12 @@ class Catalog:
             raise self._ambiguous(text, positions)
         from ooh_cli.core.search import search
 
-        result = search(self.search_index, text, handbook_only=True)
+        # Below the profiles' own names and every profile they might mean: O*NET's alternate titles. A name
+        # that is one of those is no typo: no word of it is read as another.
+        alternates = self.sections.lookup_alternate(key) if key else []
+        result = search(self.search_index, text, handbook_only=True, correct=not alternates)
         hits = result.complete()  # a guess must account for every word typed
         if not hits:
-            # Below the profiles' own names and every profile they might mean: O*NET's alternate titles.
-            alternates = self.sections.lookup_alternate(key) if key else []
             if len(alternates) == 1:
                 return Match(self.record(alternates[0]), guessed_from=text)
             if alternates:

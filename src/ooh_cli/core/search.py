@@ -123,9 +123,6 @@ class SearchIndex(Record, frozen=True, array_like=True):
                 per_field[name].extend((position, text if kept else folded_words(text)) for text in texts)
         return cls({name: Blob.build(lines) for name, lines in per_field.items()})
 
-    def vocabulary(self) -> set[str]:
-        return {word for blob in self.blobs.values() for word in blob.text.split()}
-
 
 class Hit:
     """One matching profile: its score and, per query word, the best field and (folded) text it matched."""
@@ -276,18 +273,21 @@ def _phrase_bonus(fields: dict[str, Lines], phrase: str, several_words: bool, hi
                 hit.phrase = (field_name, line)
 
 
-def search(index: SearchIndex, query: str, limit: int | None = None, handbook_only: bool = False) -> SearchResult:
+def search(
+    index: SearchIndex, query: str, limit: int | None = None, handbook_only: bool = False, correct: bool = True
+) -> SearchResult:
     """Profiles ranked by how well they match ``query``: those matching every word first. ``handbook_only``
-    leaves out the names and technologies from O*NET."""
+    leaves out the names and technologies from O*NET; ``correct`` reads a word found nowhere as the closest
+    word of the fields searched."""
     soc = soc_code(query)
     query_words = [soc] if soc else list(dict.fromkeys(folded_words(query).split()))
     fields = {name: blob.lines() for name, blob in index.blobs.items() if not (handbook_only and name in ONET_FIELDS)}
     hits: dict[int, Hit] = {}
     corrections: dict[str, str] = {}
     for word in query_words:
-        if _scan(fields, word, hits) or len(word) < MIN_TYPO_LENGTH or soc:
+        if _scan(fields, word, hits) or len(word) < MIN_TYPO_LENGTH or soc or not correct:
             continue
-        correction = _correct(index, word)
+        correction = _correct(fields, word)
         if correction:
             corrections[word] = correction
             _scan(fields, correction, hits)
@@ -308,8 +308,9 @@ def search(index: SearchIndex, query: str, limit: int | None = None, handbook_on
     return SearchResult(ranked[:limit] if limit else ranked, len(ranked), corrections, words)
 
 
-def _correct(index: SearchIndex, word: str) -> str | None:
+def _correct(fields: dict[str, Lines], word: str) -> str | None:
     from rapidfuzz import fuzz, process
 
-    best = process.extractOne(word, index.vocabulary(), scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+    vocabulary = {known for lines in fields.values() for known in lines.text.split()}
+    best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
     return None if best is None else str(best[0])
