@@ -7,20 +7,15 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ooh_cli.output.blocks import Block, Bullets, Links, Pairs, Paragraph
 from ooh_cli.output.env import Environment
+from ooh_cli.output.layout import GAP, PROSE_WIDTH, WHOLE_WORDS_FROM, column_widths
 from ooh_cli.output.profile import ProfileView
-from ooh_cli.output.views import (
-    GAP,
-    PROSE_WIDTH,
-    WHOLE_WORDS_FROM,
-    Comparison,
-    Listing,
-    column_widths,
-    comparison_cells,
-    comparison_headers,
-)
+
+if TYPE_CHECKING:
+    from ooh_cli.output.views import Comparison, Listing
 
 INDENT = "  "
 
@@ -128,6 +123,8 @@ def profile(view: ProfileView, env: Environment) -> None:
 
 
 def comparison(compared: Comparison, env: Environment) -> None:
+    from ooh_cli.output.views import comparison_cells, comparison_headers
+
     room = env.width
     legend, headers = comparison_headers(compared, room)
     lines = [line for number, title in legend for line in wrap(title, room, f"{number}  ", "   ")]

@@ -15,17 +15,9 @@ from rich.text import Text
 
 from ooh_cli.output.blocks import Bars, Block, Bullets, Links, Pairs, Paragraph
 from ooh_cli.output.env import Environment
+from ooh_cli.output.layout import PROSE_WIDTH, WHOLE_WORDS_FROM, column_widths
 from ooh_cli.output.profile import ProfileView
-from ooh_cli.output.views import (
-    PROSE_WIDTH,
-    WHOLE_WORDS_FROM,
-    Comparison,
-    Listing,
-    bar,
-    column_widths,
-    comparison_cells,
-    comparison_headers,
-)
+from ooh_cli.output.views import Comparison, Listing, bar, comparison_cells, comparison_headers
 
 # A signed change ("+7%", "-2,200"), as growth and employment change are written.
 GROWING, SHRINKING = re.compile(r"\+\d"), re.compile(r"-\d")
