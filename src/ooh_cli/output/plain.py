@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from ooh_cli.output.blocks import Block, Bullets, Links, Pairs, Paragraph
 from ooh_cli.output.env import Environment
 from ooh_cli.output.layout import GAP, PROSE_WIDTH, WHOLE_WORDS_FROM, column_widths
-from ooh_cli.output.profile import ProfileView
 
 if TYPE_CHECKING:
+    from ooh_cli.output.profile import ProfileView
     from ooh_cli.output.views import Comparison, Listing
 
 INDENT = "  "
