@@ -66,7 +66,7 @@ class OohGroup(TyperGroup):
             sys.exit(ExitCode.OK)
         except UsageError as error:
             where = f" (see `{error.ctx.command_path} --help`)" if error.ctx else ""
-            fail(f"{_in_words(error)}{where}", ExitCode.USAGE)
+            fail(f"{_worded(error)}{where}", ExitCode.USAGE)
         except ClickException as error:
             fail(error.format_message(), error.exit_code)
         except (KeyboardInterrupt, typer.Abort):
@@ -98,7 +98,7 @@ class OohGroup(TyperGroup):
             fail("interrupted", ExitCode.INTERRUPTED)
 
 
-def _in_words(error: UsageError) -> str:
+def _worded(error: UsageError) -> str:
     """`--limit: expected ...` rather than the parser's `Invalid value for '--limit' / '-n': ...`."""
     if not isinstance(error, BadParameter) or error.param is None:
         return error.format_message()

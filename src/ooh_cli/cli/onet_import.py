@@ -31,11 +31,8 @@ class OnetImport:
 
 def import_onet_source(env: Environment, target: Path, document: Mapping[str, Any] | None, onet: Path) -> OnetImport:
     """The O*NET data for the profiles of ``document`` (the data file being built) or of the data file itself."""
+    from ooh_cli.cli.sources import busy
     from ooh_cli.importer.onet_combine import prepare_onet
 
-    if env.stderr.isatty():  # a quarter of a minute: say what is going on
-        from rich.console import Console
-
-        with Console(stderr=True).status("Reading the O*NET database"):
-            return OnetImport(prepare_onet(onet, target, document))
-    return OnetImport(prepare_onet(onet, target, document))
+    with busy(env, "Reading the O*NET database"):  # a quarter of a minute
+        return OnetImport(prepare_onet(onet, target, document))

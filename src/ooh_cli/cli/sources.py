@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -110,6 +111,15 @@ def import_records(
     return RecordsImport(target, document, report, before != dump_yaml(document))
 
 
+def busy(env: Environment, doing: str) -> AbstractContextManager[object]:
+    """A spinner saying what is going on, on a terminal's stderr; nothing elsewhere."""
+    if not env.stderr.isatty():
+        return nullcontext()
+    from rich.console import Console
+
+    return Console(stderr=True).status(doing)
+
+
 @dataclass(slots=True)
 class WagesImport:
     """The wage table's new bytes, ready to be written beside the data file."""
@@ -147,12 +157,7 @@ def import_wages(env: Environment, target: Path, document: Mapping[str, Any] | N
             )
     records = document.get("occupations") or []
     socs = [soc for record in records if isinstance(record, Mapping) for soc in record.get("soc_codes") or []]
-    if env.stderr.isatty():  # a few seconds: say what is going on
-        from rich.console import Console
-
-        with Console(stderr=True).status("Reading the OEWS file"):
-            found = read_oews(oews, socs)
-    else:
+    with busy(env, "Reading the OEWS file"):  # a few seconds
         found = read_oews(oews, socs)
     path = wages_path(target)
     try:

@@ -122,7 +122,7 @@ def build_document(
     Raises SourceError for a missing or malformed source file and DataError for a malformed ``existing``.
     """
     pages_dir, projections_path, index_path = Path(pages_dir), Path(projections_path), Path(index_path)
-    old_records = _existing_records(existing)
+    old_records = existing_records(existing)
     old_meta = existing.get("meta") if existing is not None else None
     page_paths = _page_paths(pages_dir)
     total = len(page_paths) + 2
@@ -193,6 +193,17 @@ def build_document(
     document = {"meta": meta, "occupations": [records[key] for key in sorted(records)]}
     for key, value in (existing or {}).items():
         document.setdefault(key, value)  # a maintainer's own top-level keys
+    finish(document, existing, report, today)
+    return document, report
+
+
+def finish(
+    document: dict[str, Any], existing: Mapping[str, Any] | None, report: ImportReport, today: date | None
+) -> None:
+    """Date ``document`` and complete ``report``: ``meta.built`` becomes ``today`` unless nothing else changed,
+    in which case the existing value stays and the output is identical; the report's lists are sorted."""
+    meta = document["meta"]
+    old_meta = existing.get("meta") if existing is not None else None
     old_built = old_meta.get("built") if isinstance(old_meta, Mapping) else None
     if old_built is not None and _without_built(document) == _without_built(existing):
         meta["built"] = old_built
@@ -205,7 +216,6 @@ def build_document(
     report.unchanged.sort()
     report.no_longer_in_source.sort()
     report.updated = dict(sorted(report.updated.items()))
-    return document, report
 
 
 def _page_paths(pages_dir: Path) -> list[Path]:
@@ -217,7 +227,7 @@ def _page_paths(pages_dir: Path) -> list[Path]:
     return paths
 
 
-def _existing_records(existing: Mapping[str, Any] | None) -> dict[str, dict[str, Any]]:
+def existing_records(existing: Mapping[str, Any] | None) -> dict[str, dict[str, Any]]:
     if existing is None:
         return {}
     if not isinstance(existing, Mapping):

@@ -7,8 +7,8 @@ from datetime import date
 from typing import Any
 
 from ooh_cli.core.errors import DataError
-from ooh_cli.importer.build import ImportReport, _existing_records, _without_built
-from ooh_cli.importer.merge import RECORD_KEYS, changed_fields, union_keys
+from ooh_cli.importer.build import ImportReport, existing_records, finish
+from ooh_cli.importer.merge import RECORD_KEYS, changed_fields
 from ooh_cli.importer.programs import Crosswalk, programs_edition, programs_for
 
 
@@ -25,7 +25,7 @@ def apply_crosswalk(
         )
     report = ImportReport()
     records: list[dict[str, Any]] = []
-    for old in _existing_records(existing).values():
+    for old in existing_records(existing).values():
         record = _with_programs(old, programs_for(old, crosswalk, None))
         records.append(record)
         if record == old:
@@ -44,13 +44,7 @@ def apply_crosswalk(
         meta = placed
     meta["programs_edition"] = edition
     document = {**existing, "meta": meta, "occupations": records}
-    if _without_built(document) != _without_built(existing) or "built" not in meta:
-        meta["built"] = (today or date.today()).isoformat()
-    report.built = str(meta["built"])
-    if isinstance(old_meta, Mapping):
-        report.meta_changed = [key for key in union_keys(old_meta, meta) if old_meta.get(key) != meta.get(key)]
-    report.unchanged.sort()
-    report.updated = dict(sorted(report.updated.items()))
+    finish(document, existing, report, today)
     return document, report
 
 
