@@ -47,7 +47,7 @@ INTEREST_HINTS = {
 }
 # What each job zone means, in our own words.
 JOB_ZONES = {
-    1: "little or no preparation; a few days to a few months of learning on the job",
+    1: "little or no preparation; the work is learned while doing it, within days or months",
     2: "some preparation; usually a high school diploma and up to a year of learning from experienced workers",
     3: "medium preparation; vocational school, an apprenticeship or an associate's degree, then a year or two on "
     "the job",
