@@ -8,11 +8,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.conftest import SHARED, needs_shared
+from tests.oews_fixture import make_oews
 
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.oews import read_oews
-from tests.conftest import SHARED, needs_shared
-from tests.oews_fixture import make_oews
 
 CODE_LISTS = {
     "oe.area": ("area", ("area_code", "areatype_code", "state_code", "area_name")),
@@ -59,7 +59,7 @@ def test_flat_files_give_the_same_wage_table(tmp_path: Path) -> None:
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
     folder = write_flat_files(make_oews(tmp_path / "oews.sqlite"), tmp_path / "oe")
     (folder / "oe.area").unlink()
-    with pytest.raises(SourceError, match="oe.area"):
+    with pytest.raises(SourceError, match=r"oe\.area"):
         read_oews(folder, NURSES_AND_SECRETARIES)
 
 

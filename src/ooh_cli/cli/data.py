@@ -69,7 +69,7 @@ def import_(
         typer.Option(
             "--onet",
             metavar="FOLDER",
-            help="The O*NET database's folder of Excel files, for skills, interests, technology and job zones; "
+            help="The O*NET database's Excel files (a folder, or the zip O*NET publishes), for skills, interests, technology and job zones; "
             "without it, the O*NET data beside the data file is kept.",
             show_default=False,
         ),
