@@ -11,6 +11,7 @@ from ooh_cli.cli.session import session
 from ooh_cli.cli.words import OohTyper
 from ooh_cli.core.errors import DataError
 from ooh_cli.output import emit
+from ooh_cli.update.sources import ONET_VERSIONS
 
 app = OohTyper(
     name="data",
@@ -90,24 +91,11 @@ def import_(
     Each source is optional: the BLS profile pages, workbook and index go together; --cip, --oews and --onet
     may each be given alone to update only what they provide.
     """
-    from ooh_cli.cli.onet_import import import_onet_source
-    from ooh_cli.cli.sources import check_sources, import_records, import_wages
+    from ooh_cli.cli.sources import check_sources, import_sources
 
     current = session(ctx)
-    env = current.env
-    target = output or current.path
     check_sources(pages, projections, index, cip, oews, onet)
-    # Everything is read and built before anything is written: a bad source leaves every file as it was.
-    records = import_records(env, target, pages, projections, index, cip)
-    document = records.document if records else None
-    wages = import_wages(env, target, document, oews) if oews is not None else None
-    onet_data = import_onet_source(env, target, document, onet) if onet is not None else None
-    if records is not None:
-        records.write(env)
-    if wages is not None:
-        wages.write(env)
-    if onet_data is not None:
-        onet_data.write(env)
+    import_sources(current.env, output or current.path, pages, projections, index, cip, oews, onet)
 
 
 @app.command(epilog=examples("ooh data validate", "ooh data validate data/occupations.yaml"))
@@ -138,12 +126,14 @@ def validate(
 @app.command(epilog=examples("ooh data info", "ooh data info --format json"))
 def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
     """Describe the data file in use: edition, projection period, profiles, groups, when it was built, wages, O*NET."""
+    from ooh_cli.cli.updating import in_use
     from ooh_cli.core.wages import describe
 
     current = session(ctx)
     catalog = current.catalog()
     meta = catalog.meta
     facts = {
+        **in_use(current.path),
         "file": str(current.path),
         "edition": meta.edition,
         "projection_period": meta.projection_period,
@@ -175,3 +165,84 @@ def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
         csv=lambda: ([facts], list(facts)),
         markdown=lambda: "\n".join(f"- **{k.replace('_', ' ')}:** {v}" for k, v in facts.items()) + "\n",
     )
+
+
+@app.command(
+    epilog=examples(
+        "ooh data update --contact you@example.org",
+        "ooh data update --only oews",
+        "ooh data update --check",
+        "ooh data update --mirror file:///srv/mirror --into data",
+    )
+)
+def update(
+    ctx: typer.Context,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            metavar="SOURCES",
+            help="Update only these sources, comma-separated: ooh (the Handbook), oews (state and metro pay), onet.",
+            show_default=False,
+        ),
+    ] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into",
+            metavar="FOLDER",
+            help="Write the new data files into this folder (data/ for a release) instead of a new edition.",
+            show_default=False,
+        ),
+    ] = None,
+    mirror: Annotated[
+        str | None,
+        typer.Option(
+            "--mirror",
+            metavar="URL",
+            help="Read every official file from this mirror (http, https or file), laid out as MIRROR/host/path.",
+            show_default=False,
+        ),
+    ] = None,
+    contact: Annotated[
+        str | None,
+        typer.Option(
+            "--contact",
+            metavar="EMAIL",
+            envvar="OOH_CONTACT",
+            help="Your email address, sent with every request: BLS refuses downloads that do not say who asks.",
+            show_default=False,
+        ),
+    ] = None,
+    onet_version: Annotated[
+        str,
+        typer.Option("--onet-version", metavar="VERSION", help="The O*NET database release to download."),
+    ] = ONET_VERSIONS[-1],
+    check: Annotated[
+        bool, typer.Option("--check", help="Only ask whether anything newer is published (exit 1 if so).")
+    ] = False,
+) -> None:
+    """Download the newest official files, build a new edition from them, check it, and switch to it.
+
+    The bundled data is never changed and stays the default until an update succeeds; a second update
+    downloads only what changed. `ooh data use bundled` goes back to the bundled data.
+    """
+    from ooh_cli.cli.updating import run_check, run_update
+
+    current = session(ctx)
+    if check:
+        run_check(current, only, mirror, contact, onet_version)
+    else:
+        run_update(current, only, into, mirror, contact, onet_version)
+
+
+@app.command(epilog=examples("ooh data use bundled", "ooh data use 2025-35"))
+def use(
+    ctx: typer.Context,
+    edition: Annotated[str, typer.Argument(metavar="EDITION", help="An edition `ooh data update` built, or bundled.")],
+) -> None:
+    """Switch the data in use to an edition built by `ooh data update`, or back to the bundled data."""
+    from ooh_cli.core.editions import use as switch
+
+    switch(edition)
+    session(ctx).env.message(f"now using {'the bundled data' if edition == 'bundled' else 'edition ' + edition}")
