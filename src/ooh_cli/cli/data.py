@@ -91,7 +91,8 @@ def import_(
     Each source is optional: the BLS profile pages, workbook and index go together; --cip, --oews and --onet
     may each be given alone to update only what they provide.
     """
-    from ooh_cli.cli.sources import check_sources, import_sources
+    from ooh_cli.cli.importing import import_sources
+    from ooh_cli.cli.sources import check_sources
 
     current = session(ctx)
     check_sources(pages, projections, index, cip, oews, onet)

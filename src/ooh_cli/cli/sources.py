@@ -37,32 +37,6 @@ def check_sources(
         raise UsageError(f"{', '.join(given)} needs {' and '.join(missing)}: the three BLS files go together")
 
 
-def import_sources(
-    env: Environment,
-    target: Path,
-    pages: Path | None,
-    projections: Path | None,
-    index: Path | None,
-    cip: Path | None,
-    oews: Path | None,
-    onet: Path | None,
-) -> None:
-    """Build ``target`` (and the tables beside it) from the sources given: everything is read and built
-    before anything is written, so a bad source leaves every file as it was."""
-    from ooh_cli.cli.onet_import import import_onet_source
-
-    records = import_records(env, target, pages, projections, index, cip)
-    document = records.document if records else None
-    wages = import_wages(env, target, document, oews) if oews is not None else None
-    onet_data = import_onet_source(env, target, document, onet) if onet is not None else None
-    if records is not None:
-        records.write(env)
-    if wages is not None:
-        wages.write(env)
-    if onet_data is not None:
-        onet_data.write(env)
-
-
 @dataclass(slots=True)
 class RecordsImport:
     """The data file's new document, ready to be written."""

@@ -26,7 +26,7 @@ def run_update(
     contact: str | None,
     onet_version: str,
 ) -> None:
-    from ooh_cli.cli.sources import import_sources
+    from ooh_cli.cli.importing import import_sources
     from ooh_cli.core.datafile import read_data_file
     from ooh_cli.core.editions import data_home, use
     from ooh_cli.update.fetch import CONTACT_ENV
