@@ -75,8 +75,10 @@ def import_records(
     projections: Path | None,
     index: Path | None,
     cip: Path | None,
+    page_text: bool = False,
 ) -> RecordsImport | None:
-    """The data file rebuilt from the BLS files, or only its programs from the crosswalk; None without either."""
+    """The data file rebuilt from the BLS files, or only its programs from the crosswalk; None without either.
+    ``page_text`` keeps each page's own text (for an edition we wrote no prose for)."""
     from ooh_cli.core.yamlio import dump_yaml
     from ooh_cli.importer import build_document, read_existing
 
@@ -103,9 +105,10 @@ def import_records(
                     existing,
                     lambda done, total: bar.update(task, completed=done, total=total),
                     cip=cip,
+                    page_text=page_text,
                 )
         else:
-            document, report = build_document(pages, projections, index, existing, cip=cip)
+            document, report = build_document(pages, projections, index, existing, cip=cip, page_text=page_text)
     # Rewrite whenever the bytes would differ, so hand edits are put back in the documented layout.
     before = target.read_text(encoding="utf-8") if existing is not None else None
     return RecordsImport(target, document, report, before != dump_yaml(document))

@@ -54,9 +54,13 @@ def run_update(
 
         period = read_projections(got.projections).period
     with staging(home) as folder:
-        # Our prose belongs to the edition it was written from: a new edition starts from the pages alone.
-        data_file = seed(folder, current.path, records=period in (None, before.meta.edition))
-        import_sources(env, data_file, got.pages, got.projections, got.index, None, got.oews, got.onet)
+        # Our prose belongs to the edition it was written from: a new edition starts from the pages alone, and
+        # keeps their text, labelled as BLS's.
+        same_edition = period in (None, before.meta.edition)
+        data_file = seed(folder, current.path, records=same_edition)
+        import_sources(
+            env, data_file, got.pages, got.projections, got.index, None, got.oews, got.onet, not same_edition
+        )
         dataset, _ = read_data_file(data_file)
         records = [_fields(occupation) for occupation in dataset.occupations]
         found = problems(records)

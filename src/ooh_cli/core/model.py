@@ -150,6 +150,18 @@ class Source(Record, frozen=True):
     last_modified: Name | None = None
 
 
+class PageText(Record, frozen=True):
+    """The page's own text of each section, for an edition the project wrote no prose for: BLS's words, kept
+    only in a user's own edition (`ooh data update`), never in the bundled data."""
+
+    edition: Name
+    what_they_do: Prose | None = None
+    work_environment: Prose | None = None
+    how_to_become: Prose | None = None
+    pay: Prose | None = None
+    outlook: Prose | None = None
+
+
 class ClusterOutlook(Record, frozen=True):
     """An older edition's outlook for a whole career cluster, e.g. health care careers."""
 
@@ -194,6 +206,7 @@ class Occupation(Record, frozen=True):
     programs: tuple[Program, ...] = ()
     associations: tuple[Association, ...] = ()
     source: Source = Source()
+    bls_text: PageText | None = None
     history: tuple[HistoryEntry, ...] = ()
     notes: tuple[Prose, ...] = ()
 

@@ -61,6 +61,32 @@ EDITIONS: Mapping[str, Edition] = {
 }
 
 
+def derived_edition(projections: Projections, pages: list[ProfilePage]) -> Edition | None:
+    """An edition not in EDITIONS, as its files show it: the all-occupations row of the workbook gives the
+    average growth and median pay, and each page's growth beside its category bounds that category. None when
+    the files do not show every category or the all-occupations row."""
+    total = projections.all_occupations
+    if total is None or total.growth_percent is None or total.median_annual is None:
+        return None
+    seen: dict[str, list[int]] = {}
+    for page in pages:
+        if page.category is not None and page.growth_percent is not None:
+            seen.setdefault(page.category, []).append(round_half_up(Decimal(repr(page.growth_percent))))
+    order = list(EDITIONS["2024-34"].thresholds)  # the categories, fastest first; every edition has the same
+    if set(seen) != set(order):
+        return None
+    thresholds: dict[str, tuple[int | None, int | None]] = {}
+    for position, category in enumerate(order):
+        low = None if position == len(order) - 1 else min(seen[category])
+        high = None if position == 0 else max(seen[category])
+        thresholds[category] = (low, high)
+    return Edition(
+        average_growth_percent=round_half_up(Decimal(repr(total.growth_percent))),
+        median_pay_all=int(total.median_annual),
+        thresholds=thresholds,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Disagreement:
     """A figure that a single-occupation profile page and its workbook row state differently."""
@@ -110,11 +136,13 @@ def build_document(
     *,
     cip: Path | None = None,
     today: date | None = None,
+    page_text: bool = False,
 ) -> tuple[dict[str, Any], ImportReport]:
     """Read the profile pages, the projections workbook and the A-Z index; merge into ``existing``.
 
     With ``cip``, the CIP-SOC crosswalk gives each profile its programs of study; without it, the programs
-    already in ``existing`` stay as they are.
+    already in ``existing`` stay as they are. ``page_text`` keeps each page's own text (importer/pagetext.py),
+    for an edition the project wrote no prose for; it is never asked for the bundled data.
 
     Returns the document (``meta`` and ``occupations`` sorted by id, the YAML shape of docs/data-format.md)
     and a report. ``progress(done, total)`` is called after each file. ``meta.built`` becomes ``today``
@@ -147,11 +175,17 @@ def build_document(
         advance()
 
     edition_name = _edition_name(projections, pages, report)
-    edition = EDITIONS.get(edition_name)
+    edition = EDITIONS.get(edition_name) or derived_edition(projections, pages)
     if edition is None:
         raise SourceError(
             projections_path,
-            f"edition {edition_name}: its outlook thresholds are unknown; add them to EDITIONS in {__name__}",
+            f"edition {edition_name}: its outlook thresholds are unknown and the pages do not show them; "
+            f"add them to EDITIONS in {__name__}",
+        )
+    if edition_name not in EDITIONS:
+        report.warnings.append(
+            f"edition {edition_name}: outlook thresholds read from the pages' categories; check them against the "
+            "Handbook's definitions and add them to EDITIONS"
         )
     linked = projections.by_profile()
     page_ids = {page.id for page in pages}
@@ -162,7 +196,7 @@ def build_document(
         report.warnings.append(f"{index_path.name}: titles point to profile {slug!r}, which has no page")
 
     records: dict[str, dict[str, Any]] = {}
-    for page in pages:
+    for page, page_path in zip(pages, page_paths, strict=True):
         rows = linked.get(page.id, [])
         report.warnings.extend(f"{page.id}: {warning}" for warning in page.warnings)
         report.warnings.extend(_check_category(page, edition))
@@ -173,6 +207,10 @@ def build_document(
         programs = programs_for(fresh, crosswalk, old)
         if programs:
             fresh["programs"] = programs
+        if page_text:
+            from ooh_cli.importer.pagetext import read_page_text
+
+            fresh["bls_text"] = {"edition": edition_name, **read_page_text(page_path)}
         merged = merge_record(fresh, old)
         records[page.id] = merged
         if old is None:
