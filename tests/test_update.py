@@ -202,3 +202,102 @@ def test_an_update_from_a_mirror_of_the_official_files_gives_the_bundled_records
     shipped = yaml.safe_load(bundled.read_text())
     assert built["occupations"] == shipped["occupations"]
     assert hashlib.sha256(bundled.read_bytes()).hexdigest() == before
+
+
+def next_edition(text: str) -> str:
+    """A 2024-34 page or header as the 2025-35 edition would write it."""
+    text = text.replace("2034", "2035").replace("2024", "2025")
+    return text.replace("&ndash;34", "&ndash;35").replace("\u201334", "\u201335")
+
+
+def test_a_new_edition_keeps_bls_words_and_reports_what_changed(
+    invoke: Invoke, synthetic: Mirror, in_use: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ooh_cli.importer import build
+
+    first = invoke("data", "update", "--only", "ooh", "--mirror", synthetic.url, *CONTACT, data=in_use)
+    assert first.exit_code == 0, first.output
+    # The 2025-35 edition: castle guards dropped, lock keepers added, years moved on, new words, headers renamed.
+    monkeypatch.setitem(build.EDITIONS, "2025-35", build.EDITIONS["2024-34"])
+    pages = tmp_path / "pages-2025"
+    pages.mkdir()
+    for source in [FIXTURES / "pages" / "chimney-sweeps.html", FIXTURES / "pages" / "lamplighters.html"]:
+        text = next_edition(source.read_text(encoding="utf-8"))
+        (pages / source.name).write_text(text.replace("Filler paragraph about the work", "Words of 2025"))
+    keepers = FIXTURES / "profiles" / "lock-keepers.html"
+    (pages / keepers.name).write_text(next_edition(keepers.read_text(encoding="utf-8")))
+    index = FIXTURES.joinpath("a-z-index.html").read_text(encoding="utf-8")
+    index = index.replace("military/castle-guards", "transportation-and-material-moving/lock-keepers")
+    (tmp_path / "index-2025.html").write_text(index)
+    from tests.importer.conftest import HEADER
+
+    workbook = _make_workbook(tmp_path / "occupation-2025.xlsx", header=tuple(next_edition(h) for h in HEADER))
+    with serve(tmp_path / "mirror-2025") as mirror:
+        lay_out_ooh(mirror, tmp_path / "index-2025.html", pages, workbook)
+        result = invoke("data", "update", "--only", "ooh", "--mirror", mirror.url, *CONTACT, data=None)
+    assert result.exit_code == 0, result.output
+    assert "edition 2025-35" in result.stdout
+    assert "added: lock-keepers\n" in result.stdout
+    dropped = next(line for line in result.stdout.splitlines() if line.startswith("dropped: "))
+    assert "castle-guards" in dropped.split(": ")[1].split(", ") and "lamplighters" not in dropped
+    assert current_edition() == "2025-35" and (edition_folder("2024-34") / "occupations.yaml").is_file()
+    shown = invoke("show", "lamplighters", "--section", "what-they-do", data=None)
+    assert "In BLS's words, 2025-35 edition:" in shown.stdout and "Words of 2025" in shown.stdout
+    source = invoke("show", "lamplighters", "--section", "source", data=None)
+    assert "BLS's own words, 2025-35 edition" in source.stdout and "2025-35" in source.stdout
+    # The bundled data and its own edition never hold BLS's words.
+    assert "bls_text" not in bundled_data_path().read_text(encoding="utf-8")
+    assert "bls_text" not in (edition_folder("2024-34") / "occupations.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM"])
+def test_a_signal_mid_update_leaves_the_data_in_use(
+    synthetic: Mirror, in_use: Path, tmp_path: Path, signal_name: str
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    # A slow page keeps the update downloading long enough to be interrupted there.
+    synthetic.faults["/www.bls.gov/ooh/installation-maintenance-and-repair/lamplighters.htm"] = Fault(delay=5.0)
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    update = ["data", "update", "--only", "ooh", "--mirror", synthetic.url, *CONTACT]
+    child = subprocess.Popen(
+        [sys.executable, "-m", "ooh_cli", "--data", str(in_use), *update],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    deadline = time.monotonic() + 30
+    while not synthetic.seen("lamplighters.htm") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert synthetic.seen("lamplighters.htm"), "the update never reached the pages"
+    child.send_signal(getattr(signal, signal_name))
+    _, stderr = child.communicate(timeout=30)
+    assert child.returncode == 130, stderr.decode()
+    assert b"Traceback" not in stderr
+    assert current_edition() is None
+    editions = data_home() / "editions"
+    assert not editions.exists() or [p.name for p in editions.iterdir()] == []
+
+
+def test_a_second_update_at_once_is_refused(invoke: Invoke, in_use: Path) -> None:
+    import fcntl
+
+    home = data_home()
+    home.mkdir(parents=True)
+    with (home / "update.lock").open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = invoke("data", "update", "--only", "ooh", "--mirror", "file:///nowhere", *CONTACT, data=in_use)
+    assert result.exit_code == 3 and "another `ooh data update` is running" in result.stderr
+
+
+def test_leftovers_of_a_killed_update_are_removed(invoke: Invoke, synthetic: Mirror, in_use: Path) -> None:
+    leftover = data_home() / "editions" / ".staging-killed"
+    leftover.mkdir(parents=True)
+    (leftover / "occupations.yaml").write_text("half")
+    result = invoke("data", "update", "--only", "ooh", "--mirror", synthetic.url, *CONTACT, data=in_use)
+    assert result.exit_code == 0, result.output
+    assert not leftover.exists()

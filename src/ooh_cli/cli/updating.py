@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from contextlib import AbstractContextManager, nullcontext
+import signal
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,16 +28,46 @@ def run_update(
     contact: str | None,
     onet_version: str,
 ) -> None:
-    from ooh_cli.cli.importing import import_sources
-    from ooh_cli.core.datafile import read_data_file
-    from ooh_cli.core.editions import data_home, use
-    from ooh_cli.update.fetch import CONTACT_ENV
-    from ooh_cli.update.run import DOWNLOADS, changes, download, install, problems, publish, seed, staging
+    from ooh_cli.core.editions import data_home
+    from ooh_cli.update.run import exclusive
     from ooh_cli.update.sources import parse_only
 
-    env = current.env
     sources = parse_only(only)
     home = data_home()
+    with exclusive(home), _terminated_as_interrupted():
+        _update(current, sources, home, into, mirror, contact, onet_version)
+
+
+@contextmanager
+def _terminated_as_interrupted() -> Iterator[None]:
+    """SIGTERM ends the update as Ctrl-C does: through every `finally`, so nothing half-made is left."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _update(
+    current: Session,
+    sources: tuple[str, ...],
+    home: Path,
+    into: Path | None,
+    mirror: str | None,
+    contact: str | None,
+    onet_version: str,
+) -> None:
+    from ooh_cli.cli.importing import import_sources
+    from ooh_cli.core.datafile import read_data_file
+    from ooh_cli.core.editions import use
+    from ooh_cli.update.fetch import CONTACT_ENV
+    from ooh_cli.update.run import DOWNLOADS, changes, download, install, problems, publish, seed, staging
+
+    env = current.env
     with _progress(env) as progress:
         got = download(
             home / DOWNLOADS,

@@ -126,6 +126,26 @@ def problems(records: list[dict[str, Any]]) -> list[str]:
 
 
 @contextlib.contextmanager
+def exclusive(home: Path) -> Any:
+    """Hold the update lock of ``home`` for the block: a second update refuses rather than mix its files in.
+    Leftovers of an update that was killed outright (SIGKILL, power loss) are removed once the lock is held."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock, as before
+        yield
+        return
+    home.mkdir(parents=True, exist_ok=True)
+    with (home / "update.lock").open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise DataError(f"another `ooh data update` is running on {home}; try again when it has finished") from None
+        for leftover in [*(home / EDITIONS).glob(".staging-*"), *(home / EDITIONS).glob(".old-*")]:
+            shutil.rmtree(leftover, ignore_errors=True)
+        yield
+
+
+@contextlib.contextmanager
 def staging(home: Path) -> Any:
     """A fresh folder beside the editions, removed on the way out unless it was installed (renamed away)."""
     parent = home / EDITIONS
