@@ -301,3 +301,41 @@ def test_leftovers_of_a_killed_update_are_removed(invoke: Invoke, synthetic: Mir
     result = invoke("data", "update", "--only", "ooh", "--mirror", synthetic.url, *CONTACT, data=in_use)
     assert result.exit_code == 0, result.output
     assert not leftover.exists()
+
+
+def test_only_oews_renews_the_wage_table_from_bls_time_series_files(
+    invoke: Invoke, synthetic: Mirror, in_use: Path, tmp_path: Path
+) -> None:
+    from tests.importer.test_oews_flat import write_flat_files
+    from tests.oews_fixture import make_oews
+
+    flat = write_flat_files(make_oews(tmp_path / "oews.sqlite"), tmp_path / "oe")
+    for path in flat.iterdir():
+        synthetic.add(f"https://download.bls.gov/pub/time.series/oe/{path.name}", path.read_bytes())
+    synthetic.add("https://download.bls.gov/pub/time.series/oe/oe.industry", b"industry_code\tindustry_name\n")
+    synthetic.add("https://download.bls.gov/pub/time.series/oe/oe.datatype", b"datatype_code\tdatatype_name\n")
+    result = invoke("data", "update", "--only", "oews", "--mirror", synthetic.url, *CONTACT, data=in_use)
+    assert result.exit_code == 0, result.output
+    wages = invoke("wages", "registered-nurses", "--state", "TX", data=None)
+    assert wages.exit_code == 0, wages.output
+    assert "May 2025" in wages.stdout and "Texas" in wages.stdout
+
+
+def test_only_onet_reads_the_zip_o_net_publishes(
+    invoke: Invoke, synthetic: Mirror, in_use: Path, tmp_path: Path
+) -> None:
+    import zipfile
+
+    from tests.onet_fixture import write_database
+
+    database = write_database(tmp_path / "onet")
+    packed = tmp_path / "db_29_3_excel.zip"
+    with zipfile.ZipFile(packed, "w") as archive:
+        for book in database.glob("*.xlsx"):
+            archive.write(book, f"db_29_3_excel/{book.name}")
+    synthetic.add("https://www.onetcenter.org/dl_files/database/db_29_3_excel.zip", packed.read_bytes())
+    result = invoke("data", "update", "--only", "onet", "--mirror", synthetic.url, *CONTACT, data=in_use)
+    assert result.exit_code == 0, result.output
+    skills = invoke("show", "registered-nurses", "--section", "interests", data=None)
+    assert skills.exit_code == 0, skills.output
+    assert "O*NET 29.3" in skills.stdout
