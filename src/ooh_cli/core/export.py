@@ -55,10 +55,10 @@ def has_fts5() -> bool:
 def export_sqlite(source: ExportSource, path: Path, force: bool = False) -> Export:
     """Write the database to ``path`` and Datasette's metadata.json beside it; refuse to replace either unless
     ``force``."""
+    if path.is_dir():
+        raise UsageError(f"{path} is a directory; name a file for the database")
     metadata = path.with_name(METADATA)
     for target in (path, metadata):
-        if target.is_dir():
-            raise UsageError(f"{target} is a directory; name a file for the database")
         if target.exists() and not force:
             raise UsageError(f"{target} exists; add --force to replace it")
     if not path.parent.is_dir():
@@ -146,12 +146,17 @@ def _write(path: Path, source: ExportSource, full_text: bool) -> tuple[dict[str,
                 db.execute(statement)
         if full_text:
             _index(db, profiles)
-        counts = {table.name: _count(db, table.name) for table in (*TABLES, *(FTS_TABLES if full_text else ()))}
+        counts = {table.name: _count(db, table.name) for table in _tables(full_text)}
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise DataError(f"the export's references do not hold (first: {problems[0]}); please report it")
         db.execute("COMMIT")
     return counts, wages is not None, onet is not None
+
+
+def _tables(full_text: bool) -> list[Table | FtsTable]:
+    """Every table of the export, the full-text indexes last (when this SQLite can make them)."""
+    return [*TABLES, *(FTS_TABLES if full_text else ())]
 
 
 def _index(db: sqlite3.Connection, profiles: list[Any]) -> None:
@@ -180,7 +185,7 @@ def metadata_json(database: str, full_text: bool) -> str:
     import json
 
     tables: dict[str, dict[str, Any]] = {}
-    for table in (*TABLES, *(FTS_TABLES if full_text else ())):
+    for table in _tables(full_text):
         tables[table.name] = _describe(table)
     if full_text:
         # Datasette's search box on the tables the indexes search (its rows by rowid).

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from ooh_cli.core.model import Meta, Occupation
 
 Row = tuple[Any, ...]
-Rows = dict[str, Iterable[Row]]
+Rows = dict[str, list[Row]]
 
 
 def _flag(value: bool) -> int:
@@ -108,7 +108,7 @@ def profile_row(occ: Occupation) -> Row:
 
 def profile_rows(profiles: list[Occupation]) -> Rows:
     """Every table of the Handbook's profiles but ``profiles`` itself (see profile_row) and the full-text index."""
-    rows: dict[str, list[Row]] = {
+    rows: Rows = {
         name: []
         for name in (
             "profile_soc_codes",
@@ -174,8 +174,8 @@ def profile_rows(profiles: list[Occupation]) -> Rows:
                 ("association", [(text, None) for text in past.associations]),
                 ("note", [(text, None) for text in past.notes]),
             )
-            for kind, items in lists:
-                rows["history_items"] += [(key, past.edition, kind, n, t, p) for n, (t, p) in _numbered(items)]
+            for kind, entries in lists:
+                rows["history_items"] += [(key, past.edition, kind, n, t, p) for n, (t, p) in _numbered(entries)]
     rows["programs"] = sorted(programs.items())
     return rows
 
@@ -238,7 +238,7 @@ def wage_rows(wages: Wages) -> Rows:
 
 
 def onet_rows(onet: Onet) -> Rows:
-    rows: dict[str, list[Row]] = {
+    rows: Rows = {
         name: []
         for name in (
             "onet_profiles",
