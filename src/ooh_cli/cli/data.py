@@ -175,7 +175,7 @@ def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
     epilog=examples(
         "ooh data export --sqlite ooh.db",
         "ooh data export --sqlite ooh.db --force",
-        'sqlite3 ooh.db "SELECT title, median_pay_annual, pay_year FROM profiles ORDER BY median_pay_annual DESC LIMIT 5"',
+        'sqlite3 ooh.db "SELECT title, median_pay_annual, pay_year FROM profiles ORDER BY 2 DESC LIMIT 5"',
         "datasette ooh.db --metadata metadata.json",
     ),
 )
@@ -196,8 +196,7 @@ def export(
 ) -> None:
     """Export everything ooh knows as one SQLite database: profiles, state and metro wages, O*NET.
 
-    Tables, columns and their periods are documented in docs/export.md; every figure has its year or period
-    beside it, and a figure not published is NULL. Full-text search (FTS5) covers titles and prose.
+    Tables and columns are in docs/export.md; a figure not published is NULL, and each has its period beside it.
     """
     from ooh_cli.cli.sources import busy
     from ooh_cli.core.export import export_sqlite

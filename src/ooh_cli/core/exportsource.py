@@ -46,6 +46,7 @@ class Wages:
 
     def titles(self) -> dict[str, str]:
         """SOC code -> OEWS's title, for every SOC code with estimates."""
+        # The table has a title for each of its own codes; the code stands in only to keep the types whole.
         return {soc: self._table.title(soc) or soc for soc in self._table.socs}
 
     def estimates(self) -> Iterator[WageEstimate]:
