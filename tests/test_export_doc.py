@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -37,15 +38,46 @@ def exported(db: sqlite3.Connection) -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def database(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+def exported_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("doc") / "ooh.db"
     export_sqlite(ExportSource(SAMPLE), path)
-    with sqlite3.connect(path) as db:
+    return path
+
+
+@pytest.fixture(scope="module")
+def database(exported_path: Path) -> dict[str, list[str]]:
+    with sqlite3.connect(exported_path) as db:
         return exported(db)
 
 
 def test_the_doc_names_every_table_and_column_and_no_other(database: dict[str, list[str]]) -> None:
     assert documented(DOC) == database
+
+
+def keys(text: str) -> dict[str, tuple[list[str], list[str]]]:
+    """Each table's primary key and references ("a -> t.b") as its "Key: ... References: ..." line states them."""
+    found = {}
+    for name, line in re.findall(r"^#### `(\w+)`.*?^(Key: [^\n]*)$", text, re.MULTILINE | re.DOTALL):
+        key = re.match(r"Key: (.*?)\.(?: |$)", line)
+        primary = re.findall(r"`(\w+)`", key.group(1)) if key else []
+        references = re.findall(r"`([\w, ]+)` → `(\w+)\.([\w, ]+)`", line)
+        found[name] = (primary, sorted(f"{a} -> {t}.{b}" for a, t, b in references))
+    return found
+
+
+def test_the_doc_states_every_key_and_reference(exported_path: Path) -> None:
+    with sqlite3.connect(exported_path) as db:
+        for name, (primary, references) in keys(DOC).items():
+            info = sorted((row[5], row[1]) for row in db.execute(f"PRAGMA table_info({name})") if row[5])
+            assert primary == [column for _, column in info], name
+            pairs: dict[int, tuple[str, list[str], list[str]]] = {}
+            for row in db.execute(f"PRAGMA foreign_key_list({name})"):
+                _, columns, targets = pairs.setdefault(row[0], (row[2], [], []))
+                columns.append(row[3])
+                targets.append(row[4])
+            stated = sorted(f"{', '.join(c)} -> {t}.{', '.join(d)}" for t, c, d in pairs.values())
+            assert references == stated, name
+    assert len(keys(DOC)) == 36  # every table but the two full-text indexes
 
 
 def test_the_check_can_fail(database: dict[str, list[str]]) -> None:

@@ -118,7 +118,7 @@ def profile_key() -> tuple[tuple[str, ...], str, tuple[str, ...]]:
 
 
 PROFILE_ID = C("profile_id", "TEXT NOT NULL", "the profile (profiles.id)")
-POSITION = C("position", "INTEGER NOT NULL", "order within the profile, from 1")
+POSITION = C("position", "INTEGER NOT NULL", "order in its list, from 1")
 TO_PROFILE = (profile_key(),)
 
 # The Handbook's tables (the wages' and O*NET's are in exporttables.py).
