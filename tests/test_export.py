@@ -291,3 +291,18 @@ def test_help_shows_examples(invoke: Invoke) -> None:
     assert result.exit_code == 0
     assert "$ ooh data export --sqlite ooh.db" in result.stdout and "--force" in result.stdout
     assert "export" in invoke("data", "--help").stdout
+
+
+def test_a_damaged_wage_table_is_bad_data_and_nothing_is_written(data: Path, tmp_path: Path, invoke: Invoke) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copy(data, folder / "occupations.yaml")
+    (folder / "wages.bin").write_bytes(b"not a wage table")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = invoke("data", "export", "--sqlite", str(out / "ooh.db"), data=folder / "occupations.yaml")
+    assert result.exit_code == 3
+    assert (
+        result.stderr.startswith(f"ooh: {folder / 'wages.bin'}: not a wage table") and "Traceback" not in result.stderr
+    )
+    assert list(out.iterdir()) == []
