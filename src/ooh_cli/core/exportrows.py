@@ -217,23 +217,30 @@ def search_row(occ: Occupation) -> Row:
     )
 
 
-def wage_rows(wages: Wages) -> Rows:
-    titles = wages.titles()
-    estimates: list[Row] = []
-    footnotes: list[Row] = []
-    codes: set[int] = set()
-    for estimate in wages.estimates():
-        estimates.append((estimate.soc_code, estimate.area_code, wages.period, *estimate.figures))
-        for figure, code in estimate.footnotes:
-            codes.add(code)
-            footnotes.append((estimate.soc_code, estimate.area_code, figure, code))
+def wage_rows(wages: Wages) -> dict[str, Iterable[Row]]:
+    """The OEWS tables. The estimates, many, go to the database as they are read rather than all at once; the
+    footnotes they carry are gathered on the way, so the footnote tables, written after the wages, are complete
+    by the time they are read."""
+    footnoted: list[Row] = []
+
+    def estimates() -> Iterator[Row]:
+        for estimate in wages.estimates():
+            yield (estimate.soc_code, estimate.area_code, wages.period, *estimate.figures)
+            footnoted.extend(
+                (estimate.soc_code, estimate.area_code, figure, code) for figure, code in estimate.footnotes
+            )
+
+    def footnotes() -> Iterator[Row]:
+        for code in sorted({row[3] for row in footnoted} | set(FOOTNOTES)):
+            yield code, FOOTNOTES.get(code, OTHER_FOOTNOTE)
+
     return {
         "areas": [(area.code, area.name, area.kind) for area in wages.areas],
         "area_states": [(area.code, state) for area in wages.areas for state in area.states],
-        "oews_occupations": sorted(titles.items()),
-        "wages": estimates,
-        "footnotes": [(code, FOOTNOTES.get(code, OTHER_FOOTNOTE)) for code in sorted(codes | set(FOOTNOTES))],
-        "wage_footnotes": footnotes,
+        "oews_occupations": sorted(wages.titles().items()),
+        "wages": estimates(),
+        "footnotes": footnotes(),
+        "wage_footnotes": footnoted,
     }
 
 
