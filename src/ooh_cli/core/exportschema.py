@@ -32,7 +32,7 @@ SOURCES = {
     ),
     "cip": Source(
         "NCES and BLS CIP 2020 to SOC 2018 crosswalk",
-        "https://nces.ed.gov/ipeds/cipcode/resources.aspx?y=56",
+        "https://nces.ed.gov/ipeds/cipcode/",
         BLS_LICENSE,
         BLS_LICENSE_URL,
     ),
@@ -61,7 +61,7 @@ class Table(NamedTuple):
     description: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...] = ()
-    # column -> (table, column); a tuple of columns for a composite key
+    # (columns, the table they refer to, its columns): several columns for a composite key
     references: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = ()
     indexes: tuple[tuple[str, ...], ...] = ()
     # A table with a primary key is stored by it (WITHOUT ROWID), which saves an index the size of the table,
@@ -103,7 +103,7 @@ class FtsTable(NamedTuple):
 
     def sql(self) -> str:
         content = f', content="{self.table}"' if self.external else ""
-        # Porter stemming: "nurse" finds "nurses", "coding" finds "coder"s' "code".
+        # Porter stemming: "nurse" also finds "nurses", "coders" finds "Medical Coder".
         return (
             f"CREATE VIRTUAL TABLE {self.name} USING fts5({', '.join(self.column_names)}{content}, "
             "tokenize='porter unicode61')"
@@ -113,13 +113,10 @@ class FtsTable(NamedTuple):
 C = Column  # short, as the declarations below are many
 
 
-def profile_key() -> tuple[tuple[str, ...], str, tuple[str, ...]]:
-    return (("profile_id",), "profiles", ("id",))
-
-
 PROFILE_ID = C("profile_id", "TEXT NOT NULL", "the profile (profiles.id)")
 POSITION = C("position", "INTEGER NOT NULL", "order in its list, from 1")
-TO_PROFILE = (profile_key(),)
+PROFILE_REFERENCE = (("profile_id",), "profiles", ("id",))
+TO_PROFILE = (PROFILE_REFERENCE,)
 
 # The Handbook's tables (the wages' and O*NET's are in exporttables.py).
 OOH_TABLES: tuple[Table, ...] = (
@@ -360,7 +357,7 @@ OOH_TABLES: tuple[Table, ...] = (
         "The programs of study that prepare for each profile, through its SOC codes.",
         (PROFILE_ID, C("cip_code", "TEXT NOT NULL", "the program (programs.cip_code)"), POSITION),
         ("profile_id", "cip_code"),
-        (profile_key(), (("cip_code",), "programs", ("cip_code",))),
+        (PROFILE_REFERENCE, (("cip_code",), "programs", ("cip_code",))),
         (("cip_code",),),
     ),
     Table(
@@ -370,7 +367,7 @@ OOH_TABLES: tuple[Table, ...] = (
         "The Handbook's similar occupations of each profile.",
         (PROFILE_ID, POSITION, C("similar_id", "TEXT NOT NULL", "the similar profile (profiles.id)")),
         ("profile_id", "position"),
-        (profile_key(), (("similar_id",), "profiles", ("id",))),
+        (PROFILE_REFERENCE, (("similar_id",), "profiles", ("id",))),
         (("similar_id",),),
     ),
     Table(
