@@ -30,6 +30,8 @@ from ooh_cli.core.query import SortKey
 from ooh_cli.output import emit, markdown_renderer, renderer
 
 app = OohTyper()
+SORT_KEYS = OneOf(*get_args(SortKey))
+RANKINGS = OneOf(*get_args(TopList))
 
 
 @app.command(
@@ -114,7 +116,8 @@ def list_(
             "--sort",
             metavar="KEY",
             help="Order by title (A to Z) or a figure, largest first: title, pay, growth, jobs, change, openings.",
-            parser=OneOf(*get_args(SortKey)),
+            parser=SORT_KEYS,
+            autocompletion=SORT_KEYS.complete,
         ),
     ] = "title",
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the order.")] = False,
@@ -230,7 +233,8 @@ def top(
         TopList,
         typer.Argument(
             metavar="RANKING",
-            parser=OneOf(*get_args(TopList)),
+            parser=RANKINGS,
+            autocompletion=RANKINGS.complete,
             help="Which list: growth, new-jobs, pay, openings or decline.",
         ),
     ],

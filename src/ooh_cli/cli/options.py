@@ -103,11 +103,26 @@ OccupationsArg = Annotated[
 SHOW_FORMATS = OneOf(*get_args(ShowFormat))
 TABLE_FORMATS = OneOf(*get_args(TableFormat))
 ShowFormatOption = Annotated[
-    ShowFormat, typer.Option("--format", "-f", help="Output format.", parser=SHOW_FORMATS, metavar=SHOW_FORMATS.metavar)
+    ShowFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format.",
+        parser=SHOW_FORMATS,
+        metavar=SHOW_FORMATS.metavar,
+        autocompletion=SHOW_FORMATS.complete,
+    ),
 ]
 TableFormatOption = Annotated[
     TableFormat,
-    typer.Option("--format", "-f", help="Output format.", parser=TABLE_FORMATS, metavar=TABLE_FORMATS.metavar),
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format.",
+        parser=TABLE_FORMATS,
+        metavar=TABLE_FORMATS.metavar,
+        autocompletion=TABLE_FORMATS.complete,
+    ),
 ]
 LimitOption = Annotated[
     int | None,

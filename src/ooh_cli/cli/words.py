@@ -63,6 +63,10 @@ class OneOf:
         self.metavar = f"[{'|'.join(choices)}]"
         self.__name__ = self.metavar
 
+    def complete(self, incomplete: str) -> list[str]:
+        """Shell completion: the choices that start with what has been typed."""
+        return [choice for choice in self.choices if choice.casefold().startswith(incomplete.casefold())]
+
     def __call__(self, value: Any) -> str:
         text = str(value)
         for choice in self.choices:
