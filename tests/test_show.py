@@ -160,6 +160,7 @@ def test_json_is_the_record_in_data_file_names(invoke: Invoke) -> None:
         "top_coded": False,
         "percentile_10_hourly": None,
         "percentile_90_hourly": None,
+        "occupations": [],
         "industries": [],
         "summary": None,
     }

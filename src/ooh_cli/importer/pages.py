@@ -23,10 +23,12 @@ from ooh_cli.importer.html import attr, credential_name, dedupe, lead_in, parse_
 from ooh_cli.importer.tables import (
     Employer,
     IndustryWage,
+    OccupationWage,
     ProjectionLine,
     Wages,
     employer_tables,
     industry_tables,
+    occupation_table,
     projections_table,
     wage_statements,
 )
@@ -85,6 +87,7 @@ class PayFigures:
     percentile_90: int | float | None = None
     percentile_10_hourly: float | None = None
     percentile_90_hourly: float | None = None
+    occupations: tuple[OccupationWage, ...] = ()
     industries: tuple[IndustryWage, ...] = ()
 
 
@@ -103,6 +106,8 @@ class ProfilePage(QuickFacts):
     percentile_90: int | float | None = None
     percentile_10_hourly: float | None = None
     percentile_90_hourly: float | None = None
+    # Each detailed occupation's pay: its own wage statement, or a row of the table of pay by occupation.
+    occupations: tuple[OccupationWage, ...] = ()
     industries: tuple[IndustryWage, ...] = ()
     projected_year: int | None = None
     projected_jobs: int | None = None
@@ -313,10 +318,11 @@ class _PageReader:
         return year, employers
 
     def _pay_tab(self, title: str, facts: QuickFacts) -> PayFigures:
-        """The percentiles and the top industries' wages of the Pay tab, when it states them for the profile.
+        """The percentiles, the pay by occupation and the top industries' wages of the Pay tab.
 
-        Profiles of several occupations state percentiles per part, which is not a figure of the profile: left out.
-        Their tables of the top industries are kept, each wage marked with the workers it is of.
+        Profiles of several occupations state a median and percentiles for each part rather than for the whole:
+        each is kept as the pay of that occupation, as is each row of a table of pay by occupation. Their tables
+        of the top industries are kept, each wage marked with the workers it is of.
         """
         pay = PayFigures()
         tab = self.tab(5)
@@ -324,8 +330,17 @@ class _PageReader:
             return pay
         statements, warnings = wage_statements(text_of(tab))
         self.warnings.extend(warnings)
-        if len(statements) == 1:
-            self._wages(statements[0], facts, pay)
+        own = (
+            statements if len(statements) == 1 else [w for w in statements if w.workers.casefold() == title.casefold()]
+        )
+        if len(own) == 1:
+            self._wages(own[0], facts, pay)
+        else:
+            own = []
+        parts = [wages for wages in statements if wages not in own]
+        table, warnings = occupation_table(tab)
+        self.warnings.extend(warnings)
+        pay.occupations = (*(OccupationWage.of(wages) for wages in parts), *table)
         tables = industry_tables(tab)
         whole = [table for table in tables if table.workers.casefold() == title.casefold()]
         if len(tables) > 1 and len(whole) == 1:

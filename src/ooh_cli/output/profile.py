@@ -19,6 +19,7 @@ from ooh_cli.output.onet import (
     source_rows,
     technology_blocks,
 )
+from ooh_cli.output.pay import occupations_block, percentile_rows, wage
 
 if TYPE_CHECKING:
     from ooh_cli.output.localpay import LocalPay
@@ -184,31 +185,20 @@ def _pay(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
         (_year("Median annual wage", pay.year), money(pay.median_annual, pay.top_coded)),
         (_year("Median hourly wage", pay.year), hourly(pay.median_hourly, pay.top_coded)),
     ]
-    rows = [
-        *([] if whole else medians),
-        (_year("Lowest 10 percent earned less than", pay.year), _wage(pay.percentile_10, pay.percentile_10_hourly)),
-        (_year("Highest 10 percent earned more than", pay.year), _wage(pay.percentile_90, pay.percentile_90_hourly)),
-    ]
+    rows = [*([] if whole else medians), *percentile_rows(pay)]
     if meta.median_pay_all is not None:
         rows.append((_year("Median annual wage, all occupations", meta.median_pay_year), money(meta.median_pay_all)))
-    blocks: list[Block] = [Pairs(rows)]
+    blocks: list[Block] = [Pairs(rows), *occupations_block(pay)]
     # One table for the profile, or one for each occupation it covers, as for employers.
     for part in dict.fromkeys(industry.part for industry in pay.industries):
         title = _year("Median pay in the top industries", pay.year) + (f": {part}" if part else "")
         wages = [
-            [i.name, _wage(i.median_annual, i.median_hourly, i.top_coded)] for i in pay.industries if i.part == part
+            [i.name, wage(i.median_annual, i.median_hourly, i.top_coded)] for i in pay.industries if i.part == part
         ]
         blocks.append(Grid(title, ["Industry", "Median pay"], wages, frozenset({1})))
     if pay.summary:
         blocks.append(Paragraph(pay.summary))
     return blocks
-
-
-def _wage(annual: float | None, per_hour: float | None, top_coded: bool = False) -> str:
-    """An annual wage, or the hourly one where BLS publishes only that."""
-    if annual is None and per_hour is not None:
-        return f"{hourly(per_hour, top_coded)} per hour"
-    return money(annual, top_coded)
 
 
 def _outlook(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
