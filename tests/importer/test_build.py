@@ -159,7 +159,13 @@ def test_empty_values_are_left_out(first: tuple[Document, ImportReport]) -> None
             "percentile_10": 150000,
             "percentile_90": 239200,
         },
-        {"name": "flue cleaners", "year": 2024, "median_annual": 98000, "percentile_10": 60000, "percentile_90": 150000},
+        {
+            "name": "flue cleaners",
+            "year": 2024,
+            "median_annual": 98000,
+            "percentile_10": 60000,
+            "percentile_90": 150000,
+        },
     ]
     assert {wage.get("part") for wage in sweeps["pay"]["industries"]} == {"chimney sweeps", "flue cleaners"}
     assert sweeps["how_to_become"]["education"] == "varies"  # "See How to Become One"

@@ -83,7 +83,8 @@ SECTIONS = Vocabulary(
         ("technology", "Technology", ("software", "tools")),
         ("similar", "Similar occupations", ("similar-occupations",)),
         ("programs", "Related programs of study", ("programs-of-study",)),
-        ("associations", "Professional associations", ("more-info", "contacts")),
+        # The 2024-34 pages' More Information tab: CareerOneStop, O*NET, licensing boards, some associations.
+        ("associations", "More information", ("more-information", "more-info", "contacts", "links")),
         ("history", "Earlier editions", ("earlier-editions",)),
         ("source", "Source", ()),
     ],
@@ -132,9 +133,32 @@ def quick_facts(occ: Occupation) -> list[tuple[str, str]]:
     ]
 
 
+# Why a military profile has no quick facts, in place of a column of "not available".
+MILITARY_FACTS = [
+    ("Median pay", "none from BLS: basic pay follows rank and years of service, in tables shared by every branch"),
+    ("Entry requirements", "set by each branch, for enlisted members and for officers (see How to become one)"),
+    ("Jobs and outlook", "not projected: BLS's employment figures and projections cover civilian jobs only"),
+]
+# Why BLS's "work experience: none" and a job zone that speaks of years of experience can stand side by side.
+SOURCES_NOTE = (
+    "Education, work experience and training above are BLS's typical requirements to enter the occupation. The"
+    " job zone is O*NET's rating of all the preparation the work takes, experience gained on the job included."
+)
+
+
 def _summary(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     # The summary sentence itself heads the whole profile (see the renderers).
-    return [Pairs(quick_facts(occ) + job_zone_rows(occ, catalog))]
+    facts = quick_facts(occ)
+    if occ.group == "military" and all(value == NOT_AVAILABLE for _, value in facts):
+        facts = MILITARY_FACTS
+    blocks: list[Block] = [Pairs(facts + job_zone_rows(occ, catalog))]
+    onet = catalog.onet()
+    block = onet.profile(occ.id) if onet is not None else None
+    zone = block.job_zone if block is not None else None
+    # Zones 4 and 5 speak of years of experience, which entry may not ask for.
+    if zone is not None and zone >= 4 and occ.how_to_become.experience == "none":
+        blocks.append(Paragraph(SOURCES_NOTE))
+    return blocks
 
 
 def _what(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
@@ -278,7 +302,7 @@ def _programs(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
 
 def _associations(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     if not occ.associations:
-        return [Paragraph("No associations listed.")]
+        return [Paragraph("No links listed.")]
     return [Links("", [(a.name, a.url or NOT_AVAILABLE) for a in occ.associations])]
 
 
