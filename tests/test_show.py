@@ -38,7 +38,7 @@ def test_show_has_every_section_in_order(invoke: Invoke) -> None:
         "Job outlook",
         "Similar occupations",
         "Related programs of study",
-        "Professional associations",
+        "More information",
         "Earlier editions",
         "Source",
     ]
