@@ -213,12 +213,12 @@ def next_edition(text: str) -> str:
 def test_a_new_edition_keeps_bls_words_and_reports_what_changed(
     invoke: Invoke, synthetic: Mirror, in_use: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ooh_cli.importer import build
+    from ooh_cli.importer import editions
 
     first = invoke("data", "update", "--only", "ooh", "--mirror", synthetic.url, *CONTACT, data=in_use)
     assert first.exit_code == 0, first.output
     # The 2025-35 edition: castle guards dropped, lock keepers added, years moved on, new words, headers renamed.
-    monkeypatch.setitem(build.EDITIONS, "2025-35", build.EDITIONS["2024-34"])
+    monkeypatch.setitem(editions.EDITIONS, "2025-35", editions.EDITIONS["2024-34"])
     pages = tmp_path / "pages-2025"
     pages.mkdir()
     for source in [FIXTURES / "pages" / "chimney-sweeps.html", FIXTURES / "pages" / "lamplighters.html"]:

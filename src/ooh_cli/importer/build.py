@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,8 +20,9 @@ from typing import Any
 from ooh_cli.core.errors import DataError
 from ooh_cli.core.vocab import VARIES
 from ooh_cli.importer.azindex import read_az_index
+from ooh_cli.importer.editions import EDITIONS, Edition, derived_edition
 from ooh_cli.importer.errors import SourceError
-from ooh_cli.importer.merge import META_KEYS, changed_fields, merge_record, prune, union_keys
+from ooh_cli.importer.merge import META_KEYS, changed_fields, merge_record, prune, same, union_keys
 from ooh_cli.importer.pages import ProfilePage, read_profile
 from ooh_cli.importer.programs import programs_edition, programs_for, read_crosswalk
 from ooh_cli.importer.projections import ProjectionRow, Projections, read_projections
@@ -30,61 +31,6 @@ from ooh_cli.importer.values import round_half_up
 ProgressCallback = Callable[[int, int], None]
 
 SOURCE_URL = "https://www.bls.gov/ooh/"
-
-
-@dataclass(frozen=True, slots=True)
-class Edition:
-    """What the Handbook states for a whole edition, for checking (and backing up) what the files give."""
-
-    average_growth_percent: int
-    median_pay_all: int
-    # Growth percent per outlook category, inclusive; None is an open end.
-    thresholds: Mapping[str, tuple[int | None, int | None]]
-
-
-# Data, not logic: the Handbook's definitions for the 2024-34 edition, as restated in
-# ../shared/bls/2024-34/README.md ("Outlook categories"): average growth of all occupations 3%, median pay
-# of all workers $49,500 (May 2024), and the category thresholds. Add an entry for each new edition.
-EDITIONS: Mapping[str, Edition] = {
-    "2024-34": Edition(
-        average_growth_percent=3,
-        median_pay_all=49500,
-        thresholds={
-            "much-faster": (7, None),
-            "faster": (5, 6),
-            "average": (3, 4),
-            "slower": (1, 2),
-            "little-change": (0, 0),
-            "decline": (None, -1),
-        },
-    ),
-}
-
-
-def derived_edition(projections: Projections, pages: list[ProfilePage]) -> Edition | None:
-    """An edition not in EDITIONS, as its files show it: the all-occupations row of the workbook gives the
-    average growth and median pay, and each page's growth beside its category bounds that category. None when
-    the files do not show every category or the all-occupations row."""
-    total = projections.all_occupations
-    if total is None or total.growth_percent is None or total.median_annual is None:
-        return None
-    seen: dict[str, list[int]] = {}
-    for page in pages:
-        if page.category is not None and page.growth_percent is not None:
-            seen.setdefault(page.category, []).append(round_half_up(Decimal(repr(page.growth_percent))))
-    order = list(EDITIONS["2024-34"].thresholds)  # the categories, fastest first; every edition has the same
-    if set(seen) != set(order):
-        return None
-    thresholds: dict[str, tuple[int | None, int | None]] = {}
-    for position, category in enumerate(order):
-        low = None if position == len(order) - 1 else min(seen[category])
-        high = None if position == 0 else max(seen[category])
-        thresholds[category] = (low, high)
-    return Edition(
-        average_growth_percent=round_half_up(Decimal(repr(total.growth_percent))),
-        median_pay_all=int(total.median_annual),
-        thresholds=thresholds,
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +161,7 @@ def build_document(
         records[page.id] = merged
         if old is None:
             report.added.append(page.id)
-        elif merged == old:
+        elif same(merged, old):
             report.unchanged.append(page.id)
         else:
             report.updated[page.id] = changed_fields(old, merged)
@@ -243,7 +189,7 @@ def finish(
     meta = document["meta"]
     old_meta = existing.get("meta") if existing is not None else None
     old_built = old_meta.get("built") if isinstance(old_meta, Mapping) else None
-    if old_built is not None and _without_built(document) == _without_built(existing):
+    if old_built is not None and same(_without_built(document), _without_built(existing)):
         meta["built"] = old_built
     else:
         meta["built"] = (today or date.today()).isoformat()
@@ -311,6 +257,7 @@ def _record(
     pay_figures = (page.median_annual, page.median_hourly, page.percentile_10, page.percentile_90)
     hourly_figures = (page.percentile_10_hourly, page.percentile_90_hourly)
     has_pay = any(value is not None for value in (*pay_figures, *hourly_figures)) or bool(page.industries)
+    has_pay = has_pay or bool(page.occupations)
     record = {
         "id": page.id,
         "title": page.title,
@@ -340,6 +287,7 @@ def _record(
             "top_coded": page.top_coded,
             "percentile_10_hourly": page.percentile_10_hourly,
             "percentile_90_hourly": page.percentile_90_hourly,
+            "occupations": [asdict(wages) for wages in page.occupations],
             "industries": [
                 {
                     "name": wage.name,
