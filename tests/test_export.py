@@ -46,7 +46,7 @@ def exported(data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(app, ["--data", str(data), "data", "export", "--sqlite", str(path)])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"{path}: 10 profiles, 19 wage estimates in 10 areas, O*NET data of 8 profiles; 38 tables",
+        f"{path}: 10 profiles, 20 wage estimates in 10 areas, O*NET data of 8 profiles; 38 tables",
         f"{path.with_name('metadata.json')}: Datasette metadata (datasette {path} --metadata "
         f"{path.with_name('metadata.json')})",
     ]
