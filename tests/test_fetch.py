@@ -91,7 +91,7 @@ def test_403_says_how_to_name_yourself(tmp_path: Path, mirror: Mirror) -> None:
     mirror.faults["/www.bls.gov/ooh/healthcare/lamplighters.htm"] = Fault(status=403)
     with pytest.raises(FetchError, match=r"403 Forbidden.*--contact.*OOH_CONTACT") as raised:
         Fetcher(tmp_path / "d", mirror=mirror.url, sleep=Pauses()).fetch(WANTED[:1])
-    assert raised.value.exit_code == 5
+    assert raised.value.exit_code == 6
     assert not (tmp_path / "d/pages/lamplighters.html").exists()
 
 

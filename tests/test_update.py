@@ -92,7 +92,7 @@ def test_a_second_update_downloads_nothing(invoke: Invoke, synthetic: Mirror, in
 def test_403_names_the_contact_option_and_changes_nothing(invoke: Invoke, synthetic: Mirror, in_use: Path) -> None:
     synthetic.faults["/www.bls.gov/ooh/a-z-index.htm"] = Fault(status=403)
     result = invoke("data", "update", "--only", "ooh", "--mirror", synthetic.url, data=in_use)
-    assert result.exit_code == 5
+    assert result.exit_code == 6
     assert "--contact" in result.stderr and "OOH_CONTACT" in result.stderr
     assert current_edition() is None and not (data_home() / "editions" / "2024-34").exists()
 
@@ -100,7 +100,7 @@ def test_403_names_the_contact_option_and_changes_nothing(invoke: Invoke, synthe
 def test_404_is_a_clean_error(invoke: Invoke, synthetic: Mirror, in_use: Path) -> None:
     (synthetic.root / "www.bls.gov/emp/ind-occ-matrix/occupation.xlsx").unlink()
     result = invoke("data", "update", "--only", "ooh", "--mirror", synthetic.url, *CONTACT, data=in_use)
-    assert result.exit_code == 5 and "occupation.xlsx: not found on the server (404)" in result.stderr
+    assert result.exit_code == 6 and "occupation.xlsx: not found on the server (404)" in result.stderr
     assert current_edition() is None
 
 

@@ -14,6 +14,7 @@ class ExitCode:
     USAGE: Final = 2
     BAD_DATA: Final = 3
     INTERNAL: Final = 4
+    DOWNLOAD: Final = 6
     INTERRUPTED: Final = 130
 
 

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ooh_cli import __version__
-from ooh_cli.core.errors import OohError
+from ooh_cli.core.errors import ExitCode, OohError
 from ooh_cli.update.manifest import Entry, Manifest
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ RETRIED_STATUSES = frozenset({429, 500, 502, 503, 504})
 class FetchError(OohError):
     """A download failed: the server refused it, has no such file, or could not be reached."""
 
-    exit_code = 5
+    exit_code = ExitCode.DOWNLOAD
 
 
 @dataclass(frozen=True, slots=True)
