@@ -21,15 +21,17 @@ from ooh_cli.cli.typer_compat import (
     one_of,
 )
 from ooh_cli.core.errors import ExitCode, OohError
+from ooh_cli.core.sanitize import clean
 
 DEBUG_ENV = "OOH_DEBUG"
 
 
 def fail(message: str, code: int, choices: list[str] | None = None) -> NoReturn:
     """The error's line, then the choices it offers (candidates, valid values), indented, one a line."""
-    # One line, always: some parser messages (and names users typed) carry line breaks and tabs.
+    # One line, always: some parser messages (and names users typed) carry line breaks and tabs; and no
+    # terminal control that a name or a data file holds reaches the terminal.
     lines = [f"ooh: {' '.join(message.split())}", *(f"  {choice.replace(chr(10), ' ')}" for choice in choices or [])]
-    sys.stderr.write("\n".join(lines) + "\n")
+    sys.stderr.write(clean("\n".join(lines)) + "\n")
     sys.exit(code)
 
 

@@ -65,11 +65,10 @@ class AtLeast(IntParamType):
 
     def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
         number = value if isinstance(value, int) else None
-        if number is None:
-            try:
-                number = int(str(value).strip())
-            except ValueError:
-                number = None
+        text = str(value).strip()
+        # ASCII digits only: int() would also read "٣" (Arabic-Indic three) or "1_0" as numbers.
+        if number is None and text.isascii() and text.removeprefix("-").isdigit():
+            number = int(text)
         if number is None or number < self.minimum:
             self.fail(f"expected a whole number, {self.minimum} or more, not {value!r}", param, ctx)
         return number

@@ -102,7 +102,10 @@ def terminal(view: TileMap, env: Environment) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    out = Console(file=env.stdout, highlight=False)
+    from ooh_cli.core.sanitize import clean_all
+
+    view = clean_all(view)  # Rich draws on the raw stream: see terminal.py
+    out = Console(file=env.raw, highlight=False, markup=False, emoji=False)
     out.print(Text(view.title, style="bold"))
     out.print()
     width = _tile_width(view)
