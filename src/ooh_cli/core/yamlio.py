@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, AnyStr
 
 from ooh_cli.core.errors import DataError, unreadable
-from ooh_cli.core.files import write_atomic
+from ooh_cli.core.files import read_bounded, write_atomic
 from ooh_cli.core.sanitize import UNSAFE
 from ooh_cli.core.validate import shorten
 
@@ -58,7 +58,7 @@ def parse_file(path: Path) -> Any:
     (see `_split_records`). Any other layout is parsed whole.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path)
         # A regular file is read again a record at a time; a pipe (`--data <(...)`) can only be read once.
         rereadable = stat_mode.S_ISREG(path.stat().st_mode)
     except OSError as error:

@@ -15,19 +15,14 @@ from typing import TextIO
 
 import msgspec
 
+from ooh_cli.core.errors import cannot_write
 from ooh_cli.core.sanitize import clean
 from ooh_cli.output.pager import PagedOutput, pager_command
 
 
-class CleanOutput(io.TextIOBase):
-    """A text stream that shows no terminal control it is given: each write goes out through `clean`."""
-
+class _Wrapper(io.TextIOBase):
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
-
-    def write(self, text: str) -> int:
-        self.stream.write(clean(text))
-        return len(text)
 
     def flush(self) -> None:
         self.stream.flush()
@@ -41,6 +36,36 @@ class CleanOutput(io.TextIOBase):
     @property
     def encoding(self) -> str:  # type: ignore[override]  # TextIOBase declares it read-only
         return getattr(self.stream, "encoding", None) or "utf-8"
+
+
+class CleanOutput(_Wrapper):
+    """A text stream that shows no terminal control it is given: each write goes out through `clean`."""
+
+    def write(self, text: str) -> int:
+        self.stream.write(clean(text))
+        return len(text)
+
+
+class GuardedOutput(_Wrapper):
+    """Standard output whose failures (a full disk, an I/O error) are the user's to know, in words: an
+    OutputError. A reader that went away (BrokenPipeError) is left to the edge, where it is no error."""
+
+    def write(self, text: str) -> int:
+        try:
+            self.stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise cannot_write(error) from None
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise cannot_write(error) from None
 
 
 class Environment(msgspec.Struct, frozen=True):
@@ -57,14 +82,20 @@ class Environment(msgspec.Struct, frozen=True):
     @classmethod
     def from_system(cls, no_pager: bool = False) -> Environment:
         ignore_bad_sizes()
-        stdout: TextIO = sys.stdout
+        stdout: TextIO = GuardedOutput(sys.stdout)  # type: ignore[assignment]
         encoding = (getattr(stdout, "encoding", None) or "ascii").lower().replace("-", "")
         colour = _wants_colour(stdout)
         pager = pager_command(stdout, no_pager)
         if pager is not None:
             # Every writer takes it for the terminal it stands in for.
-            stdout = PagedOutput(stdout, pager, shutil.get_terminal_size((80, 24)).lines)  # type: ignore[assignment]
-        return cls(CleanOutput(stdout), sys.stderr, colour, not encoding.startswith("utf"), stdout)
+            stdout = PagedOutput(stdout, pager, shutil.get_terminal_size((80, 24)).lines, sys.stderr)  # type: ignore[assignment]
+        return cls(
+            CleanOutput(stdout),  # type: ignore[arg-type]  # a TextIO in all but name
+            sys.stderr,
+            colour,
+            not encoding.startswith("utf"),
+            stdout,
+        )
 
     @property
     def raw(self) -> TextIO:

@@ -39,9 +39,15 @@ def tone(text: str) -> str:
     return ""
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich would exit 1; the edge treats a reader that went away as no error, as git does.
+        raise BrokenPipeError
+
+
 def console(env: Environment) -> Console:
     # highlight=False: Rich would otherwise colour every number it sees, drowning the highlights we choose.
-    return Console(file=env.raw, highlight=False, markup=False, emoji=False)
+    return _Console(file=env.raw, highlight=False, markup=False, emoji=False)
 
 
 def _add_columns(
