@@ -108,7 +108,8 @@ def profile(view: ProfileView, env: Environment) -> None:
     width = out.width
     for section in view.sections:
         blocks = [_block(block, width) for block in section.blocks]
-        body = Group(*(Padding(block, (0, 0, 1, 0)) for block in blocks[:-1]), blocks[-1])
+        # A section may have no blocks (a duties list without the duties section's paragraph, say).
+        body = Group(*(Padding(block, (0, 0, 1, 0)) for block in blocks[:-1]), *blocks[-1:])
         out.print(Panel(body, title=section.title, title_align="left", box=box.ROUNDED, expand=True))
 
 
