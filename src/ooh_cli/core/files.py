@@ -62,7 +62,7 @@ def _sync_directory(directory: Path) -> None:
 
 
 # The largest data file read: the Handbook's is about 2.4 MB, so this leaves room for editions to come, while
-# `--data /dev/zero` or a runaway pipe is refused rather than read until memory runs out (docs/limits.md).
+# `--data /dev/zero` or a runaway pipe is refused rather than read until memory runs out (docs/safety.md).
 MAX_DATA_BYTES = 64 * 1024 * 1024
 
 

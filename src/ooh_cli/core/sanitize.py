@@ -8,7 +8,7 @@ character to many terminals; bidi overrides and isolates make text read otherwis
 stderr, and the Rich renderer to every string of its views); json and yaml escape them instead, and the
 validator refuses them in a data file (`first_unsafe`).
 
-The rules (docs/security.md says them for users):
+The rules (docs/safety.md says them for users):
 - C0 controls other than tab and newline, DEL, and C1 controls are shown as a visible stand-in: the
   Unicode control picture (``␛`` for ESC, ``␍`` for CR, ``␡`` for DEL) or, for C1, U+FFFD.
 - Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) are removed.
