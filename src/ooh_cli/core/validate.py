@@ -81,21 +81,26 @@ PROSE_FIELDS = frozenset(
 )
 
 
-def check_controls(raw: object, problems: list[Problem], record: str | None, field: str, prose: bool = False) -> None:
-    """A problem for each text in ``raw`` holding a terminal control (ESC, BEL, CR, C1, bidi overrides...):
-    shown raw it could recolour, rewrite or retitle the terminal, or write the clipboard."""
-    if isinstance(raw, str):
-        found = first_unsafe(raw, one_line=not prose)
+def check_controls(value: object, problems: list[Problem], record: str | None, field: str, prose: bool = False) -> None:
+    """A problem for each text in ``value`` (a decoded record, never the raw document: an alias bomb's
+    expansion is never walked) that holds a terminal control (ESC, BEL, CR, C1, bidi overrides...): shown raw
+    it could recolour, rewrite or retitle the terminal, or write the clipboard."""
+    if isinstance(value, str):
+        found = first_unsafe(value, one_line=not prose)
         if found is not None:
             message = f"contains the control character {found}; text may hold no terminal controls"
             problems.append(Problem(Level.ERROR, message, record, field or None))
-    elif isinstance(raw, dict):
-        for key, value in raw.items():
-            name = key_name(key)
+    elif isinstance(value, msgspec.Struct):
+        for spec in msgspec.structs.fields(value):
+            name = spec.encode_name
+            inner = f"{field}.{name}".lstrip(".")
+            check_controls(getattr(value, spec.name), problems, record, inner, prose or name in PROSE_FIELDS)
+    elif isinstance(value, dict):
+        for key, item in value.items():
             check_controls(key, problems, record, field)
-            check_controls(value, problems, record, f"{field}.{name}".lstrip("."), prose or name in PROSE_FIELDS)
-    elif isinstance(raw, list):
-        for index, item in enumerate(raw):
+            check_controls(item, problems, record, f"{field}.{key_name(key)}".lstrip("."), prose)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
             check_controls(item, problems, record, f"{field}[{index}]", prose)
 
 
@@ -255,7 +260,8 @@ def read_document(raw: object) -> tuple[Dataset | None, list[Problem]]:
         problems.append(Problem(Level.ERROR, f"expected a mapping, got {type_name(raw_meta)}", field="meta"))
     else:
         meta = _decode(raw_meta, Meta, problems, None, "meta.")
-        check_controls(raw_meta, problems, None, "meta")
+        if meta is not None:
+            check_controls(meta, problems, None, "meta")
         _note_unknown(raw_meta, Meta, problems, None)
 
     records = raw.get("occupations")
@@ -275,7 +281,8 @@ def read_document(raw: object) -> tuple[Dataset | None, list[Problem]]:
             if record_id is None:
                 continue
             occ = _decode(item, Occupation, problems, record_id, "")
-            check_controls(item, problems, record_id, "")
+            if occ is not None:
+                check_controls(occ, problems, record_id, "")
             _note_unknown(item, Occupation, problems, record_id)
             if occ is not None:
                 occupations.append(occ)
