@@ -73,7 +73,16 @@ def too_large(path: Path) -> DataError:
 def read_bounded(path: Path) -> bytes:
     """The bytes of ``path``, read once (a pipe can only be read once), at most MAX_DATA_BYTES of them."""
     with path.open("rb") as stream:
-        raw = stream.read(MAX_DATA_BYTES + 1)
+        if os.fstat(stream.fileno()).st_size > 0:  # a regular file, its size checked before (stat_data_file)
+            raw = stream.read()
+        else:
+            # A pipe, a chunk at a time: read(MAX_DATA_BYTES + 1) would allocate all 64 MB at once.
+            buffer = bytearray()
+            while chunk := stream.read(1 << 20):
+                buffer += chunk
+                if len(buffer) > MAX_DATA_BYTES:
+                    break
+            raw = bytes(buffer)
     if len(raw) > MAX_DATA_BYTES:
         raise too_large(path)
     return raw
