@@ -9,7 +9,7 @@ import typer
 from ooh_cli.cli.options import TableFormatOption, examples
 from ooh_cli.cli.session import session
 from ooh_cli.cli.words import OohTyper
-from ooh_cli.core.errors import DataError
+from ooh_cli.core.errors import DataError, UsageError
 from ooh_cli.output import emit
 
 app = OohTyper(
@@ -84,6 +84,14 @@ def import_(
             show_default=False,
         ),
     ] = None,
+    allow_partial: Annotated[
+        bool,
+        typer.Option(
+            "--allow-partial",
+            help="Import pages that lack sections every profile page has (or that their record has now), and a "
+            "crosswalk that takes programs away; without it, such sources are refused as cut short.",
+        ),
+    ] = False,
 ) -> None:
     """Build the data file (and the wage table beside it) from official files, keeping what they do not provide.
 
@@ -96,9 +104,13 @@ def import_(
     current = session(ctx)
     env = current.env
     target = output or current.path
+    if target.is_dir():
+        raise UsageError(
+            f"--output: {target} is a folder; name the data file to write, such as {target / 'occupations.yaml'}"
+        )
     check_sources(pages, projections, index, cip, oews, onet)
     # Everything is read and built before anything is written: a bad source leaves every file as it was.
-    records = import_records(env, target, pages, projections, index, cip)
+    records = import_records(env, target, pages, projections, index, cip, allow_partial)
     document = records.document if records else None
     wages = import_wages(env, target, document, oews) if oews is not None else None
     onet_data = import_onet_source(env, target, document, onet) if onet is not None else None
