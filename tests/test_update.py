@@ -120,12 +120,12 @@ def test_an_interrupted_build_leaves_nothing(
 ) -> None:
     import ooh_cli.cli.importing
 
-    def interrupted(*args: object) -> None:
+    def interrupted(*args: object, **options: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(ooh_cli.cli.importing, "import_sources", interrupted)
     result = invoke("data", "update", "--only", "ooh", "--mirror", synthetic.url, *CONTACT, data=in_use)
-    assert result.exit_code == 130
+    assert result.exit_code == 130, result.output
     assert current_edition() is None and [p.name for p in (data_home() / "editions").iterdir()] == []
 
 
@@ -217,17 +217,19 @@ def test_a_new_edition_keeps_bls_words_and_reports_what_changed(
 
     first = invoke("data", "update", "--only", "ooh", "--mirror", synthetic.url, *CONTACT, data=in_use)
     assert first.exit_code == 0, first.output
-    # The 2025-35 edition: castle guards dropped, lock keepers added, years moved on, new words, headers renamed.
+    # The 2025-35 edition: castle guards dropped, gas lamp keepers added, years moved on, new words, new headers.
     monkeypatch.setitem(editions.EDITIONS, "2025-35", editions.EDITIONS["2024-34"])
     pages = tmp_path / "pages-2025"
     pages.mkdir()
     for source in [FIXTURES / "pages" / "chimney-sweeps.html", FIXTURES / "pages" / "lamplighters.html"]:
         text = next_edition(source.read_text(encoding="utf-8"))
         (pages / source.name).write_text(text.replace("Filler paragraph about the work", "Words of 2025"))
-    keepers = FIXTURES / "profiles" / "lock-keepers.html"
-    (pages / keepers.name).write_text(next_edition(keepers.read_text(encoding="utf-8")))
+    # A profile new in 2025-35, its page made from the lamplighters' one.
+    lamps = next_edition((FIXTURES / "pages" / "lamplighters.html").read_text(encoding="utf-8"))
+    keepers = lamps.replace("/lamplighters.htm", "/gas-lamp-keepers.htm").replace("Lamplighters", "Gas lamp keepers")
+    (pages / "gas-lamp-keepers.html").write_text(keepers.replace("lamplighters", "gas lamp keepers"))
     index = FIXTURES.joinpath("a-z-index.html").read_text(encoding="utf-8")
-    index = index.replace("military/castle-guards", "transportation-and-material-moving/lock-keepers")
+    index = index.replace("military/castle-guards", "installation-maintenance-and-repair/gas-lamp-keepers")
     (tmp_path / "index-2025.html").write_text(index)
     from tests.importer.conftest import HEADER
 
@@ -237,7 +239,7 @@ def test_a_new_edition_keeps_bls_words_and_reports_what_changed(
         result = invoke("data", "update", "--only", "ooh", "--mirror", mirror.url, *CONTACT, data=None)
     assert result.exit_code == 0, result.output
     assert "edition 2025-35" in result.stdout
-    assert "added: lock-keepers\n" in result.stdout
+    assert "added: gas-lamp-keepers\n" in result.stdout
     dropped = next(line for line in result.stdout.splitlines() if line.startswith("dropped: "))
     assert "castle-guards" in dropped.split(": ")[1].split(", ") and "lamplighters" not in dropped
     assert current_edition() == "2025-35" and (edition_folder("2024-34") / "occupations.yaml").is_file()

@@ -9,7 +9,7 @@ import typer
 from ooh_cli.cli.options import TableFormatOption, examples
 from ooh_cli.cli.session import session
 from ooh_cli.cli.words import OohTyper
-from ooh_cli.core.errors import DataError
+from ooh_cli.core.errors import DataError, UsageError
 from ooh_cli.output import emit
 from ooh_cli.update.sources import ONET_VERSIONS
 
@@ -85,6 +85,14 @@ def import_(
             show_default=False,
         ),
     ] = None,
+    allow_partial: Annotated[
+        bool,
+        typer.Option(
+            "--allow-partial",
+            help="Import pages that lack sections every profile page has (or that their record has now), and a "
+            "crosswalk that takes programs away; without it, such sources are refused as cut short.",
+        ),
+    ] = False,
 ) -> None:
     """Build the data file (and the wage table beside it) from official files, keeping what they do not provide.
 
@@ -95,8 +103,13 @@ def import_(
     from ooh_cli.cli.sources import check_sources
 
     current = session(ctx)
+    target = output or current.path
+    if target.is_dir():
+        raise UsageError(
+            f"--output: {target} is a folder; name the data file to write, such as {target / 'occupations.yaml'}"
+        )
     check_sources(pages, projections, index, cip, oews, onet)
-    import_sources(current.env, output or current.path, pages, projections, index, cip, oews, onet)
+    import_sources(current.env, target, pages, projections, index, cip, oews, onet, allow_partial=allow_partial)
 
 
 @app.command(epilog=examples("ooh data validate", "ooh data validate data/occupations.yaml"))

@@ -18,11 +18,13 @@ def import_sources(
     cip: Path | None,
     oews: Path | None,
     onet: Path | None,
+    *,
+    allow_partial: bool = False,
     page_text: bool = False,
 ) -> None:
     """Build ``target`` (and the tables beside it) from the sources given: everything is read and built
     before anything is written, so a bad source leaves every file as it was."""
-    records = import_records(env, target, pages, projections, index, cip, page_text)
+    records = import_records(env, target, pages, projections, index, cip, allow_partial, page_text)
     document = records.document if records else None
     wages = import_wages(env, target, document, oews) if oews is not None else None
     onet_data = import_onet_source(env, target, document, onet) if onet is not None else None

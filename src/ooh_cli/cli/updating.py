@@ -91,7 +91,7 @@ def _update(
         same_edition = period in (None, before.meta.edition)
         data_file = seed(folder, current.path, records=same_edition)
         import_sources(
-            env, data_file, got.pages, got.projections, got.index, None, got.oews, got.onet, not same_edition
+            env, data_file, got.pages, got.projections, got.index, None, got.oews, got.onet, page_text=not same_edition
         )
         dataset, _ = read_data_file(data_file)
         records = [_fields(occupation) for occupation in dataset.occupations]

@@ -174,11 +174,12 @@ class PageText(Record, frozen=True):
     only in a user's own edition (`ooh data update`), never in the bundled data."""
 
     edition: Name
-    what_they_do: Prose | None = None
-    work_environment: Prose | None = None
-    how_to_become: Prose | None = None
-    pay: Prose | None = None
-    outlook: Prose | None = None
+    # Each section as the page's paragraphs and list items, in order.
+    what_they_do: tuple[Prose, ...] = ()
+    work_environment: tuple[Prose, ...] = ()
+    how_to_become: tuple[Prose, ...] = ()
+    pay: tuple[Prose, ...] = ()
+    outlook: tuple[Prose, ...] = ()
 
 
 class ClusterOutlook(Record, frozen=True):

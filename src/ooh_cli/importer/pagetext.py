@@ -2,7 +2,7 @@
 
 Only `ooh data update` asks for it, and only for an edition other than the one the bundled prose was written
 from: the text goes into the user's own edition, labelled as BLS's words, and never into this repository.
-Each section is its paragraphs and list items in page order, one per line.
+Each section is its paragraphs and list items, in page order.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from ooh_cli.importer.html import parse_html, read_page, text_of
 TABS = {"what_they_do": 2, "work_environment": 3, "how_to_become": 4, "pay": 5, "outlook": 6}
 
 
-def read_page_text(path: Path) -> dict[str, str]:
+def read_page_text(path: Path) -> dict[str, list[str]]:
     """Each section's text, by the record's name; sections without text are left out."""
     tree = parse_html(read_page(path, "a saved OOH profile page"), path)
     found = {}
@@ -29,5 +29,5 @@ def read_page_text(path: Path) -> dict[str, str]:
             figures.decompose()
         pieces = [text for node in tab.css("p, li") if (text := text_of(node))]
         if pieces:
-            found[name] = "\n".join(dict.fromkeys(pieces))
+            found[name] = list(dict.fromkeys(pieces))
     return found

@@ -163,11 +163,10 @@ def _summary(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
 
 def in_bls_words(occ: Occupation, section: str) -> list[Block]:
     """The page's own text of ``section``, labelled, where an update kept it (an edition we wrote no prose for)."""
-    text = getattr(occ.bls_text, section, None) if occ.bls_text is not None else None
-    if not text or occ.bls_text is None:
+    if occ.bls_text is None or not getattr(occ.bls_text, section):
         return []
     label = Paragraph(f"In BLS's words, {occ.bls_text.edition} edition:")
-    return [label, *(Paragraph(line) for line in text.splitlines())]
+    return [label, *(Paragraph(paragraph) for paragraph in getattr(occ.bls_text, section))]
 
 
 def _what(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
