@@ -26,11 +26,19 @@ DEBUG_ENV = "OOH_DEBUG"
 
 
 def fail(message: str, code: int, choices: list[str] | None = None) -> NoReturn:
-    """The error's line, then the choices it offers (candidates, valid values), indented, one a line."""
+    """The error's line, then the choices it offers (candidates, valid values), indented, one a line, each cut
+    to the terminal's width (a candidate's id comes first, so what to type is never cut)."""
+    import shutil
+
+    width = shutil.get_terminal_size((80, 24)).columns
     # One line, always: some parser messages (and names users typed) carry line breaks and tabs.
-    lines = [f"ooh: {' '.join(message.split())}", *(f"  {choice.replace(chr(10), ' ')}" for choice in choices or [])]
+    lines = [f"ooh: {' '.join(message.split())}", *(_fitted(f"  {c.replace(chr(10), ' ')}", width) for c in choices or [])]
     sys.stderr.write("\n".join(lines) + "\n")
     sys.exit(code)
+
+
+def _fitted(line: str, width: int) -> str:
+    return line if len(line) <= width else line[: max(width - 3, 8)].rstrip() + "..."
 
 
 def reader_gone() -> NoReturn:
