@@ -9,7 +9,6 @@ matches no area by itself.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import msgspec
@@ -57,7 +56,6 @@ class Vocabulary(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         return {fold(word): list(entry.areas) for entry in self.areas for word in entry.words if fold(word)}
 
 
-@functools.cache
 def load(path: Path | None = None) -> Vocabulary:
     """The vocabulary file read and checked; a missing file is an empty vocabulary (lookups work without it)."""
     from ooh_cli.core.datafile import vocabulary_path
