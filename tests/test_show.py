@@ -143,7 +143,8 @@ def test_ambiguous_name_lists_candidates(invoke: Invoke) -> None:
     assert result.exit_code == 1 and result.stdout == ""
     first, *candidates = result.stderr.splitlines()
     assert (
-        first == "ooh: 'teacher' could mean several occupations (the first 8 of 9; `ooh search teacher` lists them all):"
+        first
+        == "ooh: 'teacher' could mean several occupations (the first 8 of 9; `ooh search teacher` lists them all):"
     )
     assert len(candidates) == 8
     # Best first: of the profiles O*NET calls "Teacher", the one employing most people.

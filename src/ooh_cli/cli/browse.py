@@ -269,7 +269,7 @@ def similar(
     from ooh_cli.core.discover import similar_profiles
 
     current = session(ctx)
-    occ = current.resolve(" ".join(occupation)).occupation
+    occ = current.resolve(" ".join(occupation), fmt).occupation
     related = similar_profiles(current.catalog(), occ, limit or 5)
     counts = {kind: sum(r.kind == kind for r in related) for kind in ("listed", "onet", "work", "nearest")}
     why = [r.reason for r in related]

@@ -32,7 +32,10 @@ def fail(message: str, code: int, choices: list[str] | None = None) -> NoReturn:
 
     width = shutil.get_terminal_size((80, 24)).columns
     # One line, always: some parser messages (and names users typed) carry line breaks and tabs.
-    lines = [f"ooh: {' '.join(message.split())}", *(_fitted(f"  {c.replace(chr(10), ' ')}", width) for c in choices or [])]
+    lines = [
+        f"ooh: {' '.join(message.split())}",
+        *(_fitted(f"  {c.replace(chr(10), ' ')}", width) for c in choices or []),
+    ]
     sys.stderr.write("\n".join(lines) + "\n")
     sys.exit(code)
 

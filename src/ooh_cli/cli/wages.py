@@ -104,7 +104,12 @@ def wages(
         raise UsageError(f"--map draws every state; it does not go with {given}")
     chosen_states = find_states(state)
     current = session(ctx)
-    occ = current.resolve(" ".join(occupation)).occupation
+    match, place = current.resolve_with_place(" ".join(occupation), fmt)
+    occ = match.occupation
+    if place is not None and place.areas:
+        area = [*(area or []), *place.areas]
+    elif place is not None and place.state is not None and place.state not in chosen_states:
+        chosen_states.append(place.state)
     table = open_table(current.path)
     period = table.header.release
     found = occupations(table, occ.soc_codes, soc)

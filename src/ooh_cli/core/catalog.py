@@ -184,6 +184,11 @@ class Catalog:
                     seen.add(name)
                     yield name, occ.title
 
+    def is_name(self, text: str) -> bool:
+        """Whether ``text`` is exactly a name of some profile (its own, everyday or O*NET's)."""
+        key = soc_code(text) or fold(text)
+        return bool(key) and bool(self.sections.lookup(key) or self.sections.lookup_alternate(key))
+
     def resolve(self, text: str) -> Match:
         """The one profile ``text`` names, shown only on strong evidence.
 

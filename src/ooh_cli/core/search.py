@@ -172,9 +172,7 @@ class Hit:
         """The query words this profile does not match."""
         return [word for word in words if word not in self.matched_words]
 
-    def why(
-        self, occ: Occupation, words: Sequence[str] = (), onet_names: dict[str, list[str]] | None = None
-    ) -> str:
+    def why(self, occ: Occupation, words: Sequence[str] = (), onet_names: dict[str, list[str]] | None = None) -> str:
         """The text that matched, as the data file spells it: 'A-Z title "Health Information Coder"',
         'summary "...keep patients' records..."'; a hit missing some of ``words`` says which. ``onet_names``
         (OnetData.names_of) spell O*NET's alternate titles and technologies as O*NET does."""

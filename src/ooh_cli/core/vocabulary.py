@@ -69,7 +69,8 @@ def load(path: Path | None = None) -> Vocabulary:
         vocabulary = msgspec.convert(document or {}, Vocabulary)
     except msgspec.ValidationError as error:
         raise DataError(f"{path}: {error}") from None
-    for entry in (*vocabulary.names, *vocabulary.areas):
+    entries: list[NameEntry | AreaEntry] = [*vocabulary.names, *vocabulary.areas]
+    for entry in entries:
         if not entry.because.strip() or not entry.words:
             raise DataError(f"{path}: every entry needs words and a because: ({entry.words})")
     return vocabulary
