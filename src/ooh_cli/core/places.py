@@ -72,6 +72,9 @@ def split_place(text: str, find_areas: Callable[[str], list[str]] | None = None)
                     return " ".join(words[:cut]), Place(typed, None, areas)
     for size in range(min(_STATE_WORDS, len(words) - 1), 0, -1):
         state = state_named(words[-size:], capitals_only=True)
-        if state is not None:
-            return " ".join(words[:-size]), Place(" ".join(words[-size:]), state)
+        rest = words[:-size]
+        if rest and rest[-1].casefold() == "in":  # "in TX": an "in" the branch above did not take (it was first)
+            rest = rest[:-1]
+        if state is not None and rest:
+            return " ".join(rest), Place(" ".join(words[-size:]), state)
     return text, None
