@@ -100,7 +100,9 @@ def test_wages_in_a_metro_area(invoke: Invoke) -> None:
 def test_the_note_is_the_first_line_in_a_terminal_and_in_the_pager(tmp_path: Path) -> None:
     shown, paged = in_terminal(["show", "doctor"], tmp_path)
     assert paged.startswith('ooh: showing Physicians and Surgeons for "doctor"\nPhysicians and Surgeons\n')
-    shown, paged = in_terminal(["show", "doctor", "-s", "history"], tmp_path, OOH_PAGER="cat")  # no pager
+    unpaged = tmp_path / "unpaged"
+    unpaged.mkdir()
+    shown, paged = in_terminal(["show", "doctor", "-s", "history"], unpaged, OOH_PAGER="cat")
     assert paged == ""
     assert shown.startswith('ooh: showing Physicians and Surgeons for "doctor"\n')
 
