@@ -30,6 +30,9 @@ from ooh_cli.core.query import SortKey
 from ooh_cli.output import emit, markdown_renderer, renderer
 
 app = OohTyper()
+# The width `similar` keeps for its reasons: at 80 columns the outlook gives way rather than the reasons
+# wrap a few words a line.
+WHY_ROOM = 26
 
 
 @app.command(
@@ -162,9 +165,13 @@ def list_(
     shown, total = select(catalog, filters, sort, reverse, limit)
     if not shown:
         current.env.message("no occupations match these filters")
-    emit_profiles(
-        current, fmt, shown, footer=footer(len(shown), total, filter_notes(filters, catalog.meta, sort, reverse))
-    )
+    from ooh_cli.output.views import LIST_KEYS, SORTED_KEYS
+
+    # A list sorted by a figure shows it, after the title, when the usual columns do not hold it.
+    by = SORTED_KEYS.get(sort)
+    keys = LIST_KEYS if by is None or by in LIST_KEYS else (LIST_KEYS[0], by, *LIST_KEYS[1:])
+    notes = filter_notes(filters, catalog.meta, sort, reverse)
+    emit_profiles(current, fmt, shown, keys=keys, footer=footer(len(shown), total, notes), sort=sort)
 
 
 @app.command(epilog=examples("ooh search medical coder", "ooh search wind turbine --limit 5", "ooh search 29-2072"))
@@ -288,6 +295,7 @@ def similar(
         extra=("Why", why),
         machine_extra=[{"relation": w} for w in why],
         footer=", ".join(parts),
+        extra_room=WHY_ROOM,
     )
 
 

@@ -177,14 +177,15 @@ def _report(
     if missing and not chosen:
         notes.append(f"{len(missing)} without an estimate, listed last")
     footer = "; ".join(notes)
-    return WageReport(occ, row, shown, hourly, note, heading, "Area" if names or by == "area" else "State", footer)
+    first = "Area" if names or by == "area" else "State"
+    return WageReport(occ, row, shown, hourly, note, heading, first, footer, sort)
 
 
 def _emit_reports(env: "Environment", fmt: str, reports: list["WageReport"], period: str) -> None:
     from ooh_cli.output.wages import area_listing, national_lines, report_records, report_rows
 
     def listing(r: "WageReport") -> "Listing":
-        return area_listing(r.found, r.first, period, r.hourly, r.footer)
+        return area_listing(r.found, r.first, period, r.hourly, r.footer, r.sort)
 
     def table() -> None:
         for i, r in enumerate(reports):
