@@ -150,7 +150,9 @@ def test_search_finds_technologies_and_alternate_titles(invoke: Invoke, data: Pa
         "special-effects-artists-and-animators",
     }
     rows = json.loads(invoke("search", "pyxis", "-f", "json", data=data).stdout)
-    assert [(r["id"], r["matched"]) for r in rows] == [("registered-nurses", 'technology "pyxis medstation"')]
+    assert [(r["id"], r["matched"]) for r in rows] == [
+        ("registered-nurses", 'technology "Pyxis MedStation"')
+    ]  # as O*NET spells it
     assert ids(invoke("search", "critical care nurse", "-f", "json", data=data).stdout)[0] == "registered-nurses"
 
 

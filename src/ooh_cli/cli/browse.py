@@ -1,7 +1,7 @@
 """Commands that find profiles: `list`, `search`, `top`, `similar` and `groups`."""
 
 # No `from __future__ import annotations`: see lookup.py.
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -28,6 +28,10 @@ from ooh_cli.cli.typer_compat import OohTyper
 from ooh_cli.core.discover import TopList
 from ooh_cli.core.query import SortKey
 from ooh_cli.output import emit, markdown_renderer, renderer
+
+if TYPE_CHECKING:
+    from ooh_cli.core.catalog import Catalog
+    from ooh_cli.core.search import Hit
 
 app = OohTyper()
 # The width `similar` keeps for its reasons: at 80 columns the outlook gives way rather than the reasons
@@ -204,7 +208,7 @@ def search(
         current.env.message(f"searching for {word!r} instead of {typo!r}")
     if not result.hits:
         current.env.message(f"nothing matches {query!r}")
-    reasons = [hit.why(catalog.record(hit.position), result.words) for hit in result.hits]
+    reasons = [hit.why(catalog.record(hit.position), result.words, _onet_names(catalog, hit)) for hit in result.hits]
     whole = len(result.complete())
     emit_profiles(
         current,
@@ -218,6 +222,19 @@ def search(
         ],
         footer=footer(len(result.hits), result.total) + _partial_note(whole, len(result.hits), len(result.words)),
     )
+
+
+def _onet_names(catalog: "Catalog", hit: "Hit") -> dict[str, list[str]] | None:
+    """O*NET's alternate titles and technologies of the hit's profile as O*NET spells them, when they explain
+    it (the index holds them folded)."""
+    from ooh_cli.core.search import ONET_FIELDS
+
+    onet = catalog.onet() if any(field in ONET_FIELDS for field, _, _ in hit.reasons.values()) else None
+    profile = onet.profile(catalog.summary_at(hit.position).id) if onet is not None else None
+    if profile is None:
+        return None
+    technology = [example.name for group in profile.technology for example in group.examples]
+    return {"alternate title": list(profile.alternate_titles), "technology": technology}
 
 
 def _partial_note(whole: int, shown: int, words: int) -> str:

@@ -130,9 +130,11 @@ class Lines:
 
 
 class SearchIndex(Record, frozen=True, array_like=True):
-    """A blob per searchable field of a catalog's profiles."""
+    """A blob per searchable field of a catalog's profiles, and each profile's jobs (packed unsigned 64-bit
+    numbers, 0 where unknown): of profiles the words fit as well, the one more people do comes first."""
 
     blobs: dict[str, Blob]
+    jobs: bytes = b""
 
     @classmethod
     def build(
@@ -142,20 +144,23 @@ class SearchIndex(Record, frozen=True, array_like=True):
         extras: dict[str, dict[str, list[str]]] | None = None,
     ) -> "SearchIndex":
         """The index of ``occupations``; ``extras`` (by id) are O*NET's names, as ``folded_words`` gives them."""
+        from array import array
+
         per_field: dict[str, list[tuple[int, str]]] = {name: [] for name, _ in FIELDS}
+        jobs = array("Q", (occ.employment.jobs or 0 for occ in occupations))
         for position, occ in enumerate(occupations):
             extra = extras.get(occ.id) if extras else None
             for name, texts in field_texts(occ, group_names.get(occ.group, occ.group), extra).items():
                 # SOC codes are kept as written; O*NET's names come folded already (catalog.layout).
                 kept = name in ("soc code", "everyday name", *ONET_FIELDS)
                 per_field[name].extend((position, text if kept else folded_words(text)) for text in texts)
-        return cls({name: Blob.build(lines) for name, lines in per_field.items()})
+        return cls({name: Blob.build(lines) for name, lines in per_field.items()}, jobs.tobytes())
 
 
 class Hit:
     """One matching profile: its score and, per query word, the best field and (folded) text it matched."""
 
-    __slots__ = ("matched_words", "phrase", "position", "reasons", "score", "title", "whole_words")
+    __slots__ = ("bonus", "matched_words", "phrase", "position", "reasons", "score", "title", "whole_words")
 
     def __init__(self, position: int, title: str) -> None:
         self.position = position
@@ -165,8 +170,19 @@ class Hit:
         # Query words found as whole words: "nurse" in "Registered Nurses", not in "nursery".
         self.whole_words: set[str] = set()
         self.reasons: dict[str, tuple[str, str, float]] = {}
-        # The title or alias that holds the whole query, which explains the hit by itself.
+        # The title or alias that holds the whole query, which explains the hit by itself, and what it adds.
         self.phrase: tuple[str, str] | None = None
+        self.bonus = 0.0
+
+    def named(self) -> bool:
+        """Whether every word matched is found in the profile's own names (title, former title, A-Z title)."""
+        return all(field in NAMED_FIELDS for field, _, _ in self.reasons.values())
+
+    @property
+    def fit(self) -> float:
+        """How well the words fit: each word's best field (a title over an alias over a summary), and the
+        bonus for a name holding them all. The score adds every other field the words are found in."""
+        return sum(quality for _, _, quality in self.reasons.values()) + self.bonus
 
     def partial(self, words: Iterable[str]) -> list[str]:
         """The query words this profile does not match."""
@@ -304,6 +320,7 @@ def _phrase_bonus(fields: dict[str, Lines], phrase: str, several_words: bool, hi
             hit = hits.get(owner)
             if hit is not None and hit.phrase is None:
                 hit.score += bonus
+                hit.bonus = bonus
                 hit.phrase = (field_name, line)
 
 
@@ -337,13 +354,17 @@ def search(
     if words and not soc:
         _phrase_bonus(fields, " ".join(words), len(words) > 1, hits)
     wanted = set(words)
+    jobs = memoryview(index.jobs).cast("Q") if index.jobs else None
     ranked = sorted(
         hits.values(),
         key=lambda h: (
             -len(h.whole_words & wanted),
             -len(h.matched_words & wanted),
+            -h.fit,
+            # Among profiles the words name equally ("nurse": Registered Nurses, Licensed Practical Nurses), the
+            # one more people do; a word found only in the technologies says nothing of that.
+            -(jobs[h.position] if jobs and h.named() else 0),
             -h.score,
-            len(h.title),  # among equals, the plainest title ("Registered Nurses") first
             h.title,
         ),
     )
