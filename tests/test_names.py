@@ -118,6 +118,18 @@ def test_a_long_paste_of_unknown_words_ends_quickly(invoke: Invoke) -> None:
     assert elapsed < 8.0
 
 
+def test_spelling_correction_is_limited_per_query(shipped: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ooh_cli.core import search
+
+    tried: list[str] = []
+    real = search._correct
+    monkeypatch.setattr(search, "_correct", lambda known, word: tried.append(word) or real(known, word))
+    result = search.search(shipped.search_index, "registerd nurse " + " ".join(f"zq{i}xv" for i in range(50)))
+    assert tried == ["registerd", "zq0xv", "zq1xv"]  # the first few unknown words, no more
+    assert result.corrections == {"registerd": "registered"}
+    assert len(tried) == search.MAX_CORRECTIONS
+
+
 # --- the vocabulary file -------------------------------------------------------------------------------------
 
 
