@@ -90,11 +90,19 @@ def test_a_near_miss_of_an_area_suggests_it(invoke: Invoke) -> None:
     assert result.stderr.splitlines()[1] == "  Austin-Round Rock-San Marcos, TX"
 
 
-def test_wages_in_a_metro_area(invoke: Invoke) -> None:
-    result = invoke("wages", "chef", "in", "Austin", "TX", data=None)
+@pytest.mark.parametrize("words", [["in", "Austin", "TX"], ["in", "austin"]])
+def test_wages_in_a_metro_area(invoke: Invoke, words: list[str]) -> None:
+    result = invoke("wages", "chef", *words, data=None)
     assert result.exit_code == 0, result.stderr
     assert "Austin-Round Rock-San Marcos, TX" in result.stdout
-    assert result.stderr.endswith('"in Austin TX" read as --area "Austin-Round Rock-San Marcos, TX"\n')
+    typed = " ".join(words)
+    assert result.stderr.endswith(f'"{typed}" read as --area "Austin-Round Rock-San Marcos, TX"\n')
+
+
+def test_wages_with_a_state_named_after_the_occupation(invoke: Invoke) -> None:
+    worded = invoke("wages", "electricians", "california", data=None)
+    assert worded.stdout == invoke("wages", "electricians", "--state", "CA", data=None).stdout
+    assert worded.stderr == 'ooh: "california" read as --state CA\n'
 
 
 def test_the_note_is_the_first_line_in_a_terminal_and_in_the_pager(tmp_path: Path) -> None:

@@ -201,14 +201,14 @@ class Catalog:
         """
         if not text.strip():
             raise UsageError("occupation name is empty; try `ooh search WORDS` to find one")
-        from ooh_cli.core.search import search
-
         key = soc_code(text) or fold(text)
         own = self.sections.lookup(key) if key else []
         if len(own) == 1:
             return Match(self.record(own[0]))
         if own:
             raise self._ambiguous(text, self._most_jobs_first(own))
+        from ooh_cli.core.search import search
+
         result = search(self.search_index, text, handbook_only=True)
         titled = [hit.position for hit in result.hits if _named_by(hit, result.words, ("title",))]
         named = self._alternate(text, key, titled)
