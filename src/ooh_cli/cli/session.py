@@ -44,6 +44,8 @@ class Session:
     def resolve_with_place(self, text: str, fmt: str, purpose: str = "") -> "tuple[Match, Place | None]":
         """The profile ``text`` names and the place at its end ("electricians in texas"), if any; the note says
         how the place was read: what for (``purpose``), else as which option."""
+        if len(text.split()) < 2:  # a place comes after a name: one word is never both
+            return self.resolve(text, fmt), None
         from ooh_cli.core.places import split_place
 
         catalog = self.catalog()
