@@ -8,7 +8,7 @@ import typer
 
 from ooh_cli.cli.options import TableFormatOption, examples
 from ooh_cli.cli.session import session
-from ooh_cli.cli.typer_compat import OohTyper
+from ooh_cli.cli.words import OohTyper
 from ooh_cli.core.errors import DataError
 from ooh_cli.output import emit
 
@@ -34,19 +34,22 @@ def import_(
     ctx: typer.Context,
     pages: Annotated[
         Path | None,
-        typer.Option("--pages", help="Folder of the OOH profile pages (*.html).", show_default=False),
+        typer.Option("--pages", metavar="FOLDER", help="Folder of the OOH profile pages (*.html).", show_default=False),
     ] = None,
     projections: Annotated[
         Path | None,
-        typer.Option("--projections", help="The Employment Projections workbook (.xlsx).", show_default=False),
+        typer.Option(
+            "--projections", metavar="FILE", help="The Employment Projections workbook (.xlsx).", show_default=False
+        ),
     ] = None,
     index: Annotated[
-        Path | None, typer.Option("--index", help="The OOH A-Z index page (.html).", show_default=False)
+        Path | None, typer.Option("--index", metavar="FILE", help="The OOH A-Z index page (.html).", show_default=False)
     ] = None,
     cip: Annotated[
         Path | None,
         typer.Option(
             "--cip",
+            metavar="FILE",
             help="The CIP-SOC crosswalk (.csv), for programs of study; without it, the file's programs are kept.",
             show_default=False,
         ),
@@ -55,6 +58,7 @@ def import_(
         Path | None,
         typer.Option(
             "--oews",
+            metavar="FILE",
             help="The OEWS SQLite file (.sqlite or .sqlite.gz), for state and metro pay; without it, the wage "
             "table is kept.",
             show_default=False,
@@ -64,6 +68,7 @@ def import_(
         Path | None,
         typer.Option(
             "--onet",
+            metavar="FOLDER",
             help="The O*NET database's folder of Excel files, for skills, interests, technology and job zones; "
             "without it, the O*NET data beside the data file is kept.",
             show_default=False,
@@ -74,6 +79,7 @@ def import_(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Where to write the data file (by default the --data file in use); the wage table goes beside it.",
             show_default=False,
         ),
@@ -108,7 +114,8 @@ def import_(
 def validate(
     ctx: typer.Context,
     path: Annotated[
-        Path | None, typer.Argument(help="The file to check [default: the --data file in use].", show_default=False)
+        Path | None,
+        typer.Argument(metavar="PATH", help="The file to check [default: the --data file in use].", show_default=False),
     ] = None,
 ) -> None:
     """Check a data file: schema and types, duplicate ids and aliases, dangling similar occupations, ranges."""

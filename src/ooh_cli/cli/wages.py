@@ -1,13 +1,13 @@
 """`ooh wages`: an occupation's pay by state and metro area, from OEWS May 2025."""
 
 # No `from __future__ import annotations`: see lookup.py.
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
 import typer
 
 from ooh_cli.cli.options import LimitOption, OccupationArg, TableFormatOption, complete_state, examples
 from ooh_cli.cli.session import session
-from ooh_cli.cli.typer_compat import OohTyper
+from ooh_cli.cli.words import OneOf, OohTyper
 from ooh_cli.core.errors import NotFoundError, UsageError
 from ooh_cli.output import emit, markdown_renderer, renderer
 
@@ -26,6 +26,8 @@ app = OohTyper()
 AREA_LIMIT = 20
 By = Literal["state", "area", "lq"]
 Sort = Literal["pay", "jobs", "lq"]  # core.wages.WageSort, spelt out here: Typer reads it at every start
+BY = OneOf(*get_args(By))
+SORTS = OneOf(*get_args(Sort))
 
 
 @app.command(
@@ -67,14 +69,20 @@ def wages(
             "--by",
             help="Rank the states or the metro and nonmetro areas (with --state: those in it); with --map, "
             "lq shades by location quotient.",
-            case_sensitive=False,
+            parser=BY,
+            metavar=BY.metavar,
+            autocompletion=BY.complete,
             show_default=False,
         ),
     ] = None,
     sort: Annotated[
         Sort | None,
         typer.Option(
-            "--sort", help="Order by median pay, jobs or location quotient, largest first.", case_sensitive=False
+            "--sort",
+            help="Order by median pay, jobs or location quotient, largest first.",
+            parser=SORTS,
+            metavar=SORTS.metavar,
+            autocompletion=SORTS.complete,
         ),
     ] = None,
     limit: LimitOption = None,
