@@ -138,7 +138,7 @@ def test_every_everyday_name_is_justified_by_a_name_of_its_profiles(shipped: Cat
     assert onet is not None
     alternates = {i: set(fields["alternate title"]) for i, fields in onet.search_fields().items()}
     ids = {s.id for s in shipped.summaries}
-    for entry in vocabulary.load().names:
+    for entry in vocabulary.load(datafile.vocabulary_path()).names:
         assert set(entry.profiles) <= ids, entry
         names: set[str] = set()
         for profile_id in entry.profiles:
@@ -150,7 +150,7 @@ def test_every_everyday_name_is_justified_by_a_name_of_its_profiles(shipped: Cat
 
 
 def test_every_everyday_name_does_what_the_vocabulary_says(shipped: Catalog) -> None:
-    for entry in vocabulary.load().names:
+    for entry in vocabulary.load(datafile.vocabulary_path()).names:
         for words in entry.words:
             kind, profile = outcome(shipped, words)
             if entry.listed:
@@ -166,7 +166,7 @@ def test_every_area_name_picks_areas_of_the_wage_table() -> None:
     from ooh_cli.core.wages import local_areas, open_table
 
     names = [area.name for area in local_areas(open_table(bundled_data_path()))]
-    for entry in vocabulary.load().areas:
+    for entry in vocabulary.load(datafile.vocabulary_path()).areas:
         for text in entry.areas:
             assert any(name.startswith(text) for name in names), text
 

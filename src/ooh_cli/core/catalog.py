@@ -110,14 +110,18 @@ class Catalog:
 
     @classmethod
     def build(
-        cls, meta: Meta, occupations: tuple[Occupation, ...], warnings: list[str], onet_path: Path | None = None
+        cls,
+        meta: Meta,
+        occupations: tuple[Occupation, ...],
+        warnings: list[str],
+        onet_path: Path | None = None,
+        vocabulary: Vocabulary | None = None,
     ) -> Catalog:
         """A catalog of ``occupations`` in memory, laid out as the cache keeps it."""
-        from ooh_cli.core import vocabulary
         from ooh_cli.core.onet import OnetData
 
         onet = OnetData.open(onet_path) if onet_path is not None else None
-        pieces = layout(meta, occupations, warnings, None, onet, vocabulary.load())
+        pieces = layout(meta, occupations, warnings, None, onet, vocabulary)
         return cls(cache.Sections(b"".join(pieces)), onet_path)
 
     def onet(self) -> OnetData | None:

@@ -81,18 +81,20 @@ def _load(path: Path, key: cache.Key | None, onet_path: Path | None) -> Catalog:
         if sections is not None:
             return Catalog(sections, onet_path)
     dataset, warnings = read_data_file(path)
+    from ooh_cli.core import vocabulary
+
+    everyday = vocabulary.load(vocabulary_path())
     if key is not None:
-        from ooh_cli.core import vocabulary
         from ooh_cli.core.onet import OnetData
 
         onet = OnetData.open(onet_path) if onet_path is not None else None
-        pieces = layout(dataset.meta, dataset.occupations, warnings, key, onet, vocabulary.load())
+        pieces = layout(dataset.meta, dataset.occupations, warnings, key, onet, everyday)
         # Written straight to the cache file and read back mapped: the catalog is never whole in memory twice.
         if cache.write(path, pieces):
             sections = cache.read(path, key)
             if sections is not None:
                 return Catalog(sections, onet_path)
-    return Catalog.build(dataset.meta, dataset.occupations, warnings, onet_path)
+    return Catalog.build(dataset.meta, dataset.occupations, warnings, onet_path, everyday)
 
 
 def side_file(path: Path) -> Path:

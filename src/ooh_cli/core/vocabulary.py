@@ -56,12 +56,11 @@ class Vocabulary(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         return {fold(word): list(entry.areas) for entry in self.areas for word in entry.words if fold(word)}
 
 
-def load(path: Path | None = None) -> Vocabulary:
-    """The vocabulary file read and checked; a missing file is an empty vocabulary (lookups work without it)."""
-    from ooh_cli.core.datafile import vocabulary_path
+def load(path: Path) -> Vocabulary:
+    """The vocabulary file read and checked (datafile.vocabulary_path is the shipped one); a missing file is an
+    empty vocabulary: lookups work without it."""
     from ooh_cli.core.yamlio import parse_file
 
-    path = path or vocabulary_path()
     if not path.exists():
         return Vocabulary()
     document = parse_file(path)

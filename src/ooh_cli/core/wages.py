@@ -119,8 +119,9 @@ def _areas_named(areas: Sequence[Area], text: str) -> list[Area]:
         matched = [area for area in areas if place and place in fold(area.name) and postal in area.states]
     if not matched and key:
         from ooh_cli.core import vocabulary  # read only for a name that no area has
+        from ooh_cli.core.datafile import vocabulary_path
 
-        names = vocabulary.load().area_names().get(key, [])
+        names = vocabulary.load(vocabulary_path()).area_names().get(key, [])
         matched = [area for area in areas if any(fold(name) in fold(area.name) for name in names)]
     return matched
 
