@@ -111,4 +111,4 @@ def test_a_cache_of_another_format_is_rebuilt(
     assert parsed == [data_copy, vocabulary_path()]  # a rebuild reads the everyday names too
     assert cache_file.stat().st_mtime_ns >= written
     assert pay_of(invoke, data_copy) == 90000
-    assert parsed == [data_copy]  # the rebuilt cache serves the next run
+    assert parsed == [data_copy, vocabulary_path()]  # the rebuilt cache serves the next run
