@@ -233,11 +233,7 @@ def _onet_names(catalog: "Catalog", hit: "Hit") -> dict[str, list[str]] | None:
     from ooh_cli.core.search import ONET_FIELDS
 
     onet = catalog.onet() if any(field in ONET_FIELDS for field, _, _ in hit.reasons.values()) else None
-    profile = onet.profile(catalog.summary_at(hit.position).id) if onet is not None else None
-    if profile is None:
-        return None
-    technology = [example.name for group in profile.technology for example in group.examples]
-    return {"alternate title": list(profile.alternate_titles), "technology": technology}
+    return onet.names_of(catalog.summary_at(hit.position).id) if onet is not None else None
 
 
 def _partial_note(whole: int, shown: int, words: int) -> str:

@@ -213,9 +213,11 @@ class Catalog:
             raise self._ambiguous(text, self._most_jobs_first(own))
         from ooh_cli.core.search import search
 
-        result = search(self.search_index, text, handbook_only=True)
+        # A name that is an everyday name or an alternate title is no typo: no word of it is read as another.
+        alternates = self.sections.lookup_alternate(key) if key else []
+        result = search(self.search_index, text, handbook_only=True, correct=not alternates)
         titled = [hit.position for hit in result.hits if _named_by(hit, result.words, ("title",))]
-        named = self._alternate(text, key, titled)
+        named = self._alternate(text, alternates, titled)
         if named is None and result.corrections:
             corrected = fold(" ".join(result.words))
             own = self.sections.lookup(corrected)
@@ -223,7 +225,7 @@ class Catalog:
                 return Match(self.record(own[0]), guessed_from=text)
             if own:
                 raise self._ambiguous(text, self._most_jobs_first(own))
-            named = self._alternate(text, corrected, titled)
+            named = self._alternate(text, self.sections.lookup_alternate(corrected), titled)
         if named is not None:
             return named
         hits = result.complete()  # a guess must account for every word typed
@@ -238,12 +240,11 @@ class Catalog:
             return Match(self.record(hits[0].position), guessed_from=text)
         raise self._ambiguous(text, [hit.position for hit in hits])
 
-    def _alternate(self, text: str, key: str, titled: list[int]) -> Match | None:
-        """The profile ``key`` names among the vocabulary's names and O*NET's alternate titles; None when it is
-        none of those; an AmbiguousError when it means several. ``titled``: the profiles whose Handbook title
-        holds every word, which settle a name several profiles have, unless so many hold it that it is a kind
-        of work ("technician") rather than one."""
-        alternates = self.sections.lookup_alternate(key) if key else []
+    def _alternate(self, text: str, alternates: list[int], titled: list[int]) -> Match | None:
+        """The profile meant of ``alternates``, those whose everyday names or O*NET alternate titles are the
+        words; None when there are none; an AmbiguousError when the words mean several. ``titled``: the
+        profiles whose Handbook title holds every word, which settle a name several profiles have, unless so
+        many hold it that it is a kind of work ("technician") rather than one."""
         if not alternates:
             return None
         holders = [p for p in self._most_jobs_first(alternates) if p in titled]
