@@ -8,6 +8,8 @@ fast on tens of thousands of profiles without an index to build by hand.
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
+import msgspec
+
 from ooh_cli.core.model import Occupation, Record
 from ooh_cli.core.names import fold, soc_code
 
@@ -38,6 +40,8 @@ MIN_TYPO_LENGTH = 4
 # Unknown words read as their closest known word, per query: a correction costs tens of milliseconds, so a
 # long paste of words found nowhere is searched as typed past the first few.
 MAX_CORRECTIONS = 3
+# From this many words a query, each word is first looked up in each field's sorted words (Blob.words).
+SKIM_FROM = 4
 
 
 def folded_words(text: str) -> str:
@@ -71,9 +75,10 @@ class Blob(Record, frozen=True, array_like=True, gc=False):
     text: str
     starts: bytes
     owners: bytes
-    # Every distinct word of the text, sorted, each after a line break: whether a query word starts any word
-    # of the field is one find in this, a tenth of the text, and spelling corrections choose among them.
-    words: str = ""
+    # Every distinct word of the text, sorted, each after a line break (a msgpack string, decoded only when a
+    # search asks for it): whether a query word starts any word of the field is a binary search of it, and
+    # spelling corrections choose among them.
+    words: msgspec.Raw = msgspec.Raw()
 
     @classmethod
     def build(cls, lines: Iterable[tuple[int, str]]) -> "Blob":
@@ -89,7 +94,7 @@ class Blob(Record, frozen=True, array_like=True, gc=False):
             offset += len(line) + 1
         text = "\n".join(parts)
         words = "".join(f"\n{word}" for word in sorted(set(text.split())))
-        return cls(text, starts.tobytes(), owners.tobytes(), words)
+        return cls(text, starts.tobytes(), owners.tobytes(), msgspec.Raw(msgspec.msgpack.encode(words)))
 
     def lines(self) -> "Lines":
         return Lines(self.text, memoryview(self.starts).cast("I"), memoryview(self.owners).cast("I"), self.words)
@@ -98,10 +103,20 @@ class Blob(Record, frozen=True, array_like=True, gc=False):
 class Lines:
     """A blob ready to search: its line starts and owners read as numbers."""
 
-    __slots__ = ("owners", "starts", "text", "words")
+    __slots__ = ("_raw_words", "_words", "owners", "starts", "text")
 
-    def __init__(self, text: str, starts: Sequence[int], owners: Sequence[int], words: str = "") -> None:
-        self.text, self.starts, self.owners, self.words = text, starts, owners, words
+    def __init__(
+        self, text: str, starts: Sequence[int], owners: Sequence[int], words: msgspec.Raw | None = None
+    ) -> None:
+        self.text, self.starts, self.owners = text, starts, owners
+        self._raw_words, self._words = words, ""
+
+    @property
+    def words(self) -> str:
+        """The sorted distinct words (Blob.words), decoded on first use."""
+        if not self._words and self._raw_words:
+            self._words = msgspec.msgpack.decode(self._raw_words, type=str)
+        return self._words
 
     def has_word_starting(self, part: str) -> bool:
         """Whether a word of the field starts with ``part``: a binary search of the sorted words."""
@@ -266,14 +281,16 @@ def _ends_word(text: str, end: int) -> bool:
     return end == len(text) or not text[end].isalnum()
 
 
-def _scan(fields: dict[str, Lines], word: str, hits: dict[int, Hit]) -> bool:
-    """Add every profile that has ``word`` (or a word starting with it) to ``hits``; False when none has."""
+def _scan(fields: dict[str, Lines], word: str, hits: dict[int, Hit], skim: bool = False) -> bool:
+    """Add every profile that has ``word`` (or a word starting with it) to ``hits``; False when none has.
+    ``skim``: first ask each field's sorted words whether any starts with ``word`` (worth it for long queries,
+    where most words are found in few fields; a short query saves decoding the words)."""
     found = False
     for field_name, weight in FIELDS:
         blob = fields.get(field_name)
         if blob is None:  # left out of this search
             continue
-        if not blob.has_word_starting(word):
+        if skim and not blob.has_word_starting(word):
             continue
         text = blob.text
         # Best quality and line per profile; the line's text is cut out once, not at every match.
@@ -337,8 +354,9 @@ def search(
     corrections: dict[str, str] = {}
     tried = 0
     known: list[str] | None = None  # the words of the fields searched, gathered for the first correction
+    skim = len(query_words) > SKIM_FROM
     for word in query_words:
-        if _scan(fields, word, hits) or len(word) < MIN_TYPO_LENGTH or soc or not correct:
+        if _scan(fields, word, hits, skim) or len(word) < MIN_TYPO_LENGTH or soc or not correct:
             continue
         if tried == MAX_CORRECTIONS:
             continue
