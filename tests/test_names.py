@@ -130,6 +130,21 @@ def test_spelling_correction_is_limited_per_query(shipped: Catalog, monkeypatch:
     assert len(tried) == search.MAX_CORRECTIONS
 
 
+@pytest.mark.parametrize("query", ["nurse", "registerd nurse", "pa", "medical records coder", "autocad python epic"])
+def test_skimming_the_sorted_words_finds_what_the_full_scan_finds(
+    shipped: Catalog, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    from ooh_cli.core import search
+
+    def ranked() -> list[tuple[int, float]]:
+        return [(hit.position, hit.score) for hit in search.search(shipped.search_index, query).hits]
+
+    monkeypatch.setattr(search, "SKIM_FROM", 1000)
+    scanned = ranked()
+    monkeypatch.setattr(search, "SKIM_FROM", 0)
+    assert ranked() == scanned and scanned
+
+
 # --- the vocabulary file -------------------------------------------------------------------------------------
 
 
