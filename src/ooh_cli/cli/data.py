@@ -1,4 +1,4 @@
-"""`ooh data`: build the data file from the official BLS files, check it, describe it."""
+"""`ooh data`: build the data file from the official BLS files, check it, describe it, export it."""
 
 # No `from __future__ import annotations`: see lookup.py.
 from pathlib import Path
@@ -9,14 +9,14 @@ import typer
 from ooh_cli.cli.options import TableFormatOption, examples
 from ooh_cli.cli.session import session
 from ooh_cli.cli.words import OohTyper
-from ooh_cli.core.errors import DataError
+from ooh_cli.core.errors import DataError, UsageError
 from ooh_cli.output import emit
 
 app = OohTyper(
     name="data",
-    help="Build, check and describe the data file.",
+    help="Build, check, describe and export the data file.",
     no_args_is_help=True,
-    epilog=examples("ooh data info", "ooh data validate", "ooh data import --help"),
+    epilog=examples("ooh data info", "ooh data validate", "ooh data import --help", "ooh data export --sqlite ooh.db"),
 )
 
 
@@ -84,6 +84,14 @@ def import_(
             show_default=False,
         ),
     ] = None,
+    allow_partial: Annotated[
+        bool,
+        typer.Option(
+            "--allow-partial",
+            help="Import pages that lack sections every profile page has (or that their record has now), and a "
+            "crosswalk that takes programs away; without it, such sources are refused as cut short.",
+        ),
+    ] = False,
 ) -> None:
     """Build the data file (and the wage table beside it) from official files, keeping what they do not provide.
 
@@ -96,9 +104,13 @@ def import_(
     current = session(ctx)
     env = current.env
     target = output or current.path
+    if target.is_dir():
+        raise UsageError(
+            f"--output: {target} is a folder; name the data file to write, such as {target / 'occupations.yaml'}"
+        )
     check_sources(pages, projections, index, cip, oews, onet)
     # Everything is read and built before anything is written: a bad source leaves every file as it was.
-    records = import_records(env, target, pages, projections, index, cip)
+    records = import_records(env, target, pages, projections, index, cip, allow_partial)
     document = records.document if records else None
     wages = import_wages(env, target, document, oews) if oews is not None else None
     onet_data = import_onet_source(env, target, document, onet) if onet is not None else None
@@ -175,3 +187,56 @@ def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
         csv=lambda: ([facts], list(facts)),
         markdown=lambda: "\n".join(f"- **{k.replace('_', ' ')}:** {v}" for k, v in facts.items()) + "\n",
     )
+
+
+@app.command(
+    "export",
+    epilog=examples(
+        "ooh data export --sqlite ooh.db",
+        "ooh data export --sqlite ooh.db --force",
+        'sqlite3 ooh.db "SELECT title, median_pay_annual, pay_year FROM profiles ORDER BY 2 DESC LIMIT 5"',
+        "datasette ooh.db --metadata metadata.json",
+    ),
+)
+def export(
+    ctx: typer.Context,
+    sqlite: Annotated[
+        Path,
+        typer.Option(
+            "--sqlite",
+            metavar="PATH",
+            help="Write a SQLite database here, and Datasette's metadata.json beside it.",
+            show_default=False,
+        ),
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace PATH and the metadata.json beside it if they exist.")
+    ] = False,
+) -> None:
+    """Export everything ooh knows as one SQLite database: profiles, state and metro wages, O*NET.
+
+    Tables and columns are in docs/export.md; a figure not published is NULL, and each has its period beside it.
+    """
+    from ooh_cli.cli.sources import busy
+    from ooh_cli.core.export import export_sqlite
+    from ooh_cli.core.exportsource import ExportSource
+
+    current = session(ctx)
+    env = current.env
+    source = ExportSource(current.path)
+    with busy(env, f"Writing {sqlite}"):
+        done = export_sqlite(source, sqlite, force=force)
+    rows = done.rows
+    parts = [f"{rows['profiles']} profiles"]
+    if done.wages:
+        parts.append(f"{rows['wages']:,} wage estimates in {rows['areas']} areas")
+    if done.onet:
+        parts.append(f"O*NET data of {rows['onet_profiles']} profiles")
+    env.stdout.write(f"{done.path}: {', '.join(parts)}; {len(rows)} tables\n")
+    env.stdout.write(f"{done.metadata}: Datasette metadata (datasette {done.path} --metadata {done.metadata})\n")
+    if not done.wages:
+        env.message(f"no wage table beside {current.path}: the wage tables are empty (see `ooh data import --help`)")
+    if not done.onet:
+        env.message(f"no O*NET data beside {current.path}: the O*NET tables are empty (see `ooh data import --help`)")
+    if not done.full_text:
+        env.message("this Python's SQLite has no FTS5: exported without full-text search (docs/export.md)")

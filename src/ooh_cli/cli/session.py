@@ -5,11 +5,31 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from ooh_cli.core.errors import NotFoundError, UsageError
 from ooh_cli.output.env import Environment
 
 if TYPE_CHECKING:
     from ooh_cli.core.catalog import Catalog, Match
     from ooh_cli.core.places import Place
+
+# The longest name or query taken: room for 400 words and more, and a bound on the work one query can ask for.
+MAX_QUERY = 4_096
+
+
+def bounded(text: str, what: str = "the occupation name") -> str:
+    """``text`` when it is no longer than MAX_QUERY characters; else a usage error."""
+    if len(text) > MAX_QUERY:
+        raise UsageError(f"{what} is {len(text):,} characters long; at most {MAX_QUERY:,} are taken")
+    return text
+
+
+def checked(text: str) -> str:
+    """What was typed as an occupation, when it can be one: bounded, and not an option."""
+    if text.startswith("-"):
+        # `ooh show -- --help`: no profile is named like an option, and a guess from its words ("help":
+        # helpers) would answer a question nobody asked.
+        raise NotFoundError(f"no occupation is named {text!r}; options such as --help go before `--`")
+    return bounded(text)
 
 
 class Session:
@@ -36,7 +56,7 @@ class Session:
     def resolve(self, text: str, fmt: str = "table") -> "Match":
         """The profile ``text`` names. When it was chosen for the words rather than named exactly, a note says
         what it was taken as, where the output is read (env.note)."""
-        match = self.catalog().resolve(text)
+        match = self.catalog().resolve(checked(text))
         if match.guessed_from is not None:
             self.env.note(f'showing {match.occupation.title} for "{match.guessed_from}"', fmt)
         return match
@@ -44,7 +64,7 @@ class Session:
     def resolve_with_place(self, text: str, fmt: str, purpose: str = "") -> "tuple[Match, Place | None]":
         """The profile ``text`` names and the place at its end ("electricians in texas"), if any; the note says
         how the place was read: what for (``purpose``), else as which option."""
-        if len(text.split()) < 2:  # a place comes after a name: one word is never both
+        if len(checked(text).split()) < 2:  # a place comes after a name: one word is never both
             return self.resolve(text, fmt), None
         from ooh_cli.core.places import split_place
 

@@ -100,6 +100,7 @@ def wages(
     fmt: TableFormatOption = "table",
 ) -> None:
     """Pay by state and metro area (OEWS May 2025): the nation's figures, then states ranked by median pay."""
+    from ooh_cli.core.names import soc_code
     from ooh_cli.core.states import find_states
     from ooh_cli.core.wages import occupations, open_table
 
@@ -125,8 +126,13 @@ def wages(
         codes = ", ".join(occ.soc_codes) or "none"
         raise NotFoundError(f"OEWS {period} has no estimates for {occ.title} (SOC {codes})")
     env = current.env
+    typed = soc_code(" ".join(occupation))
+    order = "the most jobs first"
+    if typed in occ.soc_codes and len(found) > 1:  # the code typed first, then the others
+        found.sort(key=lambda o: o.soc != typed)
+        order = f"{typed} first, then the most jobs"
     if len(found) > 1:
-        env.message(f"{occ.title} covers {len(found)} detailed occupations, the most jobs first; --soc CODE shows one")
+        env.message(f"{occ.title} covers {len(found)} detailed occupations, {order}; --soc CODE shows one")
     if map_:
         maps = [_map(table, o, chosen_states, "lq" in (by, sort), hourly) for o in found]
         _emit_maps(env, fmt, maps, period)

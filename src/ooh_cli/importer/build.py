@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,8 +20,9 @@ from typing import Any
 from ooh_cli.core.errors import DataError
 from ooh_cli.core.vocab import VARIES
 from ooh_cli.importer.azindex import read_az_index
+from ooh_cli.importer.completeness import check_pages, check_programs, missing_from_page, sourced_fields
 from ooh_cli.importer.errors import SourceError
-from ooh_cli.importer.merge import META_KEYS, changed_fields, merge_record, prune, union_keys
+from ooh_cli.importer.merge import META_KEYS, changed_fields, merge_record, prune, same, union_keys
 from ooh_cli.importer.pages import ProfilePage, read_profile
 from ooh_cli.importer.programs import programs_edition, programs_for, read_crosswalk
 from ooh_cli.importer.projections import ProjectionRow, Projections, read_projections
@@ -110,6 +111,7 @@ def build_document(
     *,
     cip: Path | None = None,
     today: date | None = None,
+    allow_partial: bool = False,
 ) -> tuple[dict[str, Any], ImportReport]:
     """Read the profile pages, the projections workbook and the A-Z index; merge into ``existing``.
 
@@ -119,7 +121,8 @@ def build_document(
     Returns the document (``meta`` and ``occupations`` sorted by id, the YAML shape of docs/data-format.md)
     and a report. ``progress(done, total)`` is called after each file. ``meta.built`` becomes ``today``
     unless nothing else changed, in which case the existing value stays and the output is identical.
-    Raises SourceError for a missing or malformed source file and DataError for a malformed ``existing``.
+    Raises SourceError for a missing or malformed source file, a page cut short or a crosswalk that takes
+    programs away (completeness.py; not with ``allow_partial``), and DataError for a malformed ``existing``.
     """
     pages_dir, projections_path, index_path = Path(pages_dir), Path(projections_path), Path(index_path)
     old_records = existing_records(existing)
@@ -162,6 +165,7 @@ def build_document(
         report.warnings.append(f"{index_path.name}: titles point to profile {slug!r}, which has no page")
 
     records: dict[str, dict[str, Any]] = {}
+    made: list[tuple[ProfilePage, dict[str, Any]]] = []
     for page in pages:
         rows = linked.get(page.id, [])
         report.warnings.extend(f"{page.id}: {warning}" for warning in page.warnings)
@@ -169,6 +173,7 @@ def build_document(
         report.disagreements.extend(_cross_check(page, rows, projections.base_year))
         report.warnings.extend(_check_codes(page, rows, projections_path.name))
         fresh = _record(page, rows, aliases.get(page.id, []), edition_name, known_ids, report)
+        made.append((page, dict(fresh)))
         old = old_records.get(page.id)
         programs = programs_for(fresh, crosswalk, old)
         if programs:
@@ -177,10 +182,17 @@ def build_document(
         records[page.id] = merged
         if old is None:
             report.added.append(page.id)
-        elif merged == old:
+        elif same(merged, old):
             report.unchanged.append(page.id)
         else:
             report.updated[page.id] = changed_fields(old, merged)
+    sourced = sourced_fields(fresh for _, fresh in made)
+    lacking = {page.id: missing_from_page(page, fresh, old_records.get(page.id), sourced) for page, fresh in made}
+    check_pages(pages_dir, lacking, allow_partial)
+    if crosswalk is not None and cip is not None:
+        check_programs(
+            Path(cip), old_records, {key: record.get("programs") for key, record in records.items()}, allow_partial
+        )
     for record_id, old in old_records.items():
         if record_id not in records:
             records[record_id] = old
@@ -205,7 +217,7 @@ def finish(
     meta = document["meta"]
     old_meta = existing.get("meta") if existing is not None else None
     old_built = old_meta.get("built") if isinstance(old_meta, Mapping) else None
-    if old_built is not None and _without_built(document) == _without_built(existing):
+    if old_built is not None and same(_without_built(document), _without_built(existing)):
         meta["built"] = old_built
     else:
         meta["built"] = (today or date.today()).isoformat()
@@ -273,6 +285,7 @@ def _record(
     pay_figures = (page.median_annual, page.median_hourly, page.percentile_10, page.percentile_90)
     hourly_figures = (page.percentile_10_hourly, page.percentile_90_hourly)
     has_pay = any(value is not None for value in (*pay_figures, *hourly_figures)) or bool(page.industries)
+    has_pay = has_pay or bool(page.occupations)
     record = {
         "id": page.id,
         "title": page.title,
@@ -302,6 +315,7 @@ def _record(
             "top_coded": page.top_coded,
             "percentile_10_hourly": page.percentile_10_hourly,
             "percentile_90_hourly": page.percentile_90_hourly,
+            "occupations": [asdict(wages) for wages in page.occupations],
             "industries": [
                 {
                     "name": wage.name,
