@@ -38,7 +38,7 @@ SORT_KEYS = OneOf(*get_args(SortKey))
 RANKINGS = OneOf(*get_args(TopList))
 # The width `similar` keeps for its reasons: at 80 columns the outlook gives way rather than the reasons
 # wrap a few words a line.
-WHY_ROOM = 26
+WHY_ROOM = 24
 
 
 @app.command(

@@ -14,11 +14,14 @@ from ooh_cli.core.model import Meta, Record, Summary
 from ooh_cli.core.query import Filters
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING
 from ooh_cli.output.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, show_value
-from ooh_cli.output.layout import GAP, TITLE_WIDTH, WHOLE_WORDS_FROM, column_widths
+from ooh_cli.output.layout import GAP, TITLE_ROOM, TITLE_WIDTH, WHOLE_WORDS_FROM, column_widths
 
 BAR_WIDTH = 10
 COMFORTABLE_TEXT = 14
 FIRST_COLUMN = 20
+# Group names are short phrases ("Transportation and Material Moving"): at 80 columns they wrap so that
+# every column of `ooh groups` stays.
+GROUP_COLUMN = 17
 COLUMN_GAP = 3
 LIST_KEYS = ("title", "median_pay", "growth_percent", "jobs", "education")
 NUMERIC_KEYS = {"median_pay", "median_hourly", "jobs", "change", "annual_openings"}
@@ -202,12 +205,21 @@ class Listing(Record, frozen=True):
     pinned: frozenset[int] = frozenset({0})
     # The room the last column (an extra column of reasons) keeps before other columns are dropped; 0: none.
     extra_room: int = 0
+    # The width the first column may wrap down to before other columns are dropped.
+    first_column: int = FIRST_COLUMN
 
     def fitted(self, width: int) -> Listing:
         """Drop unpinned columns from the right until the rest fit ``width``."""
         keep = list(range(len(self.headers)))
         droppable = [i for i in keep if i not in self.pinned]
-        while droppable and sum(self.min_width(i) for i in keep) + COLUMN_GAP * (len(keep) - 1) > width:
+        least = {i: self.min_width(i) for i in keep}
+        if self.extra_room:
+            # The titles keep the room layout.column_widths gives them before it narrows the reasons.
+            natural = max(
+                len(line) for cell in [self.headers[0], *(r[0] for r in self.rows)] for line in cell.split("\n")
+            )
+            least[0] = min(natural, TITLE_ROOM, max(TITLE_WIDTH, width // 3))
+        while droppable and sum(least[i] + COLUMN_GAP for i in keep) > width:
             keep.remove(droppable.pop())
         if len(keep) == len(self.headers):
             return self
@@ -217,6 +229,8 @@ class Listing(Record, frozen=True):
             {new for new, old in enumerate(keep) if old in self.numeric},
             self.footer,
             frozenset(new for new, old in enumerate(keep) if old in self.pinned),
+            self.extra_room,
+            self.first_column,
         )
 
     def min_width(self, column: int) -> int:
@@ -228,7 +242,7 @@ class Listing(Record, frozen=True):
             header_words = self.headers[column].split()
             return max(*map(len, cells[len(self.headers[column].split("\n")) :]), *map(len, header_words), 0)
         if column == 0:  # the occupation: readable titles matter more than a fifth column
-            return min(max(map(len, cells)), FIRST_COLUMN)
+            return min(max(map(len, cells)), self.first_column)
         longest_word = max(len(word) for cell in cells for word in cell.split() or [""])
         return min(TITLE_WIDTH, max(longest_word, min(max(map(len, cells)), COMFORTABLE_TEXT)))
 
@@ -288,6 +302,7 @@ def group_table(meta: Meta, summaries: list[GroupSummary]) -> Listing:
         ],
         numeric={1, 2, 4},
         footer="Growth is weighted by each profile's jobs; median pay is the median of the profiles' medians.",
+        first_column=GROUP_COLUMN,
     )
 
 
