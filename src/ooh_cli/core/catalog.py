@@ -20,11 +20,15 @@ if TYPE_CHECKING:
 
     from ooh_cli.core.onet import OnetData
     from ooh_cli.core.search import Hit, SearchIndex
+    from ooh_cli.core.vocabulary import Vocabulary
 
 # How far ahead of the next profile the best search hit must score for `ooh` to take a name as it.
 CLEAR_LEAD = 1.25
 # The candidates an ambiguous name lists.
 MAX_CANDIDATES = 8
+# A name held by more Handbook titles than this is a kind of work ("technician", "assistant"), not one: an
+# alternate title that is such a name lists the profiles rather than shows the one O*NET gives it to.
+GENERIC_NAME = 3
 
 
 class Match(Record, frozen=True):
@@ -44,24 +48,49 @@ def layout(
     warnings: list[str],
     key: cache.Key | None,
     onet: OnetData | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Iterator[bytes]:
     """The cache's bytes for ``occupations``, in pieces. Profiles are kept in title order, so that lists by title
-    need no sorting. O*NET's alternate titles become names and search fields, its technologies search fields."""
+    need no sorting. O*NET's alternate titles become names and search fields, its technologies search fields.
+    The everyday names of ``vocabulary`` join the alternate titles, and a name there means only the profiles
+    the vocabulary gives it."""
     from ooh_cli.core.search import SearchIndex, folded_words
 
     ordered = tuple(sorted(occupations, key=title_order))
     extras: dict[str, dict[str, list[str]]] = {}
+    if vocabulary is not None:
+        for name, profiles in vocabulary.profile_names(listed=True).items():
+            for occupation_id in profiles:
+                extras.setdefault(occupation_id, {}).setdefault("everyday name", []).append(name.replace("-", " "))
     if onet is not None:
         # Folded once here for both indexes; technology names repeat across hundreds of profiles.
         folded: dict[str, str] = {}
         for occupation_id, fields in onet.search_fields().items():
-            extras[occupation_id] = {
-                field: [folded.get(text) or folded.setdefault(text, folded_words(text)) for text in texts]
-                for field, texts in fields.items()
-            }
+            extras.setdefault(occupation_id, {}).update(
+                {
+                    field: [folded.get(text) or folded.setdefault(text, folded_words(text)) for text in texts]
+                    for field, texts in fields.items()
+                }
+            )
     index = SearchIndex.build(ordered, {group.slug: group.name for group in meta.groups}, extras)
-    names = {occupation_id: fields["alternate title"] for occupation_id, fields in extras.items()}
+    names = {occupation_id: fields.get("alternate title", []) for occupation_id, fields in extras.items()}
+    if vocabulary is not None:
+        names = _with_vocabulary(names, vocabulary, {occ.id for occ in ordered})
     return cache.encode(key, meta, warnings, ordered, index, names)
+
+
+def _with_vocabulary(names: dict[str, list[str]], vocabulary: Vocabulary, ids: set[str]) -> dict[str, list[str]]:
+    """O*NET's alternate titles (folded words, by profile id) with the vocabulary's names in place of any they
+    share: an everyday name means what the vocabulary says, not every profile O*NET gives it to."""
+    every = (*vocabulary.profile_names().items(), *vocabulary.profile_names(listed=True).items())
+    everyday = {name.replace("-", " "): [i for i in profiles if i in ids] for name, profiles in every}
+    listed = {name.replace("-", " ") for name in vocabulary.profile_names(listed=True)}
+    everyday = {name: profiles for name, profiles in everyday.items() if profiles}
+    merged = {occupation_id: [n for n in titles if n not in everyday] for occupation_id, titles in names.items()}
+    for name, profiles in everyday.items():
+        for occupation_id in profiles if name not in listed else ():
+            merged.setdefault(occupation_id, []).append(name)
+    return merged
 
 
 class Catalog:
@@ -81,13 +110,19 @@ class Catalog:
 
     @classmethod
     def build(
-        cls, meta: Meta, occupations: tuple[Occupation, ...], warnings: list[str], onet_path: Path | None = None
+        cls,
+        meta: Meta,
+        occupations: tuple[Occupation, ...],
+        warnings: list[str],
+        onet_path: Path | None = None,
+        vocabulary: Vocabulary | None = None,
     ) -> Catalog:
         """A catalog of ``occupations`` in memory, laid out as the cache keeps it."""
         from ooh_cli.core.onet import OnetData
 
         onet = OnetData.open(onet_path) if onet_path is not None else None
-        return cls(cache.Sections(b"".join(layout(meta, occupations, warnings, None, onet))), onet_path)
+        pieces = layout(meta, occupations, warnings, None, onet, vocabulary)
+        return cls(cache.Sections(b"".join(pieces)), onet_path)
 
     def onet(self) -> OnetData | None:
         """The O*NET data beside the data file, read on first use; None when there is none."""
@@ -153,55 +188,107 @@ class Catalog:
                     seen.add(name)
                     yield name, occ.title
 
-    def resolve(self, text: str) -> Match:
-        """The one profile ``text`` names.
+    def is_name(self, text: str) -> bool:
+        """Whether ``text`` is exactly a name of some profile (its own, everyday or O*NET's)."""
+        key = soc_code(text) or fold(text)
+        return bool(key) and bool(self.sections.lookup(key) or self.sections.lookup_alternate(key))
 
-        An exact name first: id, title, former title, alias or SOC code, in any case or number. Otherwise the
-        search ranking (`ooh search`) decides: its best hit when clearly ahead (the match says it was a
-        guess), else an AmbiguousError with the closest profiles, best first. Only where the Handbook's words
-        match nothing: O*NET's alternate titles, then the search with O*NET's names and technologies.
+    def resolve(self, text: str) -> Match:
+        """The one profile ``text`` names, shown only on strong evidence.
+
+        Strong evidence: an exact name (id, title, former title, A-Z title or SOC code, in any case or number);
+        an everyday name from the vocabulary or an O*NET alternate title that only one profile has, or that
+        one of the profiles having it holds in its title and no other title holds; the same after reading typos as the closest
+        words; or a search (`ooh search`) whose best hit has every word whole in its own names and stands
+        clearly ahead. Anything else is an AmbiguousError listing the closest profiles, best first, or a
+        NotFoundError when nothing matches every word.
         """
         if not text.strip():
             raise UsageError("occupation name is empty; try `ooh search WORDS` to find one")
         key = soc_code(text) or fold(text)
-        positions = self.sections.lookup(key) if key else []
-        if len(positions) == 1:
-            return Match(self.record(positions[0]))
-        if len(positions) > 1:
-            raise self._ambiguous(text, positions)
+        own = self.sections.lookup(key) if key else []
+        if len(own) == 1:
+            return Match(self.record(own[0]))
+        if own:
+            raise self._ambiguous(text, self._most_jobs_first(own))
         from ooh_cli.core.search import search
 
-        # Below the profiles' own names and every profile they might mean: O*NET's alternate titles. A name
-        # that is one of those is no typo: no word of it is read as another.
+        # A name that is an everyday name or an alternate title is no typo: no word of it is read as another.
         alternates = self.sections.lookup_alternate(key) if key else []
         result = search(self.search_index, text, handbook_only=True, correct=not alternates)
+        titled = [hit.position for hit in result.hits if _named_by(hit, result.words, ("title",))]
+        named = self._alternate(text, alternates, titled)
+        if named is None and result.corrections:
+            corrected = fold(" ".join(result.words))
+            own = self.sections.lookup(corrected)
+            if len(own) == 1:
+                return Match(self.record(own[0]), guessed_from=text)
+            if own:
+                raise self._ambiguous(text, self._most_jobs_first(own))
+            named = self._alternate(text, self.sections.lookup_alternate(corrected), titled)
+        if named is not None:
+            return named
         hits = result.complete()  # a guess must account for every word typed
         if not hits:
-            if len(alternates) == 1:
-                return Match(self.record(alternates[0]), guessed_from=text)
-            if alternates:
-                raise self._ambiguous(text, alternates)
             result = search(self.search_index, text)
             hits = result.complete()
         if not hits:
             closest = [self.summary_at(hit.position) for hit in result.hits[:3]]
             hint = f"closest: {', '.join(s.id for s in closest)}" if closest else f"try `ooh search {text}`"
             raise NotFoundError(f"no occupation matches {text!r}; {hint}")
-        if _clearly_ahead(hits):
+        if _clearly_ahead(hits, result.words):
             return Match(self.record(hits[0].position), guessed_from=text)
         raise self._ambiguous(text, [hit.position for hit in hits])
+
+    def _alternate(self, text: str, alternates: list[int], titled: list[int]) -> Match | None:
+        """The profile meant of ``alternates``, those whose everyday names or O*NET alternate titles are the
+        words; None when there are none; an AmbiguousError when the words mean several. ``titled``: the
+        profiles whose Handbook title holds every word, which settle a name several profiles have, unless so
+        many hold it that it is a kind of work ("technician") rather than one."""
+        if not alternates:
+            return None
+        holders = [p for p in self._most_jobs_first(alternates) if p in titled]
+        if len(titled) <= GENERIC_NAME:
+            if len(alternates) == 1:
+                return Match(self.record(alternates[0]), guessed_from=text)
+            if holders == titled and len(holders) == 1:
+                return Match(self.record(holders[0]), guessed_from=text)
+        others = [p for p in self._most_jobs_first(alternates) if p not in holders]
+        raise self._ambiguous(text, list(dict.fromkeys([*holders, *others, *titled])))
 
     def _ambiguous(self, text: str, positions: list[int]) -> AmbiguousError:
         shown = [self.summary_at(p) for p in positions[:MAX_CANDIDATES]]
         more = f" (the first {MAX_CANDIDATES} of {len(positions)}; `ooh search {text}` lists them all)"
-        message = f"{text!r} could mean several occupations" + (more if len(positions) > MAX_CANDIDATES else "")
+        message = (
+            f"{text!r} could mean several occupations" + (more if len(positions) > MAX_CANDIDATES else "")
+            if len(positions) > 1
+            else f"{text!r} is not a name ooh knows; the closest"
+        )
         width = max(len(s.id) for s in shown)
         return AmbiguousError(message + ":", [s.id for s in shown], [f"{s.id:<{width}}  {s.title}" for s in shown])
 
+    def _most_jobs_first(self, positions: list[int]) -> list[int]:
+        """Profiles that share a name, the one employing most people first (the one most likely meant)."""
+        jobs = {p: self.summary_at(p).jobs or 0 for p in positions}
+        return sorted(positions, key=lambda p: -jobs[p])
 
-def _clearly_ahead(hits: list[Hit]) -> bool:
-    """Whether the best hit stands out: the only one, or matching more whole words, or scoring well above."""
+
+def _clearly_ahead(hits: list[Hit], words: list[str]) -> bool:
+    """Whether the best hit is what the words name: each of them a whole word of its title, a former title or
+    an A-Z title, with no other hit so named, and scoring well above the next."""
+    best = hits[0]
+    if not _named_by(best, words):
+        return False
     if len(hits) == 1:
         return True
-    best, second = hits[0], hits[1]
-    return len(best.whole_words) > len(second.whole_words) or best.score >= CLEAR_LEAD * second.score
+    second = hits[1]
+    return not _named_by(second, words) and best.score >= CLEAR_LEAD * second.score
+
+
+def _named_by(hit: Hit, words: list[str], fields: tuple[str, ...] = ()) -> bool:
+    """Whether every word is a whole word of the hit's names (of ``fields``, by default its own names)."""
+    from ooh_cli.core.search import FIELDS, NAMED_FIELDS
+
+    weights, fields = dict(FIELDS), fields or NAMED_FIELDS
+    reasons = [hit.reasons.get(word) for word in words]
+    return all(r is not None and r[0] in fields and r[2] == weights[r[0]] for r in reasons)

@@ -32,6 +32,11 @@ def bundled_data_path() -> Path:
     return packaged if packaged.exists() else here.parents[1] / "data" / "occupations.yaml"
 
 
+def vocabulary_path() -> Path:
+    """The everyday names (core/vocabulary.py) shipped inside the wheel, or the repository's copy."""
+    return bundled_data_path().with_name("vocabulary.yaml")
+
+
 def data_path(option: Path | None) -> Path:
     """The file `--data` names, else `OOH_DATA`, else the edition `ooh data update` switched to, else the
     bundled one."""
@@ -57,10 +62,22 @@ def load_catalog(path: Path) -> Catalog:
         onet_path = onet_stat = None
     # A pipe or FIFO (`--data <(...)`) can be read once and its stat says nothing about what it holds.
     cached = os.environ.get(NO_CACHE_ENV, "") in ("", "0") and regular
-    key = cache.Key.of(path, stat, onet_stat) if cached else None
+    key = _with_vocabulary(cache.Key.of(path, stat, onet_stat)) if cached else None
     catalog = _load(path, key, onet_path)
     catalog.path = path
     return catalog
+
+
+def _with_vocabulary(key: cache.Key) -> cache.Key:
+    """The key with the vocabulary file's identity beside `ooh`'s version: the everyday names it holds are in
+    the name index, so a cache built from another vocabulary is rebuilt like one from another `ooh`."""
+    import msgspec
+
+    try:
+        stat = vocabulary_path().stat()
+    except OSError:
+        return key  # none: lookups work with the data file's own names
+    return msgspec.structs.replace(key, version=f"{key.version} vocabulary {stat.st_size}:{stat.st_mtime_ns}")
 
 
 def _load(path: Path, key: cache.Key | None, onet_path: Path | None) -> Catalog:
@@ -69,17 +86,20 @@ def _load(path: Path, key: cache.Key | None, onet_path: Path | None) -> Catalog:
         if sections is not None:
             return Catalog(sections, onet_path)
     dataset, warnings = read_data_file(path)
+    from ooh_cli.core import vocabulary
+
+    everyday = vocabulary.load(vocabulary_path())
     if key is not None:
         from ooh_cli.core.onet import OnetData
 
         onet = OnetData.open(onet_path) if onet_path is not None else None
-        pieces = layout(dataset.meta, dataset.occupations, warnings, key, onet)
+        pieces = layout(dataset.meta, dataset.occupations, warnings, key, onet, everyday)
         # Written straight to the cache file and read back mapped: the catalog is never whole in memory twice.
         if cache.write(path, pieces):
             sections = cache.read(path, key)
             if sections is not None:
                 return Catalog(sections, onet_path)
-    return Catalog.build(dataset.meta, dataset.occupations, warnings, onet_path)
+    return Catalog.build(dataset.meta, dataset.occupations, warnings, onet_path, everyday)
 
 
 def side_file(path: Path) -> Path:

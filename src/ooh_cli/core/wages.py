@@ -88,22 +88,17 @@ def local_areas(table: WageTable, states: Sequence[State] | None = None) -> list
 
 
 def match_areas(table: WageTable, texts: Sequence[str], states: Sequence[State] | None = None) -> list[Area]:
-    """The areas (of ``states``, if given) whose names contain each text ("San Jose").
+    """The areas (of ``states``, if given) whose names contain each text ("San Jose"), also written with its
+    state ("Austin, TX", "Austin TX") or by an everyday name of the vocabulary ("nyc", "bay area").
 
     A text that matches nothing is a NotFoundError naming the closest areas.
     """
     areas = local_areas(table, states)
     found: list[Area] = []
     for text in texts:
-        key = fold(text)
-        matched = [area for area in areas if key and key in fold(area.name)]
+        matched = _areas_named(areas, text)
         if not matched:
-            import difflib
-
-            names = [area.name for area in areas]
-            close = difflib.get_close_matches(text, names, n=5, cutoff=0.4)
-            words = [name for name in names if any(word in fold(name) for word in key.split("-") if len(word) > 2)]
-            suggestions = list(dict.fromkeys([*close, *words]))[:8]
+            suggestions = _closest_areas(areas, text)
             hint = "; the closest names:" if suggestions else "; `ooh wages OCCUPATION --by area` lists them"
             where = f" in {', '.join(state.name for state in states)}" if states else ""
             raise NotFoundError(
@@ -111,6 +106,38 @@ def match_areas(table: WageTable, texts: Sequence[str], states: Sequence[State] 
             )
         found.extend(area for area in matched if area not in found)
     return found
+
+
+def _areas_named(areas: Sequence[Area], text: str) -> list[Area]:
+    from ooh_cli.core.states import BY_POSTAL
+
+    key = fold(text)
+    matched = [area for area in areas if key and key in fold(area.name)]
+    words = text.replace(",", " ").split()
+    if not matched and len(words) > 1 and words[-1].upper() in BY_POSTAL:
+        place, postal = fold(" ".join(words[:-1])), words[-1].upper()
+        matched = [area for area in areas if place and place in fold(area.name) and postal in area.states]
+    if not matched and key:
+        from ooh_cli.core import vocabulary  # read only for a name that no area has
+        from ooh_cli.core.datafile import vocabulary_path
+
+        names = vocabulary.load(vocabulary_path()).area_names().get(key, [])
+        matched = [area for area in areas if any(fold(name) in fold(area.name) for name in names)]
+    return matched
+
+
+def _closest_areas(areas: Sequence[Area], text: str) -> list[str]:
+    """Area names close to ``text``: by the whole name, by their first place ("Austn": Austin-Round Rock...),
+    or sharing a word."""
+    import difflib
+
+    names = [area.name for area in areas]
+    key = fold(text)
+    first_places = {fold(name.split(",")[0].split("-")[0]): name for name in names}
+    close = difflib.get_close_matches(text, names, n=5, cutoff=0.4)
+    near = [first_places[p] for p in difflib.get_close_matches(key, list(first_places), n=5, cutoff=0.75)]
+    words = [name for name in names if any(word in fold(name) for word in key.split("-") if len(word) > 2)]
+    return list(dict.fromkeys([*near, *close, *words]))[:8]
 
 
 def figure(row: Row | None, sort: WageSort, hourly: bool) -> int | None:

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ooh_cli.core.errors import DataError
-from ooh_cli.core.wagefile import NATIONAL, MissingWages, Place, WageTable, wages_path
+from ooh_cli.core.wagefile import NATIONAL, MissingWages, Place, Row, WageTable, wages_path
 from ooh_cli.output.wagetext import count_text, figures_record, pay_name, pay_text, use_hourly
+
+if TYPE_CHECKING:
+    from ooh_cli.core.places import Place as Asked  # where the words asked about, not an area's figures
+    from ooh_cli.core.wages import Estimate
 
 
 # Plain classes: defining a Struct or NamedTuple class would cost every `ooh show` more than they save.
@@ -32,9 +36,14 @@ class LocalPay:
 
 
 def local_pay(
-    profile_id: str, soc_codes: tuple[str, ...], data_path: Path | None, whole: bool, pay_year: int | None = None
+    profile_id: str,
+    soc_codes: tuple[str, ...],
+    data_path: Path | None,
+    whole: bool,
+    pay_year: int | None = None,
+    place: Asked | None = None,
 ) -> LocalPay:
-    """The section for a profile, or a line saying why there is none."""
+    """The section for a profile, or a line saying why there is none; with ``place``, first the figures there."""
     more = f"More: ooh wages {profile_id} (--state ST, --area NAME, --by area, --map)."
     if data_path is None:
         return _without("this data file has no wage table beside it")
@@ -63,7 +72,10 @@ def local_pay(
         intro.append(note)
     median, unit = pay_name("median", hourly), "hourly" if hourly else "annual"
     pay_header, jobs_header = f"Median {unit}, {period}", f"Jobs, {period}"
+    asked = _asked(table, brief.soc, place) if place is not None else []
+    asked_rows = [[e.area.name, pay_text(e.row, median), count_text(e.row, "employment")] for e in asked]
     tables = [
+        *([LocalTable(f"Where you asked, {period}", ["Area", pay_header, jobs_header], asked_rows)] if asked else []),
         LocalTable(
             f"Most jobs, {period}", ["State", jobs_header, pay_header], _rows(brief.most_jobs, median, jobs_first=True)
         ),
@@ -78,11 +90,23 @@ def local_pay(
         "period": period,
         "soc_code": brief.soc,
         "title": brief.title,
-        "most_jobs": [_record(p) for p in brief.most_jobs],
-        "best_paying_states": [_record(p) for p in brief.best_states],
-        "best_paying_areas": [_record(p) for p in brief.best_areas],
+        **({"asked": [_record(e.area.code, e.area.name, e.row) for e in asked]} if place is not None else {}),
+        "most_jobs": [_record(p.code, p.name, p.row) for p in brief.most_jobs],
+        "best_paying_states": [_record(p.code, p.name, p.row) for p in brief.best_states],
+        "best_paying_areas": [_record(p.code, p.name, p.row) for p in brief.best_areas],
     }
     return LocalPay([*intro, more], tables, data)
+
+
+def _asked(table: WageTable, soc: str, place: Asked) -> list[Estimate]:
+    """The estimates of ``soc`` in the state or areas the words named."""
+    from ooh_cli.core.wages import estimates, local_areas, state_areas
+
+    if place.areas:
+        areas = [area for area in local_areas(table) if area.name in place.areas]
+    else:
+        areas = state_areas(table, [place.state] if place.state else [])
+    return estimates(table, soc, areas)
 
 
 def _jobs_in(table: WageTable) -> Callable[[str], int]:
@@ -108,8 +132,8 @@ def _rows(found: list[Place], median: str, jobs_first: bool = False) -> list[lis
     return rows
 
 
-def _record(place: Place) -> dict[str, Any]:
-    figures = figures_record(place.row)
-    return {"area_code": place.code, "area": place.name} | {
+def _record(code: str, name: str, row: Row | None) -> dict[str, Any]:
+    figures = figures_record(row)
+    return {"area_code": code, "area": name} | {
         key: figures[key] for key in ("employment", "annual_median", "hourly_median", "lq", "notes")
     }
