@@ -1,4 +1,4 @@
-"""The O*NET step of `ooh data import --onet DIR`: the side file of skills, interests and technology."""
+"""The O*NET step of `ooh data import --onet DIR`: the tables of skills, interests and technology."""
 
 from __future__ import annotations
 
@@ -15,17 +15,17 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class OnetImport:
-    """The side file's new bytes, ready to be written beside the data file."""
+    """The O*NET tables, staged to be written into the database beside the data file."""
 
     report: OnetReport
 
     def write(self, env: Environment) -> None:
+        """Report what the import did (the tables are written by `commit`)."""
         report, out = self.report, env.stdout.write
-        report.write()
         out(f"{report.path}: {report.summary()}\n")
         if report.without:
             out(f"not in O*NET: {', '.join(report.without)}\n")
-        if not report.rewritten:
+        if not report.staged.changed:
             out(f"{report.path}: already up to date; not rewritten\n")
 
 

@@ -1,4 +1,4 @@
-"""What one run of `ooh` works with: the data file chosen by the global options, its catalog, the terminal."""
+"""What one run of `ooh` works with: the data chosen by the global options (its store), the terminal."""
 
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,6 +9,7 @@ from ooh_cli.output.env import Environment
 
 if TYPE_CHECKING:
     from ooh_cli.core.catalog import Catalog, Match
+    from ooh_cli.core.store import Store
 
 
 class Session:
@@ -19,13 +20,21 @@ class Session:
 
         self.path = data_path(data)
         self.env = env
+        self._store: Store | None = None
         self._catalog: Catalog | None = None
+
+    @property
+    def store(self) -> "Store":
+        """The data of this run: every command reaches its data through it."""
+        if self._store is None:
+            from ooh_cli.core.store import Store
+
+            self._store = Store(self.path)
+        return self._store
 
     def catalog(self) -> "Catalog":
         if self._catalog is None:
-            from ooh_cli.core.datafile import load_catalog
-
-            self._catalog = load_catalog(self.path)
+            self._catalog = self.store.catalog()
             warnings = self._catalog.warnings
             if warnings:
                 more = f" (and {len(warnings) - 1} more; run `ooh data validate`)" if len(warnings) > 1 else ""

@@ -1,17 +1,15 @@
 """The `state-and-area` section of a profile: where most people do the work and where it pays best (OEWS).
 
-It reads the wage table's header and one occupation's brief (worked out at import), so `ooh show` stays fast.
-Tables come back as plain lists; profile.py turns them into blocks.
+The store chooses the occupation and reads its brief (worked out at import, core/wages.py), so `ooh show`
+stays fast. Tables come back as plain lists; profile.py turns them into blocks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from ooh_cli.core.errors import DataError
-from ooh_cli.core.wagefile import NATIONAL, MissingWages, Place, WageTable, wages_path
+from ooh_cli.core.wagefile import Brief, MissingWages, Place
 from ooh_cli.output.wagetext import count_text, figures_record, pay_name, pay_text, use_hourly
 
 
@@ -32,29 +30,24 @@ class LocalPay:
 
 
 def local_pay(
-    profile_id: str, soc_codes: tuple[str, ...], data_path: Path | None, whole: bool, pay_year: int | None = None
+    profile_id: str,
+    soc_codes: tuple[str, ...],
+    choose: Callable[[tuple[str, ...]], tuple[Brief | None, int, str]],
+    whole: bool,
+    pay_year: int | None = None,
 ) -> LocalPay:
-    """The section for a profile, or a line saying why there is none."""
+    """The section for a profile (``choose``: the store's local_choice), or a line saying why there is none."""
     more = f"More: ooh wages {profile_id} (--state ST, --area NAME, --by area, --map)."
-    if data_path is None:
-        return _without("this data file has no wage table beside it")
     try:
-        table = WageTable(wages_path(data_path))
+        brief, count, period = choose(soc_codes)
     except MissingWages:
         return _without("there is no wage table beside this data file; `ooh data import --oews FILE` builds it")
-    except DataError as error:
-        return _without(str(error))
-    period = table.header.release
-    known = [soc for soc in soc_codes if table.index(soc) is not None]
-    if not known:
-        return _without(f"OEWS {period} has no estimates for this occupation")
-    brief = table.brief(max(known, key=_jobs_in(table)) if len(known) > 1 else known[0])
     if brief is None:
         return _without(f"OEWS {period} has no estimates for this occupation")
     hourly = brief.paid == "hourly"
     which = f"{brief.title} (SOC {brief.soc})"
-    if len(known) > 1:
-        which += f", the largest of the profile's {len(known)} detailed occupations"
+    if count > 1:
+        which += f", the largest of the profile's {count} detailed occupations"
     intro = [f"OEWS {period} estimates for {which}."]
     if whole and pay_year is not None:
         intro.append(f"They come a year after the Handbook's pay above (May {pay_year}).")
@@ -83,17 +76,6 @@ def local_pay(
         "best_paying_areas": [_record(p) for p in brief.best_areas],
     }
     return LocalPay([*intro, more], tables, data)
-
-
-def _jobs_in(table: WageTable) -> Callable[[str], int]:
-    """National employment by SOC code, for picking a profile's largest detailed occupation."""
-    column = table.column(NATIONAL)
-
-    def jobs(soc: str) -> int:
-        index = table.index(soc)
-        return (column.employment[index] or 0) if column is not None and index is not None else 0
-
-    return jobs
 
 
 def _without(why: str) -> LocalPay:

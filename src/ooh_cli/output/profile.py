@@ -358,7 +358,7 @@ def _source(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
 def _local(occ: Occupation, catalog: Catalog, whole: bool) -> LocalPay:
     from ooh_cli.output.localpay import local_pay
 
-    return local_pay(occ.id, occ.soc_codes, catalog.path, whole, occ.pay.year)
+    return local_pay(occ.id, occ.soc_codes, catalog.local_choice, whole, occ.pay.year)
 
 
 def _state_and_area(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
