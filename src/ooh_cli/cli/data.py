@@ -135,6 +135,7 @@ def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
     """Describe the data file in use: edition, projection period, profiles, groups, when it was built, wages, O*NET."""
     current = session(ctx)
     catalog = current.catalog()
+    current.store.check()
     held = current.store.describe()
     meta = catalog.meta
     facts = {

@@ -140,7 +140,7 @@ class WageTable:
             if value is not None and not 0 <= value <= LIMITS[name]:
                 raise self.database.damaged(f"{name} of {value} is out of range")
         if area < 0 or (notes and (len(notes) != len(FIGURES) or not notes.isdigit())):
-            raise self.database.damaged("a row out of place")
+            raise self.database.damaged(f"a row's area {area} or footnotes {notes!r} out of range")
         return Row(area, list(figures), notes)
 
     def titles(self) -> dict[str, str]:
