@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, AnyStr
 
 from ooh_cli.core.errors import DataError, unreadable
-from ooh_cli.core.files import write_atomic
 from ooh_cli.core.validate import shorten
 
 if TYPE_CHECKING:
@@ -266,8 +265,3 @@ def _dumper() -> type[Any]:
             return True
 
     return Dumper
-
-
-def write_yaml_atomic(document: Any, path: Path) -> None:
-    """Write ``document`` as YAML to ``path``, atomically and durably (see `write_atomic`)."""
-    write_atomic(path, dump_yaml(document).encode())
