@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -16,9 +17,10 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from ooh_cli.cli import app
-from ooh_cli.core.database import database_path
+from ooh_cli.core.database import SCHEMA, database_path
+from ooh_cli.core.store import Store
 from ooh_cli.importer import switch
-from tests.conftest import SAMPLE, Invoke
+from tests.conftest import REPO, SAMPLE, Invoke
 from tests.importer.test_programs import crosswalk_file
 from tests.oews_fixture import make_oews
 
@@ -50,7 +52,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def change(path: Path, sql: str) -> None:
     with sqlite3.connect(path) as connection:
-        connection.execute(sql)
+        connection.executescript(sql)
     connection.close()
 
 
@@ -60,10 +62,13 @@ def change(path: Path, sql: str) -> None:
 @pytest.mark.parametrize(
     ("sql", "args"),
     [
-        ("UPDATE wage SET annual_median = 184634366 WHERE soc = '29-1141'", ["list", "--state", "TX", "--sort", "pay"]),
+        (
+            "UPDATE wage_state SET annual_median = 184634366 WHERE soc = '29-1141'",
+            ["list", "--state", "TX", "--sort", "pay"],
+        ),
         ("UPDATE wage SET employment = -5 WHERE soc = '29-1141'", ["wages", "registered-nurses"]),
         (
-            "UPDATE wage SET hourly_median = 99999999 WHERE soc = '29-1141'",
+            "UPDATE wage_state SET hourly_median = 99999999 WHERE soc = '29-1141'",
             ["compare", "registered-nurses", "actors", "--state", "TX"],
         ),
         ("UPDATE wage SET notes = 'x' WHERE soc = '29-1141'", ["wages", "registered-nurses", "--state", "TX"]),
@@ -262,3 +267,26 @@ def test_an_interrupted_import_leaves_the_old_files_and_no_temporary_ones(
     assert child.returncode == 130, err
     assert b"interrupted" in err and b"Traceback" not in err
     assert snapshot(target.parent) == before
+
+
+# --- the store's whole tables, for the export, and the documented schema --------------------------------------
+
+
+def test_the_store_reads_every_table_whole(target: Path) -> None:
+    store = Store(target)
+    assert [r.id for r in store.records()] == [s.id for s in store.catalog().summaries]
+    rows = list(store.wage_rows())
+    assert len(rows) == 19 and rows[0][0] == "27-2011" and rows == sorted(rows, key=lambda r: (r[0], r[1].area))
+    assert list(store.onet_profiles()) == []  # no O*NET data imported here
+    bare = target.with_name("bare.yaml")
+    shutil.copy(SAMPLE, bare)
+    assert list(Store(bare).wage_rows()) == [] and Store(bare).describe() == {"wages": None, "onet": None}
+
+
+def test_every_table_and_column_is_documented() -> None:
+    doc = (REPO / "docs" / "data-format.md").read_text(encoding="utf-8")
+    for table, columns in re.findall(r"CREATE TABLE (\w+) \(([^;]*)\)", SCHEMA):
+        assert f"| `{table}` |" in doc, table
+        row = next(line for line in doc.splitlines() if line.startswith(f"| `{table}` |"))
+        for column in re.findall(r"(?:^|,)\s*(\w+) (?:TEXT|INTEGER|BLOB|\))", columns):
+            assert f"`{column}`" in row or column.startswith(("hourly_", "annual_")), (table, column)

@@ -84,8 +84,8 @@ def import_(
     Each source is optional: the BLS profile pages, workbook and index go together; --cip, --oews and --onet
     may each be given alone to update only what they provide.
     """
-    from ooh_cli.cli.onet_import import import_onet_source
-    from ooh_cli.cli.sources import check_sources, import_records, import_wages
+    from ooh_cli.cli.sources import check_sources, import_records, report_step, run_steps
+    from ooh_cli.core.database import database_path
     from ooh_cli.importer.switch import commit, import_lock, terminate_as_interrupt
 
     current = session(ctx)
@@ -97,13 +97,12 @@ def import_(
     with import_lock(target.parent), terminate_as_interrupt():
         records = import_records(env, target, pages, projections, index, cip)
         document = records.document if records else None
-        wages = import_wages(env, target, document, oews) if oews is not None else None
-        onet_data = import_onet_source(env, target, document, onet) if onet is not None else None
-        staged = [step.staged for step in (wages, onet_data.report if onet_data else None) if step is not None]
-        commit(target, records.text if records else None, staged)
-    for step in (records, wages, onet_data):
-        if step is not None:
-            step.write(env)
+        prepared = run_steps(env, target, document, {"--oews": oews, "--onet": onet})
+        commit(target, records.text if records else None, [step.staged for step in prepared])
+    if records is not None:
+        records.write(env)
+    for step in prepared:
+        report_step(env, database_path(target), step)
 
 
 @app.command(epilog=examples("ooh data validate", "ooh data validate data/occupations.yaml"))

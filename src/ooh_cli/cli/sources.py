@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ooh_cli.core.errors import DataError, UsageError
+from ooh_cli.core.errors import UsageError
 from ooh_cli.output.env import Environment
 
 if TYPE_CHECKING:
     from ooh_cli.importer import ImportReport
-    from ooh_cli.importer.switch import Staged
+    from ooh_cli.importer.steps import Prepared
 
 TRIO = ("--pages", "--projections", "--index")
 
@@ -128,40 +128,27 @@ def busy(env: Environment, doing: str) -> AbstractContextManager[object]:
     return Console(stderr=True).status(doing)
 
 
-@dataclass(slots=True)
-class WagesImport:
-    """The wage tables, staged to be written into the database beside the data file."""
+def run_steps(
+    env: Environment, target: Path, document: Mapping[str, Any] | None, given: Mapping[str, Path | None]
+) -> list[Prepared]:
+    """Run the import step of every source given (by option), in the order of importer/steps.py."""
+    from ooh_cli.importer.steps import STEPS
 
-    path: Path
-    staged: Staged
-    summary: str
-    missing: list[str]
-
-    def write(self, env: Environment) -> None:
-        """Report what the import did (the tables are written by `commit`)."""
-        env.stdout.write(f"{self.path}: {self.summary}\n")
-        if self.missing:
-            env.message(f"warning: the OEWS file has no estimates for SOC codes {', '.join(self.missing)}")
-        if not self.staged.changed:
-            env.stdout.write(f"{self.path}: already up to date; not rewritten\n")
+    prepared = []
+    for step in STEPS:
+        source = given[step.option]
+        if source is not None:
+            with busy(env, step.doing):
+                prepared.append(step.prepare(source, target, document))
+    return prepared
 
 
-def import_wages(env: Environment, target: Path, document: Mapping[str, Any] | None, oews: Path) -> WagesImport:
-    """The wage table for the SOC codes of ``document`` (or of the existing data file) from the OEWS file."""
-    from ooh_cli.core.database import database_path
-    from ooh_cli.importer import read_existing
-    from ooh_cli.importer.oews import read_oews
-
-    if document is None:
-        document = read_existing(target)
-        if document is None:
-            raise DataError(
-                f"data file not found: {target}; the wage table covers its profiles, so build it first "
-                "(--pages, --projections and --index)"
-            )
-    records = document.get("occupations") or []
-    socs = [soc for record in records if isinstance(record, Mapping) for soc in record.get("soc_codes") or []]
-    with busy(env, "Reading the OEWS file"):  # a few seconds
-        found = read_oews(oews, socs)
-    summary = f"OEWS {found.release}: {found.socs} SOC codes, {found.areas} areas, {found.rows:,} estimates"
-    return WagesImport(database_path(target), found.staged, summary, found.missing)
+def report_step(env: Environment, database: Path, prepared: Prepared) -> None:
+    """What a step did, once its tables are committed."""
+    env.stdout.write(f"{database}: {prepared.summary}\n")
+    for note in prepared.notes:
+        env.stdout.write(f"{note}\n")
+    for warning in prepared.warnings:
+        env.message(f"warning: {warning}")
+    if not prepared.staged.changed:
+        env.stdout.write(f"{database}: already up to date; not rewritten\n")

@@ -39,14 +39,22 @@ CREATE TABLE wage (
     notes TEXT NOT NULL,
     PRIMARY KEY (soc, area)
 ) WITHOUT ROWID;
+CREATE TABLE wage_state (
+    area INTEGER NOT NULL, soc TEXT NOT NULL, employment INTEGER, annual_median INTEGER, hourly_median INTEGER,
+    PRIMARY KEY (area, soc)
+) WITHOUT ROWID;
 CREATE TABLE onet_profile (
     position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, job_zone INTEGER, holland_code TEXT,
     traits BLOB NOT NULL, body BLOB NOT NULL
 );
 """
 # The tables each source owns: an import of one source replaces its tables and keeps the others'.
-WAGE_TABLES = ("wage_area", "wage_occupation", "wage")
+WAGE_TABLES = ("wage_area", "wage_occupation", "wage", "wage_state")
 ONET_TABLES = ("onet_profile",)
+
+
+class OtherVersion(DataError):
+    """A database of ooh, of another schema version."""
 
 
 def database_path(data_path: Path) -> Path:
@@ -68,7 +76,7 @@ class Database:
         if application != APPLICATION_ID:
             raise DataError(f"{path}: not a database of ooh; move it away or rebuild it with `ooh data import`")
         if version != SCHEMA_VERSION:
-            raise DataError(
+            raise OtherVersion(
                 f"{path}: a database of schema version {version}, this ooh reads version {SCHEMA_VERSION}; "
                 "rebuild it with `ooh data import`"
             )

@@ -14,6 +14,7 @@ No `from __future__ import annotations`: msgspec would evaluate every annotation
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
@@ -48,6 +49,14 @@ LIMITS = {
     **{name: 100_000 for name, _, factor in FIGURES if name.startswith("hourly")},
     **{name: 2_000_000 for name, _, factor in FIGURES if name.startswith("annual")},
 }
+# Computed by SQLite beside each row it reads (in C, not a Python loop): 1 when a figure is out of range.
+OUT_OF_RANGE = (
+    "NOT (" + " AND ".join(f"coalesce({name} BETWEEN 0 AND {LIMITS[name]}, 1)" for name, _, _ in FIGURES) + ")"
+)
+ROW = f"area, {COLUMNS}, notes, {OUT_OF_RANGE}"
+# The figures kept per nation and state for every SOC code (wage_state), for `list --state` and choosing a
+# profile's largest occupation.
+MEDIANS = ("employment", "annual_median", "hourly_median")
 SCALE = {name: factor for name, _, factor in FIGURES}
 POSITION = {name: i for i, (name, _, _) in enumerate(FIGURES)}
 NATIONAL = "0000000"  # the nation's area code
@@ -133,15 +142,20 @@ class WageTable:
         self.release: str = release  # "May 2025"
         self._areas: list[Area] | None = None
         self._titles: dict[str, str] | None = None
+        self._rows: dict[str, list[Row]] = {}
 
-    def _row(self, area: int, figures: Sequence[int | None], notes: str) -> Row:
-        """A row as stored, its figures checked against what OEWS can publish: a damaged file is refused."""
-        for (name, _, _), value in zip(FIGURES, figures, strict=True):
-            if value is not None and not 0 <= value <= LIMITS[name]:
-                raise self.database.damaged(f"{name} of {value} is out of range")
-        if area < 0 or (notes and (len(notes) != len(FIGURES) or not notes.isdigit())):
-            raise self.database.damaged(f"a row's area {area} or footnotes {notes!r} out of range")
-        return Row(area, list(figures), notes)
+    def _row(self, found: Sequence[Any]) -> Row:
+        """A row as read with ROW, its figures checked against what OEWS can publish: a damaged file is refused."""
+        area, *figures, notes, out_of_range = found
+        if out_of_range or area < 0 or (notes and (len(notes) != len(FIGURES) or not notes.isdigit())):
+            shown = ", ".join(f"{name} {value}" for (name, _, _), value in zip(FIGURES, figures, strict=True))
+            raise self.database.damaged(f"a row out of range: area {area}, {shown}, footnotes {notes!r}")
+        return Row(area, figures, notes)
+
+    def _check(self, row: Row) -> None:
+        """A row decoded from a brief, checked as ``_row`` checks a row read from the table."""
+        bad = any(v is not None and not 0 <= v <= LIMITS[n] for (n, _, _), v in zip(FIGURES, row.figures, strict=True))
+        self._row((row.area, *row.figures, row.notes, bad))
 
     def titles(self) -> dict[str, str]:
         """The OEWS title of every SOC code with estimates, by code."""
@@ -158,20 +172,31 @@ class WageTable:
 
     def rows(self, soc: str) -> list[Row]:
         """Every area's row for ``soc``, in area order (empty when the table has none)."""
-        found = self.database.rows(f"SELECT area, {COLUMNS}, notes FROM wage WHERE soc = ? ORDER BY area", (soc,))
-        return [self._row(area, figures, notes) for area, *figures, notes in found]
+        if soc not in self._rows:
+            found = self.database.rows(f"SELECT {ROW} FROM wage WHERE soc = ? ORDER BY area", (soc,))
+            self._rows[soc] = [self._row(row) for row in found]
+        return self._rows[soc]
 
-    def rows_in(self, area_code: str, socs: Sequence[str]) -> dict[str, Row]:
-        """The rows of ``socs`` in one area, by SOC code; a code without an estimate there is left out."""
+    def in_area(self, area_code: str) -> dict[str, Row] | None:
+        """The nation's or a state's employment and medians of every SOC code with an estimate there, as rows of
+        those three figures (the others None), by SOC code; None when the area is neither."""
         position = self.database.one("SELECT position FROM wage_area WHERE code = ?", (area_code,))
-        if position is None or not socs:
-            return {}
-        wanted = sorted(set(socs))
-        marks = ", ".join("?" * len(wanted))
+        if position is None or self.areas()[position[0]].kind not in ("national", "state"):
+            return None
+        check = " AND ".join(f"coalesce({name} BETWEEN 0 AND {LIMITS[name]}, 1)" for name in MEDIANS)
         found = self.database.rows(
-            f"SELECT soc, {COLUMNS}, notes FROM wage WHERE area = ? AND soc IN ({marks})", (position[0], *wanted)
+            f"SELECT soc, {', '.join(MEDIANS)}, NOT ({check}) FROM wage_state WHERE area = ?", (position[0],)
         )
-        return {soc: self._row(position[0], figures, notes) for soc, *figures, notes in found}
+        empty: list[int | None] = [None] * len(FIGURES)
+        rows = {}
+        for soc, *figures, out_of_range in found:
+            if out_of_range:
+                raise self.database.damaged(f"a figure of {soc} out of range: {figures}")
+            row = list(empty)
+            for name, value in zip(MEDIANS, figures, strict=True):
+                row[POSITION[name]] = value
+            rows[soc] = Row(position[0], row)
+        return rows
 
     def brief(self, soc: str) -> Brief | None:
         """What a profile shows of ``soc``, or None when the table has no estimates for it."""
@@ -184,7 +209,7 @@ class WageTable:
             raise self.database.damaged(str(error)) from None
         for row in [brief.national, *(p.row for p in (*brief.most_jobs, *brief.best_states, *brief.best_areas))]:
             if row is not None:
-                self._row(row.area, row.figures, row.notes)
+                self._check(row)
         return brief
 
     def areas(self) -> list[Area]:
@@ -197,9 +222,8 @@ class WageTable:
 
     def every_row(self) -> Iterator[tuple[str, Row]]:
         """Every (SOC code, row), by code then area: the whole table, for the export."""
-        query = f"SELECT soc, area, {COLUMNS}, notes FROM wage ORDER BY soc, area"
-        for soc, area, *figures, notes in self.database.stream(query):
-            yield soc, self._row(area, figures, notes)
+        for soc, *row in self.database.stream(f"SELECT soc, {ROW} FROM wage ORDER BY soc, area"):
+            yield soc, self._row(row)
 
 
 def paid_only(row: Row | None) -> str | None:

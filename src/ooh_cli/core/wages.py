@@ -41,7 +41,7 @@ def occupations(table: WageTable, soc_codes: Sequence[str], chosen: str | None =
         if code is None or code not in soc_codes:
             raise UsageError(f"--soc: {chosen!r} is not a SOC code of this profile; expected one of", list(soc_codes))
         soc_codes = [code]
-    nation = table.rows_in(NATIONAL, soc_codes)
+    nation = table.in_area(NATIONAL) or {}
     found = []
     for soc in soc_codes:
         title = table.title(soc)
@@ -143,9 +143,9 @@ def state_pay(table: WageTable, state: State, profiles: Sequence[tuple[str, Sequ
     """``profiles`` (id, SOC codes) to their pay in ``state``: of each profile's SOC codes with estimates, the one
     with the most jobs there."""
     titles = table.titles()
-    if not any(area.code == f"{state.fips}00000" for area in table.areas()):
+    rows = table.in_area(f"{state.fips}00000")
+    if rows is None:
         raise NotFoundError(f"the wage table has no figures for {state.name}")
-    rows = table.rows_in(f"{state.fips}00000", [soc for _, codes in profiles for soc in codes if soc in titles])
     found = {}
     for profile_id, soc_codes in profiles:
         known = [soc for soc in soc_codes if soc in titles]
@@ -177,7 +177,7 @@ def local_choice(table: WageTable, soc_codes: Sequence[str]) -> tuple[Brief | No
         return None, 0
     if len(known) == 1:
         return table.brief(known[0]), 1
-    nation = table.rows_in(NATIONAL, known)
+    nation = table.in_area(NATIONAL) or {}
     most = max(known, key=lambda soc: (nation[soc].employment or 0) if soc in nation else 0)
     return table.brief(most), len(known)
 

@@ -19,7 +19,7 @@ import msgspec
 
 from ooh_cli.core.database import WAGE_TABLES
 from ooh_cli.core.states import BY_FIPS
-from ooh_cli.core.wagefile import COLUMNS, FIGURES, Area, Brief, Row
+from ooh_cli.core.wagefile import COLUMNS, FIGURES, MEDIANS, Area, Brief, Row
 from ooh_cli.core.wages import brief_of
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.switch import Staged
@@ -196,6 +196,17 @@ def stage(
                 (brief.soc, row.area, *row.figures, row.notes)
                 for brief, block in zip(briefs, rows, strict=True)
                 for row in block
+            ),
+        )
+
+        wide = {i for i, area in enumerate(areas) if area.kind in ("national", "state")}
+        connection.executemany(
+            f"INSERT INTO wage_state VALUES (?, ?, {', '.join('?' * len(MEDIANS))})",
+            (
+                (row.area, brief.soc, *(row.raw(name) for name in MEDIANS))
+                for brief, block in zip(briefs, rows, strict=True)
+                for row in block
+                if row.area in wide
             ),
         )
 

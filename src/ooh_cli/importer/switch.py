@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ooh_cli.core.database import Database, create, database_path
+from ooh_cli.core.database import ONET_TABLES, SCHEMA, WAGE_TABLES, Database, OtherVersion, create, database_path
 from ooh_cli.core.errors import DataError
 
 
@@ -47,7 +47,8 @@ class Staged:
 
     @property
     def digest(self) -> str:
-        return hashlib.sha256(self.content).hexdigest()
+        # The schema is part of it: tables laid out anew are written anew, though their content is the same.
+        return hashlib.sha256(SCHEMA.encode() + self.content).hexdigest()
 
 
 @contextlib.contextmanager
@@ -90,8 +91,16 @@ def _temp(target: Path) -> Path:
 
 
 def _stage_database(target: Path, steps: Sequence[Staged], temp: Path) -> None:
-    """Write the new database to ``temp``: the old one's tables, with those of ``steps`` replaced."""
-    old = Database.open(target)
+    """Write the new database to ``temp``: the old one's tables, with those of ``steps`` replaced. An old one of
+    another schema version is replaced whole, when ``steps`` give every source's tables."""
+    try:
+        old = Database.open(target)
+    except OtherVersion:
+        if {table for step in steps for table in step.tables} != {*WAGE_TABLES, *ONET_TABLES}:
+            raise DataError(
+                f"{target} is of another version of ooh; import --oews and --onet together to rebuild it"
+            ) from None
+        old = None
     temp.unlink()
     connection = sqlite3.connect(temp)
     try:
@@ -126,7 +135,10 @@ def _stage_database(target: Path, steps: Sequence[Staged], temp: Path) -> None:
 
 
 def _old_digest(target: Path, source: str) -> str | None:
-    old = Database.open(target)
+    try:
+        old = Database.open(target)
+    except OtherVersion:
+        return None
     return old.meta(f"{source}_digest") if old is not None else None
 
 
