@@ -24,13 +24,15 @@ APPLICATION_ID = 0x4F4F4844
 # Bump when the schema changes; a file of another version is refused with a hint to import again.
 SCHEMA_VERSION = 1
 
+# Tables of large values (meta, briefs, O*NET blocks) keep their rowid: SQLite finds a row of a WITHOUT ROWID
+# table by comparing whole rows, blobs and all.
 SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value);
 CREATE TABLE wage_area (
     position INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL,
     states TEXT NOT NULL
 );
-CREATE TABLE wage_occupation (soc TEXT PRIMARY KEY, title TEXT NOT NULL, brief BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE wage_occupation (soc TEXT PRIMARY KEY, title TEXT NOT NULL, brief BLOB NOT NULL);
 CREATE TABLE wage (
     soc TEXT NOT NULL, area INTEGER NOT NULL,
     employment INTEGER, per_1000 INTEGER, lq INTEGER, hourly_mean INTEGER, annual_mean INTEGER,

@@ -53,7 +53,14 @@ LIMITS = {
 OUT_OF_RANGE = (
     "NOT (" + " AND ".join(f"coalesce({name} BETWEEN 0 AND {LIMITS[name]}, 1)" for name, _, _ in FIGURES) + ")"
 )
+# A row that cannot be: a figure out of range, or footnotes that are not one digit per figure.
+BAD_ROW = f"{OUT_OF_RANGE} OR area < 0 OR (notes != '' AND (length(notes) != {len(FIGURES)} OR notes GLOB '*[^0-9]*'))"
 ROW = f"area, {COLUMNS}, notes, {OUT_OF_RANGE}"
+# Every row of one SOC code (the primary key keeps them in area order) as [area, [figures], notes], and whether
+# any is bad.
+ROWS_AS_JSON = (
+    f"SELECT json_group_array(json_array(area, json_array({COLUMNS}), notes)), max({BAD_ROW}) FROM wage WHERE soc = ?"
+)
 # The figures kept per nation and state for every SOC code (wage_state), for `list --state` and choosing a
 # profile's largest occupation.
 MEDIANS = ("employment", "annual_median", "hourly_median")
@@ -157,36 +164,51 @@ class WageTable:
         bad = any(v is not None and not 0 <= v <= LIMITS[n] for (n, _, _), v in zip(FIGURES, row.figures, strict=True))
         self._row((row.area, *row.figures, row.notes, bad))
 
-    def titles(self) -> dict[str, str]:
-        """The OEWS title of every SOC code with estimates, by code."""
+    def titles(self, socs: Sequence[str] | None = None) -> dict[str, str]:
+        """The OEWS title of every SOC code with estimates (of ``socs`` alone, if given), by code."""
+        if socs is not None and self._titles is None:
+            marks = ", ".join("?" * len(socs))
+            return dict(self.database.rows(f"SELECT soc, title FROM wage_occupation WHERE soc IN ({marks})", (*socs,)))
         if self._titles is None:
             self._titles = dict(self.database.rows("SELECT soc, title FROM wage_occupation ORDER BY soc"))
-        return self._titles
+        return self._titles if socs is None else {soc: self._titles[soc] for soc in socs if soc in self._titles}
 
     @property
     def socs(self) -> list[str]:
         return list(self.titles())
 
-    def title(self, soc: str) -> str | None:
-        return self.titles().get(soc)
-
     def rows(self, soc: str) -> list[Row]:
-        """Every area's row for ``soc``, in area order (empty when the table has none)."""
+        """Every area's row for ``soc``, in area order (empty when the table has none).
+
+        SQLite hands them over as one JSON array, which msgspec decodes into rows in C (hundreds of rows: a
+        Python loop over them would cost `ooh wages` a tenth of its run), with whether any is out of range.
+        """
         if soc not in self._rows:
-            found = self.database.rows(f"SELECT {ROW} FROM wage WHERE soc = ? ORDER BY area", (soc,))
-            self._rows[soc] = [self._row(row) for row in found]
+            found = self.database.one(ROWS_AS_JSON, (soc,))
+            if found is None or found[0] is None:
+                self._rows[soc] = []
+            elif found[1]:
+                bad = self.database.one(f"SELECT {ROW} FROM wage WHERE soc = ? AND ({BAD_ROW})", (soc,))
+                self._row(bad or (-1, *([None] * len(FIGURES)), "", 1))
+            else:
+                try:
+                    self._rows[soc] = msgspec.json.decode(found[0], type=list[Row])
+                except msgspec.DecodeError as error:
+                    raise self.database.damaged(str(error)) from None
         return self._rows[soc]
 
-    def in_area(self, area_code: str) -> dict[str, Row] | None:
-        """The nation's or a state's employment and medians of every SOC code with an estimate there, as rows of
-        those three figures (the others None), by SOC code; None when the area is neither."""
-        position = self.database.one("SELECT position FROM wage_area WHERE code = ?", (area_code,))
-        if position is None or self.areas()[position[0]].kind not in ("national", "state"):
+    def in_area(self, area_code: str, socs: Sequence[str] | None = None) -> dict[str, Row] | None:
+        """The nation's or a state's employment and medians of every SOC code (of ``socs``, if given) with an
+        estimate there, as rows of those three figures (the others None), by SOC code; None when the area is
+        neither the nation nor a state."""
+        position = self.database.one("SELECT position, kind FROM wage_area WHERE code = ?", (area_code,))
+        if position is None or position[1] not in ("national", "state"):
             return None
         check = " AND ".join(f"coalesce({name} BETWEEN 0 AND {LIMITS[name]}, 1)" for name in MEDIANS)
-        found = self.database.rows(
-            f"SELECT soc, {', '.join(MEDIANS)}, NOT ({check}) FROM wage_state WHERE area = ?", (position[0],)
-        )
+        query = f"SELECT soc, {', '.join(MEDIANS)}, NOT ({check}) FROM wage_state WHERE area = ?"
+        if socs is not None:
+            query += f" AND soc IN ({', '.join('?' * len(socs))})"
+        found = self.database.rows(query, (position[0], *(socs or ())))
         empty: list[int | None] = [None] * len(FIGURES)
         rows = {}
         for soc, *figures, out_of_range in found:

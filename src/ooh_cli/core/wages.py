@@ -41,10 +41,11 @@ def occupations(table: WageTable, soc_codes: Sequence[str], chosen: str | None =
         if code is None or code not in soc_codes:
             raise UsageError(f"--soc: {chosen!r} is not a SOC code of this profile; expected one of", list(soc_codes))
         soc_codes = [code]
-    nation = table.in_area(NATIONAL) or {}
+    titles = table.titles(soc_codes)
+    nation = table.in_area(NATIONAL, list(titles)) or {}
     found = []
     for soc in soc_codes:
-        title = table.title(soc)
+        title = titles.get(soc)
         if title is None:
             continue
         row = nation.get(soc)
@@ -171,13 +172,13 @@ def state_pay(table: WageTable, state: State, profiles: Sequence[tuple[str, Sequ
 def local_choice(table: WageTable, soc_codes: Sequence[str]) -> tuple[Brief | None, int]:
     """What `show` prints of a profile's pay by state and area: the brief of its detailed occupation with the
     most jobs in the nation, and how many of its SOC codes have estimates."""
-    titles = table.titles()
+    titles = table.titles(soc_codes)
     known = [soc for soc in soc_codes if soc in titles]
     if not known:
         return None, 0
     if len(known) == 1:
         return table.brief(known[0]), 1
-    nation = table.in_area(NATIONAL) or {}
+    nation = table.in_area(NATIONAL, known) or {}
     most = max(known, key=lambda soc: (nation[soc].employment or 0) if soc in nation else 0)
     return table.brief(most), len(known)
 
