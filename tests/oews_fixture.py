@@ -1,8 +1,8 @@
 """A small OEWS SQLite file in the official schema (see ../shared/oews/README.md), with invented figures.
 
 It covers SOC codes of tests/fixtures/sample.yaml: registered nurses (29-1141) nearly everywhere, the four
-secretaries codes of one profile (43-6011..43-6014), actors (27-2011, paid by the hour only) and an estimate
-BLS did not release.
+secretaries codes of one profile (43-6011..43-6014), actors (27-2011, paid by the hour only), an estimate
+BLS did not release and wages withheld under footnote 5.
 """
 
 from __future__ import annotations
@@ -103,6 +103,9 @@ def make_oews(path: Path, packed: bool = False) -> Path:
         for area, people, pay in (("0000000", emp, median), ("4800000", tx_emp, tx_median)):
             annual = (pay - 15000, pay - 8000, pay, pay + 9000, pay + 20000)
             rows.append((key(area, soc), _annual_cells(people, pay / 2080, annual, 5.0, 1.0)))
+    # Legal secretaries in the New York metro area: wages withheld under footnote 5 (at or above its threshold).
+    withheld = {"v01": "300"} | {f"v{n:02d}": "-" for n in range(3, 16)} | {f"f{n:02d}": "5" for n in range(3, 16)}
+    rows.append((key("0035620", "436012"), withheld | {"v05": "", "f05": ""}))
     # Actors: hourly figures only; the annual ones carry footnote 4.
     actors = {"v01": "50000", "v03": "40.00", "v06": "17.00", "v07": "20.00", "v08": "25.00", "v09": "45.00"}
     actors |= {"v10": "80.00", "v04": "-", "f04": "4"} | {f"v{n}": "-" for n in range(11, 16)}

@@ -81,7 +81,7 @@ def test_usage_lines_read_as_words(invoke: Invoke, path: list[str], usage: str) 
 
 def test_option_values_are_named(invoke: Invoke) -> None:
     text = " ".join(invoke("list", "--help", data=None).stdout.split())
-    for shown in ("--limit -n N", "--min-pay AMOUNT", "--group -g GROUP", "--sort KEY", "[table|json|csv|markdown]"):
+    for shown in ("-n, --limit N", "--min-pay AMOUNT", "-g, --group GROUP", "--sort KEY", "[table|json|csv|markdown]"):
         assert shown in text
 
 
@@ -105,3 +105,26 @@ def test_no_arguments_shows_help(invoke: Invoke) -> None:
 def test_help_never_reads_the_data(invoke: Invoke, tmp_path) -> None:  # type: ignore[no-untyped-def]
     result = invoke("list", "--help", data=tmp_path / "missing.yaml")
     assert result.exit_code == 0
+
+
+def test_every_command_defined_is_one_ooh_lists() -> None:
+    """`ooh` builds only the command it runs, from cli/commands.py's list: a command defined in a module but
+    missing from that list would answer "No such command" while every other test passed."""
+    import importlib
+    import pkgutil
+
+    import ooh_cli.cli
+    from ooh_cli.cli.commands import MODULES
+
+    defined: dict[str, str] = {}
+    for module_info in pkgutil.iter_modules(ooh_cli.cli.__path__):
+        module_app = getattr(importlib.import_module(f"ooh_cli.cli.{module_info.name}"), "app", None)
+        if not isinstance(module_app, typer.Typer):
+            continue
+        if module_app.info.name:  # a group of its own: `ooh data ...`
+            defined[module_app.info.name] = module_info.name
+            continue
+        for info in module_app.registered_commands:
+            assert info.callback is not None
+            defined[info.name or typer.main.get_command_name(info.callback.__name__)] = module_info.name
+    assert defined == MODULES

@@ -65,3 +65,32 @@ def test_a_note_on_pay_is_short_where_there_is_one() -> None:
 
 def test_the_check_counts_words() -> None:
     assert words("Carpenters' tools: a 10-hour OSHA course") == 7
+
+
+# Claims an audit found going further than their pages (issue 21), and duty lines that were the page's own.
+# Each profile's prose must not say them again.
+OVERREACH = (
+    ("police-fire-and-ambulance-dispatchers", "40 or more hours plus continuing education"),
+    ("oil-and-gas-workers", "most positions call for prior experience"),
+    ("receptionists", "often control building access"),
+    ("receptionists", "hotel"),
+    ("massage-therapists", "gym"),
+    ("agricultural-engineers", "drainage"),
+    ("library-technicians-and-assistants", "register new patrons and issue library cards"),
+    ("mining-and-geological-engineers", "design open-pit and underground mines"),
+    # The page names warehouses, fleets and supply chains, not how goods travel.
+    ("transportation-storage-and-distribution-managers", "rail, air, or sea"),
+)
+
+
+def prose_of(record: dict[str, Any]) -> str:
+    """Every prose field of a record, lower-cased, one a line."""
+    fields = [record.get("summary"), record.get("what_they_do"), *(record.get("duties") or [])]
+    fields += [field(record, name) for name in ("work_environment.summary", "how_to_become.summary")]
+    fields += [field(record, "pay.summary"), field(record, "outlook.prospects")]
+    return "\n".join(text for text in fields if text).casefold()
+
+
+@pytest.mark.parametrize(("profile", "claim"), OVERREACH)
+def test_a_claim_its_page_does_not_make_stays_out(profile: str, claim: str) -> None:
+    assert claim not in prose_of(RECORDS[profile])

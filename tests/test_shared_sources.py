@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
+from ooh_cli.core.onet import CREDIT
 from ooh_cli.importer.pages import read_profile
 from tests.conftest import BLS, REPO, SHARED, needs_shared
 
@@ -27,7 +28,7 @@ DATA = REPO / "data" / "occupations.yaml"
 SPECIAL = ("military-careers", "physicians-and-surgeons", "actors", "fishers-and-related-fishing-workers")
 # Every 8th profile plus the special ones: ~45 pages, about 1.5 s of parsing (all 342 take ~12 s).
 SAMPLE_STEP = 8
-RUN = 8  # words in a row that count as copying
+RUN = 7  # words in a row that count as copying
 
 
 @pytest.fixture(scope="module")
@@ -232,6 +233,7 @@ MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]+>", re.S | r
 NAMES = (
     "U.S. Bureau of Labor Statistics Occupational Outlook Handbook",
     "Summary What They Do Work Environment How to Become One Pay Job Outlook Similar Occupations",
+    CREDIT,  # the attribution O*NET's licence asks for, in its own words
 )
 
 
@@ -343,6 +345,33 @@ def test_every_number_in_prose_is_on_the_profiles_page(bundled: dict[str, dict[s
                 continue  # the seed's edition, checked against the seed below
             unsupported += [f"{profile_id} {name}: {n}" for n in sorted(numbers(text) - page)]
     assert unsupported == []
+
+
+def page_words(profile_id: str) -> str:
+    """The words of a page, in order, spaced, with a space at each end."""
+    text = html.unescape(MARKUP.sub(" ", (PAGES / f"{profile_id}.html").read_text(encoding="utf-8")))
+    return f" {' '.join(words(text))} "
+
+
+def on_page(line: str, page: str) -> bool:
+    """Whether ``line`` is, word for word, somewhere on the page (``page_words``)."""
+    return f" {' '.join(words(line))} " in page
+
+
+def test_no_duty_is_a_line_of_its_page_however_short(bundled: dict[str, dict[str, Any]]) -> None:
+    """A duty line shorter than RUN words can still be the page's own line, trimmed or whole."""
+    found = []
+    for profile_id, record in bundled.items():
+        page = page_words(profile_id)
+        found += [f"{profile_id}: {duty!r}" for duty in record.get("duties") or [] if on_page(duty, page)]
+    assert found == []
+
+
+def test_a_copied_duty_line_is_caught() -> None:
+    profile = "medical-records-and-health-information-technicians"
+    source = (PAGES / f"{profile}.html").read_text(encoding="utf-8")
+    duty = html.unescape(re.findall(r"<li>([^<]{10,80})</li>", source.split('id="tab-2"', 1)[1])[0])
+    assert on_page(duty.upper(), page_words(profile)) and not on_page(f"{duty} daily", page_words(profile))
 
 
 def test_a_number_the_page_lacks_is_caught() -> None:

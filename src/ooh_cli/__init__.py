@@ -1,3 +1,3 @@
 """ooh: the Occupational Outlook Handbook in your terminal."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from ooh_cli.core.errors import DataError
-from ooh_cli.core.yamlio import write_yaml_atomic
+from ooh_cli.core.yamlio import dump_yaml
 from ooh_cli.importer import (
     Disagreement,
     ImportReport,
@@ -95,6 +95,11 @@ def test_record_has_the_documented_shape(first: tuple[Document, ImportReport]) -
             "median_hourly": 23.13,
             "percentile_10": 31050,
             "percentile_90": 72440,
+            # The page's table of pay by occupation, a top-coded median kept as "$239,200 or more".
+            "occupations": [
+                {"name": "Lamplighters, electric", "year": 2024, "median_annual": 239200, "top_coded": True},
+                {"name": "Lamplighters, gas", "year": 2024, "median_annual": 47010},
+            ],
             "industries": [
                 {"name": "Utilities", "median_annual": 52300},
                 {"name": "Local government, excluding education and hospitals", "median_annual": 47910},
@@ -142,8 +147,26 @@ def test_empty_values_are_left_out(first: tuple[Document, ImportReport]) -> None
     assert set(guards) == {"id", "title", "group", "aliases", "how_to_become", "associations", "source"}
     assert guards["how_to_become"] == {"qualities": ["Vigilance"]}
     sweeps = by_id["chimney-sweeps"]
-    pay = {key: value for key, value in sweeps["pay"].items() if key != "industries"}
+    pay = {key: value for key, value in sweeps["pay"].items() if key not in ("industries", "occupations")}
     assert pay == {"year": 2024, "median_annual": 239200, "median_hourly": 115.0, "top_coded": True}
+    # The page states a median and percentiles for each part, not the whole: each part keeps its own.
+    assert sweeps["pay"]["occupations"] == [
+        {
+            "name": "chimney sweeps",
+            "year": 2024,
+            "median_annual": 239200,
+            "top_coded": True,
+            "percentile_10": 150000,
+            "percentile_90": 239200,
+        },
+        {
+            "name": "flue cleaners",
+            "year": 2024,
+            "median_annual": 98000,
+            "percentile_10": 60000,
+            "percentile_90": 150000,
+        },
+    ]
     assert {wage.get("part") for wage in sweeps["pay"]["industries"]} == {"chimney sweeps", "flue cleaners"}
     assert sweeps["how_to_become"]["education"] == "varies"  # "See How to Become One"
     assert sweeps["work_environment"]["employers"][2] == {"name": "Utilities", "percent": 55, "part": "flue cleaners"}
@@ -252,8 +275,12 @@ def test_merge_keeps_what_the_sources_do_not_give(first: tuple[Document, ImportR
 
     assert report.added == []
     assert report.no_longer_in_source == ["town-criers"]
-    assert report.updated == {"lamplighters": ["aliases", "pay.median_annual", "similar"]}
-    assert report.unchanged == ["castle-guards", "chimney-sweeps"]
+    # The license added by hand stood after the section's other keys: put back in place, and said so.
+    assert report.updated == {
+        "chimney-sweeps": ["the order of its fields"],
+        "lamplighters": ["aliases", "pay.median_annual", "similar"],
+    }
+    assert report.unchanged == ["castle-guards"]
     assert report.meta_changed == ["built"]
     assert document["meta"]["built"] == "2026-03-04"
 
@@ -269,11 +296,11 @@ def test_figures_no_longer_published_are_removed(first: tuple[Document, ImportRe
 def test_second_import_is_byte_identical(sources: Sources, tmp_path: Path) -> None:
     path = tmp_path / "occupations.yaml"
     document, _ = build(sources, today=DAY_ONE)
-    write_yaml_atomic(document, path)
+    path.write_text(dump_yaml(document), encoding="utf-8")
     first_bytes = path.read_bytes()
 
     document, report = build(sources, read_existing(path), today=DAY_TWO)
-    write_yaml_atomic(document, path)
+    path.write_text(dump_yaml(document), encoding="utf-8")
     assert path.read_bytes() == first_bytes  # built stays 2026-01-02: nothing else changed
     assert not report.changed
     assert report.unchanged == ["castle-guards", "chimney-sweeps", "lamplighters"]
@@ -376,12 +403,14 @@ def test_the_cross_check_compares_like_with_like(sources: Sources, tmp_path: Pat
             )
         (tmp_path / path.name).write_text(text, encoding="utf-8")
     document, report = build_document(tmp_path, workbook, index)
-    assert records(document)["lamplighters"]["pay"] == {
+    pay = records(document)["lamplighters"]["pay"]
+    assert {key: value for key, value in pay.items() if key != "occupations"} == {
         "year": 2019,
         "median_annual": 30000,
         "percentile_10": 31050,
         "percentile_90": 72440,
     }
+    assert {part["year"] for part in pay["occupations"]} == {2024}  # each part dated as its table is
     assert records(document)["lamplighters"]["how_to_become"]["education"] == "varies"
     # Only the openings differ, as in the first import: neither pay nor education is a disagreement.
     assert [d.field for d in report.disagreements] == ["outlook.annual_openings"]

@@ -1,7 +1,7 @@
 """Commands that find profiles: `list`, `search`, `top`, `similar` and `groups`."""
 
 # No `from __future__ import annotations`: see lookup.py.
-from typing import Annotated
+from typing import Annotated, get_args
 
 import typer
 
@@ -24,12 +24,14 @@ from ooh_cli.cli.options import (
 )
 from ooh_cli.cli.profiles import emit_profiles
 from ooh_cli.cli.session import session
-from ooh_cli.cli.typer_compat import OohTyper
+from ooh_cli.cli.words import OneOf, OohTyper
 from ooh_cli.core.discover import TopList
 from ooh_cli.core.query import SortKey
 from ooh_cli.output import emit, markdown_renderer, renderer
 
 app = OohTyper()
+SORT_KEYS = OneOf(*get_args(SortKey))
+RANKINGS = OneOf(*get_args(TopList))
 
 
 @app.command(
@@ -114,7 +116,8 @@ def list_(
             "--sort",
             metavar="KEY",
             help="Order by title (A to Z) or a figure, largest first: title, pay, growth, jobs, change, openings.",
-            case_sensitive=False,
+            parser=SORT_KEYS,
+            autocompletion=SORT_KEYS.complete,
         ),
     ] = "title",
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the order.")] = False,
@@ -227,7 +230,13 @@ def _partial_note(whole: int, shown: int, words: int) -> str:
 def top(
     ctx: typer.Context,
     ranking: Annotated[
-        TopList, typer.Argument(metavar="RANKING", help="Which list: growth, new-jobs, pay, openings or decline.")
+        TopList,
+        typer.Argument(
+            metavar="RANKING",
+            parser=RANKINGS,
+            autocompletion=RANKINGS.complete,
+            help="Which list: growth, new-jobs, pay, openings or decline.",
+        ),
     ],
     limit: LimitOption = 10,
     group: GroupOption = None,

@@ -8,7 +8,7 @@ module is imported and that one command built when it runs, or when help lists t
 from functools import cache
 from importlib import import_module
 
-from ooh_cli.cli.typer_compat import Command, build_command
+from ooh_cli.cli.words import Command, build_command
 
 # Command name: the module of ooh_cli.cli whose `app` defines it, in the order help lists them.
 MODULES = {

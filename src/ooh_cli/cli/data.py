@@ -1,4 +1,4 @@
-"""`ooh data`: build the data file from the official BLS files, check it, describe it."""
+"""`ooh data`: build the data file from the official BLS files, check it, describe it, export it."""
 
 # No `from __future__ import annotations`: see lookup.py.
 from pathlib import Path
@@ -8,15 +8,15 @@ import typer
 
 from ooh_cli.cli.options import TableFormatOption, examples
 from ooh_cli.cli.session import session
-from ooh_cli.cli.typer_compat import OohTyper
+from ooh_cli.cli.words import OohTyper
 from ooh_cli.core.errors import DataError
 from ooh_cli.output import emit
 
 app = OohTyper(
     name="data",
-    help="Build, check and describe the data file.",
+    help="Build, check, describe and export the data file.",
     no_args_is_help=True,
-    epilog=examples("ooh data info", "ooh data validate", "ooh data import --help"),
+    epilog=examples("ooh data info", "ooh data validate", "ooh data import --help", "ooh data export --sqlite ooh.db"),
 )
 
 
@@ -34,19 +34,22 @@ def import_(
     ctx: typer.Context,
     pages: Annotated[
         Path | None,
-        typer.Option("--pages", help="Folder of the OOH profile pages (*.html).", show_default=False),
+        typer.Option("--pages", metavar="FOLDER", help="Folder of the OOH profile pages (*.html).", show_default=False),
     ] = None,
     projections: Annotated[
         Path | None,
-        typer.Option("--projections", help="The Employment Projections workbook (.xlsx).", show_default=False),
+        typer.Option(
+            "--projections", metavar="FILE", help="The Employment Projections workbook (.xlsx).", show_default=False
+        ),
     ] = None,
     index: Annotated[
-        Path | None, typer.Option("--index", help="The OOH A-Z index page (.html).", show_default=False)
+        Path | None, typer.Option("--index", metavar="FILE", help="The OOH A-Z index page (.html).", show_default=False)
     ] = None,
     cip: Annotated[
         Path | None,
         typer.Option(
             "--cip",
+            metavar="FILE",
             help="The CIP-SOC crosswalk (.csv), for programs of study; without it, the file's programs are kept.",
             show_default=False,
         ),
@@ -55,6 +58,7 @@ def import_(
         Path | None,
         typer.Option(
             "--oews",
+            metavar="FILE",
             help="The OEWS SQLite file (.sqlite or .sqlite.gz), for state and metro pay; without it, the wage "
             "table is kept.",
             show_default=False,
@@ -64,6 +68,7 @@ def import_(
         Path | None,
         typer.Option(
             "--onet",
+            metavar="FOLDER",
             help="The O*NET database's folder of Excel files, for skills, interests, technology and job zones; "
             "without it, the O*NET data beside the data file is kept.",
             show_default=False,
@@ -74,6 +79,7 @@ def import_(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Where to write the data file (by default the --data file in use); the wage table goes beside it.",
             show_default=False,
         ),
@@ -109,7 +115,8 @@ def import_(
 def validate(
     ctx: typer.Context,
     path: Annotated[
-        Path | None, typer.Argument(help="The file to check [default: the --data file in use].", show_default=False)
+        Path | None,
+        typer.Argument(metavar="PATH", help="The file to check [default: the --data file in use].", show_default=False),
     ] = None,
 ) -> None:
     """Check a data file: schema and types, duplicate ids and aliases, dangling similar occupations, ranges."""
@@ -168,3 +175,56 @@ def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
         csv=lambda: ([facts], list(facts)),
         markdown=lambda: "\n".join(f"- **{k.replace('_', ' ')}:** {v}" for k, v in facts.items()) + "\n",
     )
+
+
+@app.command(
+    "export",
+    epilog=examples(
+        "ooh data export --sqlite ooh.db",
+        "ooh data export --sqlite ooh.db --force",
+        'sqlite3 ooh.db "SELECT title, median_pay_annual, pay_year FROM profiles ORDER BY 2 DESC LIMIT 5"',
+        "datasette ooh.db --metadata metadata.json",
+    ),
+)
+def export(
+    ctx: typer.Context,
+    sqlite: Annotated[
+        Path,
+        typer.Option(
+            "--sqlite",
+            metavar="PATH",
+            help="Write a SQLite database here, and Datasette's metadata.json beside it.",
+            show_default=False,
+        ),
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace PATH and the metadata.json beside it if they exist.")
+    ] = False,
+) -> None:
+    """Export everything ooh knows as one SQLite database: profiles, state and metro wages, O*NET.
+
+    Tables and columns are in docs/export.md; a figure not published is NULL, and each has its period beside it.
+    """
+    from ooh_cli.cli.sources import busy
+    from ooh_cli.core.export import export_sqlite
+    from ooh_cli.core.exportsource import ExportSource
+
+    current = session(ctx)
+    env = current.env
+    source = ExportSource(current.path)
+    with busy(env, f"Writing {sqlite}"):
+        done = export_sqlite(source, sqlite, force=force)
+    rows = done.rows
+    parts = [f"{rows['profiles']} profiles"]
+    if done.wages:
+        parts.append(f"{rows['wages']:,} wage estimates in {rows['areas']} areas")
+    if done.onet:
+        parts.append(f"O*NET data of {rows['onet_profiles']} profiles")
+    env.stdout.write(f"{done.path}: {', '.join(parts)}; {len(rows)} tables\n")
+    env.stdout.write(f"{done.metadata}: Datasette metadata (datasette {done.path} --metadata {done.metadata})\n")
+    if not done.wages:
+        env.message(f"no wage table beside {current.path}: the wage tables are empty (see `ooh data import --help`)")
+    if not done.onet:
+        env.message(f"no O*NET data beside {current.path}: the O*NET tables are empty (see `ooh data import --help`)")
+    if not done.full_text:
+        env.message("this Python's SQLite has no FTS5: exported without full-text search (docs/export.md)")

@@ -7,19 +7,9 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
 
 from ooh_cli.cli.commands import MODULES, command
-from ooh_cli.cli.typer_compat import (
-    BadParameter,
-    ClickException,
-    Command,
-    Context,
-    MissingParameter,
-    NoArgsIsHelpError,
-    UsageError,
-    one_of,
-)
+from ooh_cli.cli.words import Command, ParserContext, WordsGroup, choices_of, one_of
 from ooh_cli.core.errors import ExitCode, OohError
 
 DEBUG_ENV = "OOH_DEBUG"
@@ -40,7 +30,7 @@ def reader_gone() -> NoReturn:
     sys.exit(ExitCode.OK)
 
 
-class OohGroup(TyperGroup):
+class OohGroup(WordsGroup):
     """The `ooh` command group, with the error edge around everything it runs."""
 
     def main(
@@ -60,14 +50,17 @@ class OohGroup(TyperGroup):
             sys.stdout.flush()
         except OohError as error:
             fail(str(error), error.exit_code, error.choices)
-        except NoArgsIsHelpError as error:
-            # `ooh` alone asks for help, and gets it: not a usage error. (Rich has printed it already.)
-            sys.stdout.write(error.format_message())
-            sys.exit(ExitCode.OK)
-        except UsageError as error:
-            where = f" (see `{error.ctx.command_path} --help`)" if error.ctx else ""
-            fail(f"{_worded(error)}{where}", ExitCode.USAGE)
-        except ClickException as error:
+        except typer.TyperException as error:
+            # The parser's errors. Typer names only some of their classes, so they are told apart as Typer
+            # itself does: by their attributes, and `ooh` alone (no arguments) by the class's name.
+            if type(error).__name__ == "NoArgsIsHelpError":
+                # `ooh` alone asks for help, and gets it: not a usage error.
+                sys.stdout.write(error.format_message())
+                sys.exit(ExitCode.OK)
+            if error.exit_code == ExitCode.USAGE:
+                ctx = getattr(error, "ctx", None)
+                where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+                fail(f"{_worded(error, ctx)}{where}", ExitCode.USAGE)
             fail(error.format_message(), error.exit_code)
         except (KeyboardInterrupt, typer.Abort):
             fail("interrupted", ExitCode.INTERRUPTED)
@@ -81,13 +74,13 @@ class OohGroup(TyperGroup):
             )
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
-    def list_commands(self, ctx: Context) -> list[str]:
+    def list_commands(self, ctx: ParserContext) -> list[str]:
         return list(MODULES)
 
-    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+    def get_command(self, ctx: ParserContext, cmd_name: str) -> Command | None:
         return command(cmd_name)
 
-    def invoke(self, ctx: Context) -> Any:
+    def invoke(self, ctx: ParserContext) -> Any:
         # Typer would turn a broken pipe inside a command into exit 1 before `main` sees it.
         try:
             return super().invoke(ctx)
@@ -98,15 +91,15 @@ class OohGroup(TyperGroup):
             fail("interrupted", ExitCode.INTERRUPTED)
 
 
-def _worded(error: UsageError) -> str:
+def _worded(error: typer.TyperException, ctx: typer.Context | None) -> str:
     """`--limit: expected ...` rather than the parser's `Invalid value for '--limit' / '-n': ...`."""
-    if not isinstance(error, BadParameter) or error.param is None:
+    param = getattr(error, "param", None)
+    if not isinstance(error, typer.BadParameter) or param is None:
         return error.format_message()
-    param = error.param
     option = param.param_type_name == "option" and param.opts
     name = max(param.opts, key=len) if option else (param.metavar or param.name or "").removesuffix("...")
-    if isinstance(error, MissingParameter):
-        choices = getattr(param.type, "choices", None)
+    if type(error).__name__ == "MissingParameter":
+        choices = choices_of(ctx, param)
         return f"missing {name}" + (f": expected {one_of(choices)}" if choices else "")
     return f"{name}: {error.message}"
 

@@ -16,7 +16,7 @@ from ooh_cli.cli.options import (
     examples,
 )
 from ooh_cli.cli.session import Session, session
-from ooh_cli.cli.typer_compat import OohTyper
+from ooh_cli.cli.words import OohTyper
 from ooh_cli.core.errors import AmbiguousError, NotFoundError
 from ooh_cli.output import emit, markdown_renderer, renderer
 from ooh_cli.output.env import Environment

@@ -17,7 +17,7 @@ from ooh_cli.cli.options import (
 )
 from ooh_cli.cli.profiles import emit_profiles
 from ooh_cli.cli.session import session
-from ooh_cli.cli.typer_compat import OohTyper
+from ooh_cli.cli.words import OohTyper
 
 app = OohTyper()
 SHOWN_LEFT_OUT = 3

@@ -1,10 +1,11 @@
 """Option and argument declarations shared by several commands, so each is written once."""
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 import typer
 
+from ooh_cli.cli.words import OneOf, WholeNumber
 from ooh_cli.core.datafile import DATA_ENV
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary
 
@@ -99,10 +100,35 @@ OccupationsArg = Annotated[
         show_default=False,
     ),
 ]
-ShowFormatOption = Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
-TableFormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
+SHOW_FORMATS = OneOf(*get_args(ShowFormat))
+TABLE_FORMATS = OneOf(*get_args(TableFormat))
+ShowFormatOption = Annotated[
+    ShowFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format.",
+        parser=SHOW_FORMATS,
+        metavar=SHOW_FORMATS.metavar,
+        autocompletion=SHOW_FORMATS.complete,
+    ),
+]
+TableFormatOption = Annotated[
+    TableFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format.",
+        parser=TABLE_FORMATS,
+        metavar=TABLE_FORMATS.metavar,
+        autocompletion=TABLE_FORMATS.complete,
+    ),
+]
 LimitOption = Annotated[
-    int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many rows.", show_default=False)
+    int | None,
+    typer.Option(
+        "--limit", "-n", parser=WholeNumber(1), metavar="N", help="Show at most this many rows.", show_default=False
+    ),
 ]
 EducationCapOption = Annotated[
     str | None,

@@ -1,13 +1,13 @@
 """`ooh wages`: an occupation's pay by state and metro area, from OEWS May 2025."""
 
 # No `from __future__ import annotations`: see lookup.py.
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
 import typer
 
 from ooh_cli.cli.options import LimitOption, OccupationArg, TableFormatOption, complete_state, examples
 from ooh_cli.cli.session import session
-from ooh_cli.cli.typer_compat import OohTyper
+from ooh_cli.cli.words import OneOf, OohTyper
 from ooh_cli.core.errors import NotFoundError, UsageError
 from ooh_cli.output import emit, markdown_renderer, renderer
 
@@ -26,6 +26,8 @@ app = OohTyper()
 AREA_LIMIT = 20
 By = Literal["state", "area", "lq"]
 Sort = Literal["pay", "jobs", "lq"]  # core.wages.WageSort, spelt out here: Typer reads it at every start
+BY = OneOf(*get_args(By))
+SORTS = OneOf(*get_args(Sort))
 
 
 @app.command(
@@ -67,14 +69,20 @@ def wages(
             "--by",
             help="Rank the states or the metro and nonmetro areas (with --state: those in it); with --map, "
             "lq shades by location quotient.",
-            case_sensitive=False,
+            parser=BY,
+            metavar=BY.metavar,
+            autocompletion=BY.complete,
             show_default=False,
         ),
     ] = None,
     sort: Annotated[
         Sort | None,
         typer.Option(
-            "--sort", help="Order by median pay, jobs or location quotient, largest first.", case_sensitive=False
+            "--sort",
+            help="Order by median pay, jobs or location quotient, largest first.",
+            parser=SORTS,
+            metavar=SORTS.metavar,
+            autocompletion=SORTS.complete,
         ),
     ] = None,
     limit: LimitOption = None,
@@ -92,6 +100,7 @@ def wages(
     fmt: TableFormatOption = "table",
 ) -> None:
     """Pay by state and metro area (OEWS May 2025): the nation's figures, then states ranked by median pay."""
+    from ooh_cli.core.names import soc_code
     from ooh_cli.core.states import find_states
     from ooh_cli.core.wages import occupations
 
@@ -112,8 +121,13 @@ def wages(
         codes = ", ".join(occ.soc_codes) or "none"
         raise NotFoundError(f"OEWS {period} has no estimates for {occ.title} (SOC {codes})")
     env = current.env
+    typed = soc_code(" ".join(occupation))
+    order = "the most jobs first"
+    if typed in occ.soc_codes and len(found) > 1:  # the code typed first, then the others
+        found.sort(key=lambda o: o.soc != typed)
+        order = f"{typed} first, then the most jobs"
     if len(found) > 1:
-        env.message(f"{occ.title} covers {len(found)} detailed occupations, the most jobs first; --soc CODE shows one")
+        env.message(f"{occ.title} covers {len(found)} detailed occupations, {order}; --soc CODE shows one")
     if map_:
         maps = [_map(table, o, chosen_states, "lq" in (by, sort), hourly) for o in found]
         _emit_maps(env, fmt, maps, period)

@@ -72,6 +72,23 @@ class IndustryPay(Record, frozen=True):
     top_coded: bool = False  # BLS publishes it only as "$239,200 or more"
 
 
+class OccupationPay(Record, frozen=True):
+    """The pay of one detailed occupation a profile covers, as its Pay tab gives it (in May of ``year``): a
+    median with its 10th and 90th percentiles, or a row of the tab's table of pay by occupation. That table
+    gives means instead for physicians and surgeons, whose medians BLS does not publish."""
+
+    name: Name
+    year: Year | None = None
+    median_annual: Money | None = None
+    median_hourly: Hourly | None = None
+    top_coded: bool = False  # the median is published only as "$239,200 or more"
+    percentile_10: Money | None = None
+    percentile_90: Money | None = None
+    percentile_10_hourly: Hourly | None = None
+    percentile_90_hourly: Hourly | None = None
+    mean_annual: Money | None = None
+
+
 class Pay(Record, frozen=True):
     year: Year | None = None
     median_annual: Money | None = None
@@ -83,6 +100,8 @@ class Pay(Record, frozen=True):
     # The 10th and 90th percentiles per hour, for occupations BLS gives hourly wages for instead.
     percentile_10_hourly: Hourly | None = None
     percentile_90_hourly: Hourly | None = None
+    # Each detailed occupation's pay, where the page gives it by occupation rather than (or beside) the whole's.
+    occupations: tuple[OccupationPay, ...] = ()
     industries: tuple[IndustryPay, ...] = ()
     summary: Prose | None = None  # how pay works (tips, commission, overtime), in our own words
 
@@ -198,8 +217,10 @@ class Occupation(Record, frozen=True):
     notes: tuple[Prose, ...] = ()
 
     def names(self) -> Iterator[str]:
-        """Every folded name the profile is found by: id, titles, aliases and SOC codes."""
-        for name in (self.id, self.title, *self.former_titles, *self.aliases, *self.soc_codes):
+        """Every folded name the profile is found by: id, titles, aliases and SOC codes, those of its
+        projections table included (a broad group such as 11-3010 above the detailed codes it covers)."""
+        table_codes = (line.soc_code for line in self.outlook.projections if line.soc_code)
+        for name in (self.id, self.title, *self.former_titles, *self.aliases, *self.soc_codes, *table_codes):
             yield fold(name)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +21,7 @@ from ooh_cli.core.errors import DataError
 from ooh_cli.core.vocab import VARIES
 from ooh_cli.importer.azindex import read_az_index
 from ooh_cli.importer.errors import SourceError
-from ooh_cli.importer.merge import META_KEYS, changed_fields, merge_record, prune, union_keys
+from ooh_cli.importer.merge import META_KEYS, changed_fields, merge_record, prune, same, union_keys
 from ooh_cli.importer.pages import ProfilePage, read_profile
 from ooh_cli.importer.programs import programs_edition, programs_for, read_crosswalk
 from ooh_cli.importer.projections import ProjectionRow, Projections, read_projections
@@ -177,7 +177,7 @@ def build_document(
         records[page.id] = merged
         if old is None:
             report.added.append(page.id)
-        elif merged == old:
+        elif same(merged, old):
             report.unchanged.append(page.id)
         else:
             report.updated[page.id] = changed_fields(old, merged)
@@ -205,7 +205,7 @@ def finish(
     meta = document["meta"]
     old_meta = existing.get("meta") if existing is not None else None
     old_built = old_meta.get("built") if isinstance(old_meta, Mapping) else None
-    if old_built is not None and _without_built(document) == _without_built(existing):
+    if old_built is not None and same(_without_built(document), _without_built(existing)):
         meta["built"] = old_built
     else:
         meta["built"] = (today or date.today()).isoformat()
@@ -273,6 +273,7 @@ def _record(
     pay_figures = (page.median_annual, page.median_hourly, page.percentile_10, page.percentile_90)
     hourly_figures = (page.percentile_10_hourly, page.percentile_90_hourly)
     has_pay = any(value is not None for value in (*pay_figures, *hourly_figures)) or bool(page.industries)
+    has_pay = has_pay or bool(page.occupations)
     record = {
         "id": page.id,
         "title": page.title,
@@ -302,6 +303,7 @@ def _record(
             "top_coded": page.top_coded,
             "percentile_10_hourly": page.percentile_10_hourly,
             "percentile_90_hourly": page.percentile_90_hourly,
+            "occupations": [asdict(wages) for wages in page.occupations],
             "industries": [
                 {
                     "name": wage.name,

@@ -62,10 +62,11 @@ def _is_empty(value: object) -> bool:
 def merge_record(fresh: Mapping[str, Any], old: Mapping[str, Any] | None) -> dict[str, Any]:
     """``fresh`` (from the sources) merged into ``old``: source fields replaced, everything else kept.
 
-    Keys come in the documented order, then any keys a maintainer added, in their order.
+    Keys come in the documented order, then any keys a maintainer added, in their order: a new record is laid
+    out as the next import will lay it out, so that importing again changes no byte.
     """
     if old is None:
-        return dict(fresh)
+        old = {}
     merged: dict[str, Any] = {}
     for key in RECORD_KEYS:
         if key in SECTION_KEYS:
@@ -118,8 +119,18 @@ def _union(first: object, second: object) -> list[Any]:
     return out
 
 
+def same(first: object, second: object) -> bool:
+    """Whether two parsed documents are equal, keys in the same order: written out, they are the same bytes."""
+    if isinstance(first, Mapping) and isinstance(second, Mapping):
+        return list(first) == list(second) and all(same(first[key], second[key]) for key in first)
+    if isinstance(first, list) and isinstance(second, list):
+        return len(first) == len(second) and all(same(a, b) for a, b in zip(first, second, strict=True))
+    return first == second
+
+
 def changed_fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    """Dotted names of the fields that differ, one level into sections ("pay.median_annual")."""
+    """Dotted names of the fields that differ, one level into sections ("pay.median_annual"); "the order of its
+    fields" when no value does."""
     changes: list[str] = []
     for key in union_keys(old, new):
         before, after = old.get(key), new.get(key)
@@ -129,7 +140,7 @@ def changed_fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
             changes.extend(f"{key}.{sub}" for sub in union_keys(before, after) if before.get(sub) != after.get(sub))
         else:
             changes.append(key)
-    return changes
+    return changes or ["the order of its fields"]
 
 
 def union_keys(first: Mapping[str, Any], second: Mapping[str, Any]) -> list[str]:

@@ -2,7 +2,7 @@
 
 A saved profile holds every tab of the profile. Facts come from fixed places: the Quick Facts table
 (``table#quickfacts``), the breadcrumb (``div#ooh-breadcrumbs``), the canonical link, the tabs ``div#tab-3``
-(employers), ``#tab-4`` (licenses, important qualities), ``#tab-5`` (wages, see tables.py), ``#tab-6``
+(employers), ``#tab-4`` (licenses, important qualities), ``#tab-5`` (pay, see paytab.py), ``#tab-6``
 (openings, ``table#outlook-table``), ``#tab-8`` (``table#similar-occupations``), ``#tab-9`` (more information)
 and ``p.update`` (last modified date). Where a page states a figure only inside a sentence (openings, wages),
 the number is read from the sentence and the sentence itself is dropped.
@@ -11,7 +11,7 @@ the number is read from the sentence and the sentence itself is dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,15 +20,14 @@ from urllib.parse import urljoin, urlsplit
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.html import attr, credential_name, dedupe, lead_in, parse_html, read_page, text_of
+from ooh_cli.importer.paytab import PayFigures, QuickFacts, read_pay_tab
 from ooh_cli.importer.tables import (
     Employer,
     IndustryWage,
+    OccupationWage,
     ProjectionLine,
-    Wages,
     employer_tables,
-    industry_tables,
     projections_table,
-    wage_statements,
 )
 from ooh_cli.importer.values import (
     parse_decimal,
@@ -58,36 +57,6 @@ class Link:
     url: str
 
 
-@dataclass(slots=True)
-class QuickFacts:
-    """The figures of the Quick Facts table."""
-
-    pay_year: int | None = None
-    median_annual: int | float | None = None
-    median_hourly: float | None = None
-    top_coded: bool = False
-    education: str | None = None
-    experience: str | None = None
-    training: str | None = None
-    jobs_year: int | None = None
-    jobs: int | None = None
-    period: str | None = None
-    growth_percent: int | float | None = None
-    category: str | None = None
-    change: int | None = None
-
-
-@dataclass(slots=True)
-class PayFigures:
-    """The figures of the Pay tab, in the unit the page gives them and for the year of the profile's pay."""
-
-    percentile_10: int | float | None = None
-    percentile_90: int | float | None = None
-    percentile_10_hourly: float | None = None
-    percentile_90_hourly: float | None = None
-    industries: tuple[IndustryWage, ...] = ()
-
-
 @dataclass(slots=True, kw_only=True)
 class ProfilePage(QuickFacts):
     """The facts of one profile page (the Quick Facts and the rest); None (or empty) where the page does not
@@ -103,6 +72,8 @@ class ProfilePage(QuickFacts):
     percentile_90: int | float | None = None
     percentile_10_hourly: float | None = None
     percentile_90_hourly: float | None = None
+    # Each detailed occupation's pay: its own wage statement, or a row of the table of pay by occupation.
+    occupations: tuple[OccupationWage, ...] = ()
     industries: tuple[IndustryWage, ...] = ()
     projected_year: int | None = None
     projected_jobs: int | None = None
@@ -313,59 +284,12 @@ class _PageReader:
         return year, employers
 
     def _pay_tab(self, title: str, facts: QuickFacts) -> PayFigures:
-        """The percentiles and the top industries' wages of the Pay tab, when it states them for the profile.
-
-        Profiles of several occupations state percentiles per part, which is not a figure of the profile: left out.
-        Their tables of the top industries are kept, each wage marked with the workers it is of.
-        """
-        pay = PayFigures()
         tab = self.tab(5)
         if tab is None:
-            return pay
-        statements, warnings = wage_statements(text_of(tab))
+            return PayFigures()
+        pay, warnings = read_pay_tab(tab, title, facts)
         self.warnings.extend(warnings)
-        if len(statements) == 1:
-            self._wages(statements[0], facts, pay)
-        tables = industry_tables(tab)
-        whole = [table for table in tables if table.workers.casefold() == title.casefold()]
-        if len(tables) > 1 and len(whole) == 1:
-            tables = whole
-        for table in tables:
-            self.warnings.extend(table.warnings)
-            if table.year != facts.pay_year:
-                if table.rows:
-                    self.warn(f"top industries' wages are of May {table.year}, the pay of {facts.pay_year}; left out")
-                continue
-            part = table.workers if len(tables) > 1 else None
-            pay.industries += tuple(replace(row, part=part) for row in table.rows)
         return pay
-
-    def _wages(self, wages: Wages, facts: QuickFacts, pay: PayFigures) -> None:
-        """The percentiles of the profile's wage statement, hourly or annual as stated.
-
-        Where Quick Facts give no median pay, the statement's median and year stand in: BLS may publish an
-        occupation's wages only for an earlier year ("Wage data ... were updated most recently in May 2017").
-        """
-        if facts.median_annual is None and facts.median_hourly is None:
-            facts.pay_year, facts.top_coded = wages.year, wages.top_coded
-            if wages.hourly:
-                facts.median_hourly = float(wages.median)
-            else:
-                facts.median_annual = wages.median
-        else:
-            median = facts.median_hourly if wages.hourly else facts.median_annual
-            if wages.year != facts.pay_year or median not in (None, wages.median):
-                self.warn(
-                    f"the Pay tab's median is ${wages.median} in May {wages.year}, Quick Facts give ${median} in"
-                    f" {facts.pay_year}; percentiles not imported"
-                )
-                return
-        if wages.hourly:
-            pay.percentile_10_hourly, pay.percentile_90_hourly = (
-                None if value is None else float(value) for value in (wages.percentile_10, wages.percentile_90)
-            )
-        else:
-            pay.percentile_10, pay.percentile_90 = wages.percentile_10, wages.percentile_90
 
     def _openings(self) -> int | None:
         tab = self.tab(6)

@@ -8,7 +8,7 @@ from typing import Any
 
 from ooh_cli.core.errors import DataError
 from ooh_cli.importer.build import ImportReport, existing_records, finish
-from ooh_cli.importer.merge import RECORD_KEYS, changed_fields
+from ooh_cli.importer.merge import RECORD_KEYS, changed_fields, same
 from ooh_cli.importer.programs import Crosswalk, programs_edition, programs_for
 
 
@@ -28,7 +28,7 @@ def apply_crosswalk(
     for old in existing_records(existing).values():
         record = _with_programs(old, programs_for(old, crosswalk, None))
         records.append(record)
-        if record == old:
+        if same(record, old):
             report.unchanged.append(old["id"])
         else:
             report.updated[old["id"]] = changed_fields(old, record)

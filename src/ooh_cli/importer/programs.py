@@ -1,7 +1,7 @@
 """Programs of study for each profile, from the CIP-SOC crosswalk of NCES and BLS (CIP 2020 to SOC 2018).
 
-A profile's programs are the CIP programs linked to any of its SOC codes: the code ("51.0707") and the title
-without the crosswalk's closing period. SOC code 99-9999 ("no match") links nothing.
+A profile's programs are the CIP programs linked to any of its SOC codes (for a broad code, to the detailed
+codes under it): the code ("51.0707") and the title without the crosswalk's closing period. SOC code 99-9999 ("no match") links nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from ooh_cli.importer.errors import SourceError
 _CODE_COLUMN = re.compile(r"^CIP(\d{4})Code$")
 _CIP_CODE = re.compile(r"^\d\d\.\d{4}$")
 _SOC_CODE = re.compile(r"^\d\d-\d{4}$")
+# A broad occupation of the SOC: its last digit 0, the one before not (13-2020; 13-2000 is a minor group).
+_BROAD_CODE = re.compile(r"^\d\d-\d\d[1-9]0$")
 NO_MATCH = "99-9999"
 
 
@@ -29,10 +31,15 @@ class Crosswalk:
     by_soc: dict[str, dict[str, str]] = field(default_factory=dict)  # SOC code -> {CIP code: title}
 
     def programs(self, soc_codes: list[str]) -> list[dict[str, str]]:
-        """The programs linked to any of ``soc_codes``, by CIP code, as the data file writes them."""
+        """The programs linked to any of ``soc_codes``, by CIP code, as the data file writes them. A broad
+        code (13-2020) stands for the detailed codes under it (13-2022, 13-2023), which the crosswalk lists."""
         found: dict[str, str] = {}
         for soc in soc_codes:
             found.update(self.by_soc.get(soc, {}))
+            if _BROAD_CODE.match(soc):
+                for detailed, programs in self.by_soc.items():
+                    if detailed.startswith(soc[:6]) and detailed != soc:
+                        found.update(programs)
         return [{"code": code, "title": found[code]} for code in sorted(found)]
 
 

@@ -4,8 +4,10 @@ The Work Environment tab (``div#tab-3``) lists the largest employers, in one tab
 the profile covers. The Pay tab (``div#tab-5``) states the median and the 10th and 90th percentile wages in
 sentences ("The median hourly wage for bartenders was $16.12 in May 2024. ... The lowest 10 percent earned less
 than $9.58, and the highest 10 percent earned more than $34.58."): the numbers, their unit and their year are
-read and the sentences dropped. Below them, a table for each occupation lists its median wages "in the top
-industries in which they worked". The Job Outlook tab's ``table#outlook-table`` gives employment and its
+read and the sentences dropped; a profile of several occupations may state them for each. A table may give the
+median wage of each detailed occupation ("Median annual wages for special education teachers in May 2024 were
+as follows:"). Below them, a table for each occupation lists its median wages "in the top industries in which
+they worked". The Job Outlook tab's ``table#outlook-table`` gives employment and its
 projected change for the profile as a whole and, indented under it, for each occupation it covers.
 """
 
@@ -34,6 +36,11 @@ _PERCENTILES = re.compile(
 _INDUSTRIES = re.compile(
     rf"In May {_YEAR}, the median (annual|hourly) wages for (.+?) in the top industries in which they worked",
     re.IGNORECASE,
+)
+# "Median annual wages for special education teachers in May 2024 were as follows:"; physicians' table gives
+# "mean (average) annual wages" instead.
+_BY_OCCUPATION = re.compile(
+    rf"(median|mean(?: \(average\))?) (annual|hourly) wages for (.+?) in May {_YEAR} were as follows", re.IGNORECASE
 )
 _TOP_CODED = re.compile(r"or more|equal to or greater than|at least|>=|\u2265", re.IGNORECASE)
 _SOC = re.compile(r"\d\d-\d{4}")
@@ -87,6 +94,37 @@ class IndustryTable:
     rows: tuple[IndustryWage, ...]
     # What could not be read of it, for the import report.
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationWage:
+    """The pay of one detailed occupation of the Pay tab: a median wage statement of its own, with its
+    percentiles, or a row of the tab's table of pay by occupation (of means, for physicians and surgeons)."""
+
+    name: str
+    year: int
+    median_annual: int | float | None = None
+    median_hourly: float | None = None
+    top_coded: bool = False
+    percentile_10: int | float | None = None
+    percentile_90: int | float | None = None
+    percentile_10_hourly: float | None = None
+    percentile_90_hourly: float | None = None
+    mean_annual: int | float | None = None
+
+    @classmethod
+    def of(cls, wages: Wages) -> OccupationWage:
+        low, high = wages.percentile_10, wages.percentile_90
+        if wages.hourly:
+            return cls(
+                wages.workers,
+                wages.year,
+                median_hourly=float(wages.median),
+                top_coded=wages.top_coded,
+                percentile_10_hourly=None if low is None else float(low),
+                percentile_90_hourly=None if high is None else float(high),
+            )
+        return cls(wages.workers, wages.year, wages.median, None, wages.top_coded, low, high)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,10 +259,55 @@ def industry_tables(tab: LexborNode) -> list[IndustryTable]:
     return tables
 
 
+def occupation_table(tab: LexborNode) -> tuple[tuple[OccupationWage, ...], list[str]]:
+    """The Pay tab's table of pay by detailed occupation, where it has one: a table following "Median annual
+    wages for special education teachers in May 2024 were as follows:", a row per occupation, the name in the
+    first cell and the wage in the second. Physicians and surgeons have means in it instead of medians."""
+    intro = ""
+    for element in tab.css("p, table"):
+        if element.tag == "p":
+            intro = text_of(element) or intro
+            continue
+        match = _BY_OCCUPATION.search(intro)
+        intro = ""
+        if match is None:
+            continue
+        measure, unit, workers, year = match.groups()
+        rows, warnings = _wage_rows(element, unit, f"pay of {workers} by occupation")
+        mean = measure.casefold().startswith("mean")
+        if mean and unit.casefold() == "hourly":
+            return (), [f"pay of {workers} by occupation: hourly means are not imported"]
+        occupations = tuple(
+            OccupationWage(name, int(year), mean_annual=amount)
+            if mean
+            else OccupationWage(name, int(year), median_hourly=amount, top_coded=top_coded)
+            if unit.casefold() == "hourly"
+            else OccupationWage(name, int(year), amount, top_coded=top_coded)
+            for name, amount, top_coded in rows
+        )
+        return occupations, list(warnings)
+    return (), []
+
+
 def _industry_rows(table: LexborNode, unit: str, workers: str) -> tuple[tuple[IndustryWage, ...], tuple[str, ...]]:
     """The industries of a table and their wages in ``unit``; none when a wage is in another unit."""
+    rows, warnings = _wage_rows(table, unit, f"top industries of {workers}")
     hourly = unit.casefold() == "hourly"
-    rows: list[IndustryWage] = []
+    return tuple(
+        IndustryWage(name, median_hourly=amount, top_coded=top_coded)
+        if hourly
+        else IndustryWage(name, amount, top_coded=top_coded)
+        for name, amount, top_coded in rows
+    ), warnings
+
+
+def _wage_rows(
+    table: LexborNode, unit: str, what: str
+) -> tuple[list[tuple[str, int | float | None, bool]], tuple[str, ...]]:
+    """Each row's name, wage in ``unit`` (None where unreadable) and whether the wage is top-coded; no rows
+    when a wage is in another unit. ``what`` names the table in warnings."""
+    hourly = unit.casefold() == "hourly"
+    rows: list[tuple[str, int | float | None, bool]] = []
     warnings: list[str] = []
     for row in table.css("tr"):
         cells = [text_of(cell) for cell in row.css("td")]
@@ -235,15 +318,13 @@ def _industry_rows(table: LexborNode, unit: str, workers: str) -> tuple[tuple[In
         figure = _TOP_CODED.sub("", wage).strip()
         amount = _money(figure, hourly)
         if amount is None:
-            warnings.append(f"top industries of {workers}: the wage {wage!r} of {name!r} is left out")
-            rows.append(IndustryWage(name))
+            warnings.append(f"{what}: the wage {wage!r} of {name!r} is left out")
+            rows.append((name, None, False))
         elif not _written_in(unit, [figure]):
-            return (), (f"top industries of {workers}: {wage!r} is not an {unit} wage; table not imported",)
-        elif hourly:
-            rows.append(IndustryWage(name, median_hourly=float(amount), top_coded=top_coded))
+            return [], (f"{what}: {wage!r} is not an {unit} wage; table not imported",)
         else:
-            rows.append(IndustryWage(name, amount, top_coded=top_coded))
-    return tuple(rows), tuple(warnings)
+            rows.append((name, amount, top_coded))
+    return rows, tuple(warnings)
 
 
 def _indent(heading: LexborNode | None) -> int:

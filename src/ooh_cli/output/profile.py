@@ -19,6 +19,7 @@ from ooh_cli.output.onet import (
     source_rows,
     technology_blocks,
 )
+from ooh_cli.output.pay import occupations_block, percentile_rows, wage
 
 if TYPE_CHECKING:
     from ooh_cli.output.localpay import LocalPay
@@ -82,7 +83,8 @@ SECTIONS = Vocabulary(
         ("technology", "Technology", ("software", "tools")),
         ("similar", "Similar occupations", ("similar-occupations",)),
         ("programs", "Related programs of study", ("programs-of-study",)),
-        ("associations", "Professional associations", ("more-info", "contacts")),
+        # The 2024-34 pages' More Information tab: CareerOneStop, O*NET, licensing boards, some associations.
+        ("associations", "More information", ("more-information", "more-info", "contacts", "links")),
         ("history", "Earlier editions", ("earlier-editions",)),
         ("source", "Source", ()),
     ],
@@ -131,9 +133,32 @@ def quick_facts(occ: Occupation) -> list[tuple[str, str]]:
     ]
 
 
+# Why a military profile has no quick facts, in place of a column of "not available".
+MILITARY_FACTS = [
+    ("Median pay", "none from BLS: basic pay follows rank and years of service, in tables shared by every branch"),
+    ("Entry requirements", "set by each branch, for enlisted members and for officers (see How to become one)"),
+    ("Jobs and outlook", "not projected: BLS's employment figures and projections cover civilian jobs only"),
+]
+# Why BLS's "work experience: none" and a job zone that speaks of years of experience can stand side by side.
+SOURCES_NOTE = (
+    "Education, work experience and training above are BLS's typical requirements to enter the occupation. The"
+    " job zone is O*NET's rating of all the preparation the work takes, experience gained on the job included."
+)
+
+
 def _summary(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     # The summary sentence itself heads the whole profile (see the renderers).
-    return [Pairs(quick_facts(occ) + job_zone_rows(occ, catalog))]
+    facts = quick_facts(occ)
+    if occ.group == "military" and all(value == NOT_AVAILABLE for _, value in facts):
+        facts = MILITARY_FACTS
+    blocks: list[Block] = [Pairs(facts + job_zone_rows(occ, catalog))]
+    onet = catalog.onet()
+    block = onet.profile(occ.id) if onet is not None else None
+    zone = block.job_zone if block is not None else None
+    # Zones 4 and 5 speak of years of experience, which entry may not ask for.
+    if zone is not None and zone >= 4 and occ.how_to_become.experience == "none":
+        blocks.append(Paragraph(SOURCES_NOTE))
+    return blocks
 
 
 def _what(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
@@ -184,31 +209,20 @@ def _pay(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
         (_year("Median annual wage", pay.year), money(pay.median_annual, pay.top_coded)),
         (_year("Median hourly wage", pay.year), hourly(pay.median_hourly, pay.top_coded)),
     ]
-    rows = [
-        *([] if whole else medians),
-        (_year("Lowest 10 percent earned less than", pay.year), _wage(pay.percentile_10, pay.percentile_10_hourly)),
-        (_year("Highest 10 percent earned more than", pay.year), _wage(pay.percentile_90, pay.percentile_90_hourly)),
-    ]
+    rows = [*([] if whole else medians), *percentile_rows(pay)]
     if meta.median_pay_all is not None:
         rows.append((_year("Median annual wage, all occupations", meta.median_pay_year), money(meta.median_pay_all)))
-    blocks: list[Block] = [Pairs(rows)]
+    blocks: list[Block] = [Pairs(rows), *occupations_block(pay)]
     # One table for the profile, or one for each occupation it covers, as for employers.
     for part in dict.fromkeys(industry.part for industry in pay.industries):
         title = _year("Median pay in the top industries", pay.year) + (f": {part}" if part else "")
         wages = [
-            [i.name, _wage(i.median_annual, i.median_hourly, i.top_coded)] for i in pay.industries if i.part == part
+            [i.name, wage(i.median_annual, i.median_hourly, i.top_coded)] for i in pay.industries if i.part == part
         ]
         blocks.append(Grid(title, ["Industry", "Median pay"], wages, frozenset({1})))
     if pay.summary:
         blocks.append(Paragraph(pay.summary))
     return blocks
-
-
-def _wage(annual: float | None, per_hour: float | None, top_coded: bool = False) -> str:
-    """An annual wage, or the hourly one where BLS publishes only that."""
-    if annual is None and per_hour is not None:
-        return f"{hourly(per_hour, top_coded)} per hour"
-    return money(annual, top_coded)
 
 
 def _outlook(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
@@ -288,7 +302,7 @@ def _programs(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
 
 def _associations(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     if not occ.associations:
-        return [Paragraph("No associations listed.")]
+        return [Paragraph("No links listed.")]
     return [Links("", [(a.name, a.url or NOT_AVAILABLE) for a in occ.associations])]
 
 

@@ -1,7 +1,8 @@
 """View models of local pay (`ooh wages`, `list --state`, the `state-and-area` section): OEWS figures as text.
 
 Every figure here is OEWS's (dated with its release, "May 2025"); a figure BLS did not publish reads
-"not released", or "hourly only" / "annual only" where BLS reports that occupation's pay one way only.
+"not released", "hourly only" / "annual only" where BLS reports that occupation's pay one way only, or
+"$239,200 or more" where its footnote 5 says the wage is at least that.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ooh_cli.core.model import Record
 from ooh_cli.core.wagefile import FIGURES, NATIONAL, Row, paid_only
 from ooh_cli.core.wages import Estimate, Occupation
-from ooh_cli.output.wagetext import count_text, figures_record, pay_name, pay_text
+from ooh_cli.output.wagetext import above_note, count_text, figures_record, pay_name, pay_text
 
 if TYPE_CHECKING:
     from ooh_cli.output.views import Listing
@@ -74,7 +75,11 @@ def area_listing(found: Sequence[Estimate], first: str, period: str, hourly: boo
     for estimate in found:
         row = estimate.row
         low, high = pay_text(row, pay_name("25", hourly)), pay_text(row, pay_name("75", hourly))
-        middle = f"{_short(low)} to {_short(high)}" if low.startswith("$") and high.startswith("$") else low
+        published = row is not None and None not in (
+            row.value(pay_name("25", hourly)),
+            row.value(pay_name("75", hourly)),
+        )
+        middle = f"{_short(low)} to {_short(high)}" if published else low
         rows.append(
             [
                 estimate.area.name,
@@ -85,6 +90,17 @@ def area_listing(found: Sequence[Estimate], first: str, period: str, hourly: boo
                 count_text(row, "lq") if row is not None else "",
             ]
         )
+    above = next(
+        (
+            n
+            for e in found
+            for kind in ("median", "25", "75", "mean")
+            if (n := above_note(e.row, pay_name(kind, hourly)))
+        ),
+        None,
+    )
+    if above is not None:  # "$239,200 or more" in a cell: say whose word it is
+        footer = "; ".join(filter(None, [footer, f'"or more": {above}']))
     unit = "hourly" if hourly else "annual"
     headers = [
         first,

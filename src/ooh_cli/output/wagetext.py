@@ -11,6 +11,11 @@ from ooh_cli.core.wagefile import FIGURES, NOT_RELEASED, PAID_OTHERWISE, Row, pa
 
 NOT_RELEASED_TEXT = "not released"
 NO_ESTIMATE = "no estimate"
+# OEWS footnote 5 marks a wage at or above these amounts, which BLS then leaves out (the amounts of the
+# footnote's text in the May 2025 release; tests/test_wages_shared.py checks them against the source).
+FOOTNOTE_ABOVE = 5
+ABOVE_ANNUAL = 239_200
+ABOVE_HOURLY = 115.00
 
 
 def pay_name(kind: str, hourly: bool) -> str:
@@ -26,8 +31,18 @@ def pay_text(row: Row | None, name: str) -> str:
     if value is None:
         if row.note(name) == PAID_OTHERWISE:
             return "hourly only" if name.startswith("annual") else "annual only"
+        if row.note(name) == FOOTNOTE_ABOVE:
+            return f"${ABOVE_HOURLY:,.2f} or more" if name.startswith("hourly") else f"${ABOVE_ANNUAL:,} or more"
         return NOT_RELEASED_TEXT
     return f"${value:,.2f}" if name.startswith("hourly") else f"${value:,.0f}"
+
+
+def above_note(row: Row | None, name: str) -> str | None:
+    """Why a wage reads "$239,200 or more", where it does."""
+    if row is None or row.value(name) is not None or row.note(name) != FOOTNOTE_ABOVE:
+        return None
+    amount = f"${ABOVE_HOURLY:,.2f} an hour" if name.startswith("hourly") else f"${ABOVE_ANNUAL:,} a year"
+    return f"BLS's footnote 5: the wage is {amount} or more, and BLS publishes no exact figure"
 
 
 def count_text(row: Row | None, name: str) -> str:
@@ -58,7 +73,9 @@ def figures_record(row: Row | None) -> dict[str, Any]:
     for name, _, _ in FIGURES:
         code = row.note(name) if row else 0
         if row is not None and record[name] is None:
-            notes[name] = pay_text(row, name) if code == PAID_OTHERWISE else NOT_RELEASED_TEXT
+            notes[name] = above_note(row, name) or (
+                pay_text(row, name) if code == PAID_OTHERWISE else NOT_RELEASED_TEXT
+            )
         elif code and code not in (NOT_RELEASED, PAID_OTHERWISE):
             notes[name] = f"BLS footnote {code}"
     record["notes"] = notes
