@@ -9,6 +9,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import Result
@@ -117,14 +118,14 @@ def test_an_unreadable_file_even_as_root(
     invoke: Invoke, write_data: WriteData, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write_data(SAMPLE.read_text())
-    real_read = Path.read_bytes
+    real_open = Path.open
 
-    def denied(self: Path) -> bytes:
+    def denied(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self == path:
             raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+        return real_open(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied)
     assert_refused(invoke("list", data=path), f"cannot read data file {path}: Permission denied")
 
 

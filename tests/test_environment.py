@@ -1,4 +1,4 @@
-"""The process around `ooh`: closed pipes, Ctrl-C, FIFOs, colour and width settings, locales.
+"""The process around `ooh`: closed pipes, Ctrl-C, pipes and FIFOs, colour and width settings, locales.
 
 These run `python -m ooh_cli` in a real subprocess: pipes, signals and stdout encodings do not exist in CliRunner.
 """
@@ -6,7 +6,6 @@ These run `python -m ooh_cli` in a real subprocess: pipes, signals and stdout en
 from __future__ import annotations
 
 import copy
-import errno
 import os
 import signal
 import subprocess
@@ -117,18 +116,6 @@ def test_a_reader_that_stops_early_is_not_an_error(many_profiles: tuple[Path, Pa
     assert stderr == b""
 
 
-def wait_for_reader(fifo: Path, child: subprocess.Popen[bytes]) -> int:
-    """Open ``fifo`` for writing once ``child`` has it open for reading (until then the open fails with ENXIO)."""
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
-        except OSError as error:
-            if error.errno != errno.ENXIO or child.poll() is not None or time.monotonic() > deadline:
-                raise
-        time.sleep(0.01)
-
-
 def wait_until_reading(child: subprocess.Popen[bytes]) -> None:
     """Wait until ``child`` sleeps in read(). A SIGINT that lands between its open() and its read() would only
     set Python's flag, which the blocking read then never checks: the child would wait for ever."""
@@ -145,48 +132,65 @@ def wait_until_reading(child: subprocess.Popen[bytes]) -> None:
 
 
 def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
-    # A FIFO with no data yet holds `ooh` in its read: a moment that is sure to be inside the command.
-    fifo = tmp_path / "data.yaml"
-    os.mkfifo(fifo)
-    child = subprocess.Popen(
-        command("--data", str(fifo), "list"),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=child_env(tmp_path / "cache"),
-    )
-    writer = wait_for_reader(fifo, child)
+    # `--data <(slow command)`: a pipe with no data yet holds `ooh` in its read, a moment sure to be inside
+    # the command.
+    read, write = os.pipe()
     try:
+        child = subprocess.Popen(
+            command("--data", f"/dev/fd/{read}", "list"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=child_env(tmp_path / "cache"),
+            pass_fds=(read,),
+        )
+        os.close(read)
         wait_until_reading(child)
         child.send_signal(signal.SIGINT)
         stdout, stderr = child.communicate(timeout=30)
     finally:
-        os.close(writer)
+        os.close(write)
     assert child.returncode == 130, stderr.decode(errors="replace")
     assert b"Traceback" not in stderr and b"KeyboardInterrupt" not in stderr
     assert stdout == b""
     assert stderr in (b"", b"ooh: interrupted\n")
 
 
-def test_a_fifo_is_read_once(tmp_path: Path) -> None:
-    # `ooh --data <(...)`: reading the data twice would block for ever on the second open.
-    fifo = tmp_path / "data.yaml"
-    os.mkfifo(fifo)
+def test_a_pipe_is_read_once(tmp_path: Path) -> None:
+    # `ooh --data <(...)`: reading the data twice would block for ever on the second read.
+    read, write = os.pipe()
 
     def feed() -> None:
-        with fifo.open("wb") as stream:
+        with os.fdopen(write, "wb") as stream:
             stream.write(SAMPLE.read_bytes())
 
     feeder = threading.Thread(target=feed, daemon=True)
     feeder.start()
-    result = subprocess.run(
-        command("--data", str(fifo), "show", "actors"),
-        capture_output=True,
-        env=child_env(tmp_path / "cache"),
-        timeout=30,
-    )
+    try:
+        result = subprocess.run(
+            command("--data", f"/dev/fd/{read}", "show", "actors"),
+            capture_output=True,
+            env=child_env(tmp_path / "cache"),
+            timeout=30,
+            pass_fds=(read,),
+        )
+    finally:
+        os.close(read)
     feeder.join(timeout=5)
     assert "Actors" in assert_clean(result)
     assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").iterdir())
+
+
+def test_a_named_fifo_is_refused_before_it_is_opened(tmp_path: Path) -> None:
+    # With no writer, opening a FIFO blocks for ever; `ooh` says why it will not read it instead.
+    fifo = tmp_path / "data.yaml"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        command("--data", str(fifo), "list"), capture_output=True, env=child_env(tmp_path / "cache"), timeout=30
+    )
+    assert result.returncode == 3
+    assert result.stderr.decode() == (
+        f"ooh: data file {fifo} is a named pipe (FIFO); give a regular file, or `--data <(command)`\n"
+    )
 
 
 # --- colour, width, locale --------------------------------------------------------------------------------
@@ -270,5 +274,5 @@ def test_exit_now_flushes_the_output_and_keeps_the_status(code: str, status: int
 def test_exit_now_says_when_the_output_could_not_be_written() -> None:
     with Path("/dev/full").open("wb") as full:
         result = exit_now_child("0", size=100, stdout=full)  # small enough to wait in the buffer
-    assert result.returncode == 4
-    assert result.stderr.decode().startswith("ooh: cannot write the output: [Errno 28]")
+    assert result.returncode == 5  # not 4: that is for bugs
+    assert result.stderr == b"ooh: cannot write the output: no space left on device\n"

@@ -24,8 +24,10 @@ DAY_ONE = date(2026, 1, 2)
 DAY_TWO = date(2026, 3, 4)
 
 
-def build(sources: Sources, existing: Document | None = None, today: date = DAY_ONE) -> tuple[Document, ImportReport]:
-    return build_document(*sources, existing, today=today)
+def build(
+    sources: Sources, existing: Document | None = None, today: date = DAY_ONE, allow_partial: bool = False
+) -> tuple[Document, ImportReport]:
+    return build_document(*sources, existing, today=today, allow_partial=allow_partial)
 
 
 def records(document: Document) -> dict[str, Document]:
@@ -288,9 +290,19 @@ def test_merge_keeps_what_the_sources_do_not_give(first: tuple[Document, ImportR
 def test_figures_no_longer_published_are_removed(first: tuple[Document, ImportReport], sources: Sources) -> None:
     existing = copy.deepcopy(first[0])
     records(existing)["castle-guards"]["pay"] = {"year": 2022, "median_annual": 40000}
-    document, report = build(sources, existing)
+    # A page without what its record has may be a page cut short: that loss must be asked for.
+    document, report = build(sources, existing, allow_partial=True)
     assert "pay" not in records(document)["castle-guards"]
     assert report.updated == {"castle-guards": ["pay"]}
+
+
+def test_a_page_without_what_its_record_has_is_refused(first: tuple[Document, ImportReport], sources: Sources) -> None:
+    existing = copy.deepcopy(first[0])
+    records(existing)["castle-guards"]["pay"] = {"year": 2022, "median_annual": 40000}
+    with pytest.raises(
+        SourceError, match=r"castle-guards\.html lacks pay\.median_annual, pay\.year; .*--allow-partial"
+    ):
+        build(sources, existing)
 
 
 def test_second_import_is_byte_identical(sources: Sources, tmp_path: Path) -> None:
@@ -362,7 +374,8 @@ def test_wages_by_the_hour_and_of_an_earlier_year(sources: Sources, tmp_path: Pa
     pages, workbook, index = sources
     for path in [*pages.glob("*.html"), *(pages.parent / "profiles").glob("*.html")]:
         (tmp_path / path.name).write_bytes(path.read_bytes())
-    by_id = records(build_document(tmp_path, workbook, index)[0])
+    # These made-up pages lack sections every real profile page has.
+    by_id = records(build_document(tmp_path, workbook, index, allow_partial=True)[0])
     keepers = by_id["lock-keepers"]
     assert keepers["pay"] == {
         "year": 2024,

@@ -52,7 +52,11 @@ def test_cip_alone_updates_the_programs_and_keeps_the_rest(target: Path, tmp_pat
         tmp_path, "CIP2020Code,CIP2020Title,SOC2018Code,SOC2018Title\n51.3801,Registered Nursing.,29-1141,RN\n"
     )
     before = read_existing(SAMPLE)
-    result = run("--cip", str(crosswalk), "--output", str(target))
+    # Taking programs away is what a crosswalk cut short does: asked for here.
+    refused = run("--cip", str(crosswalk), "--output", str(target))
+    assert refused.exit_code == 3 and "is it cut short?" in refused.stderr
+    assert target.read_bytes() == SAMPLE.read_bytes()
+    result = run("--cip", str(crosswalk), "--output", str(target), "--allow-partial")
     assert result.exit_code == 0, result.output
     after = read_existing(target)
     assert before is not None and after is not None
@@ -63,7 +67,7 @@ def test_cip_alone_updates_the_programs_and_keeps_the_rest(target: Path, tmp_pat
     for old, new in zip(before["occupations"], after["occupations"], strict=True):
         assert {k: v for k, v in old.items() if k != "programs"} == {k: v for k, v in new.items() if k != "programs"}
     assert f"updated {nurses['id']}: programs" in result.stdout
-    again = run("--cip", str(crosswalk), "--output", str(target))
+    again = run("--cip", str(crosswalk), "--output", str(target), "--allow-partial")
     assert "already up to date; not rewritten" in again.stdout
     assert not (target.parent / "occupations.db").exists()
 
@@ -113,7 +117,8 @@ def test_a_damaged_oews_file_is_refused_and_changes_nothing(
     wages.write_bytes(b"old")
     source = tmp_path / "oews.sqlite"
     source.write_bytes(content)
-    result = run("--oews", str(source), "--cip", str(crosswalk_file(tmp_path)), "--output", str(target))
+    cip = str(crosswalk_file(tmp_path))
+    result = run("--oews", str(source), "--cip", cip, "--output", str(target), "--allow-partial")
     assert result.exit_code == 3, result.output
     assert message in result.stderr
     assert wages.read_bytes() == b"old" and target.read_bytes() == SAMPLE.read_bytes()

@@ -12,7 +12,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from ooh_cli import __version__
-from ooh_cli.cli.edge import OohGroup, exit_now
+from ooh_cli.cli.edge import OohGroup, check_standard_streams, exit_now
 from ooh_cli.cli.options import DataOption, examples
 from ooh_cli.cli.session import Session
 from ooh_cli.core.errors import ExitCode
@@ -64,6 +64,7 @@ def main() -> NoReturn:
     gc.freeze()
     gc.enable()
     try:
+        check_standard_streams()
         app()
     except SystemExit as done:
         exit_now(done.code)

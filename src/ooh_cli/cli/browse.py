@@ -23,7 +23,7 @@ from ooh_cli.cli.options import (
     examples,
 )
 from ooh_cli.cli.profiles import emit_profiles
-from ooh_cli.cli.session import session
+from ooh_cli.cli.session import bounded, session
 from ooh_cli.cli.words import OneOf, OohTyper
 from ooh_cli.core.discover import TopList
 from ooh_cli.core.query import SortKey
@@ -190,7 +190,7 @@ def search(
     from ooh_cli.core.search import search as run_search
     from ooh_cli.output.views import footer
 
-    query = " ".join(words)
+    query = bounded(" ".join(words), "the query")
     if not query.strip():
         raise UsageError("search needs at least one word")
     current = session(ctx)

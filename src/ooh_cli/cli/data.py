@@ -9,7 +9,7 @@ import typer
 from ooh_cli.cli.options import TableFormatOption, examples
 from ooh_cli.cli.session import session
 from ooh_cli.cli.words import OohTyper
-from ooh_cli.core.errors import DataError
+from ooh_cli.core.errors import DataError, UsageError
 from ooh_cli.output import emit
 
 app = OohTyper(
@@ -84,6 +84,14 @@ def import_(
             show_default=False,
         ),
     ] = None,
+    allow_partial: Annotated[
+        bool,
+        typer.Option(
+            "--allow-partial",
+            help="Import pages that lack sections every profile page has (or that their record has now), and a "
+            "crosswalk that takes programs away; without it, such sources are refused as cut short.",
+        ),
+    ] = False,
 ) -> None:
     """Build the data file (and the wage table beside it) from official files, keeping what they do not provide.
 
@@ -97,11 +105,15 @@ def import_(
     current = session(ctx)
     env = current.env
     target = output or current.path
+    if target.is_dir():
+        raise UsageError(
+            f"--output: {target} is a folder; name the data file to write, such as {target / 'occupations.yaml'}"
+        )
     check_sources(pages, projections, index, cip, oews, onet)
     # Everything is read and built before anything is written, then written all or nothing (importer/switch.py):
     # a bad source, an interrupt or a full disk leaves every file as it was. One import at a time per folder.
     with import_lock(target.parent), terminate_as_interrupt():
-        records = import_records(env, target, pages, projections, index, cip)
+        records = import_records(env, target, pages, projections, index, cip, allow_partial)
         document = records.document if records else None
         prepared = run_steps(env, target, document, {"--oews": oews, "--onet": onet})
         commit(target, records.text if records else None, [step.staged for step in prepared])

@@ -10,24 +10,59 @@ import typer
 
 from ooh_cli.cli.commands import MODULES, command
 from ooh_cli.cli.words import Command, ParserContext, WordsGroup, choices_of, one_of
-from ooh_cli.core.errors import ExitCode, OohError
+from ooh_cli.core.errors import ExitCode, OohError, OutputError, cannot_write
+from ooh_cli.core.sanitize import clean
 
 DEBUG_ENV = "OOH_DEBUG"
 
 
 def fail(message: str, code: int, choices: list[str] | None = None) -> NoReturn:
     """The error's line, then the choices it offers (candidates, valid values), indented, one a line."""
-    # One line, always: some parser messages (and names users typed) carry line breaks and tabs.
+    # One line, always: some parser messages (and names users typed) carry line breaks and tabs; and no
+    # terminal control that a name or a data file holds reaches the terminal.
     lines = [f"ooh: {' '.join(message.split())}", *(f"  {choice.replace(chr(10), ' ')}" for choice in choices or [])]
-    sys.stderr.write("\n".join(lines) + "\n")
+    sys.stderr.write(clean("\n".join(lines)) + "\n")
     sys.exit(code)
 
 
 def reader_gone() -> NoReturn:
     """The reader went away (`ooh list | head -1`): not an error. Point stdout at nothing so the
     interpreter's final flush stays quiet."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    _drop_output()
     sys.exit(ExitCode.OK)
+
+
+def _drop_output() -> None:
+    """Send what stdout still holds to nothing: it cannot be written, and a second failure would say so twice."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _flush_output() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise cannot_write(error) from None
+
+
+def check_standard_streams() -> None:
+    """A closed stdout or stderr (`ooh list >&-`, `2>&-`), handled as git does.
+
+    Python leaves `sys.stdout` None then, and the next file opened would take its descriptor: the output would
+    go into it. Both descriptors are held by /dev/null; without stderr, messages are dropped and the command
+    runs; without stdout, there is nowhere for its output, and `ooh` says so and stops.
+    """
+    closed_stdout = sys.stdout is None
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is None:
+            null = os.open(os.devnull, os.O_WRONLY)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            setattr(sys, name, open(fd, "w", encoding="utf-8", closefd=False))  # noqa: SIM115  # for the process's life
+    if closed_stdout:
+        fail(str(cannot_write("standard output is closed")), ExitCode.OUTPUT)
 
 
 class OohGroup(WordsGroup):
@@ -47,7 +82,10 @@ class OohGroup(WordsGroup):
             sys.stdout.reconfigure(errors="replace")
         try:
             code = super().main(args, prog_name or "ooh", complete_var, False, windows_expand_args, **extra)
-            sys.stdout.flush()
+            _flush_output()
+        except OutputError as error:
+            _drop_output()
+            fail(str(error), error.exit_code)
         except OohError as error:
             fail(str(error), error.exit_code, error.choices)
         except typer.TyperException as error:
@@ -121,9 +159,12 @@ def exit_now(code: object) -> NoReturn:
         sys.stdout.flush()
     except BrokenPipeError:
         pass  # the reader went away: not an error (see reader_gone)
-    except (OSError, ValueError) as error:
-        sys.stderr.write(f"ooh: cannot write the output: {error}\n")
-        status = ExitCode.INTERNAL
+    except OSError as error:
+        sys.stderr.write(f"ooh: {cannot_write(error)}\n")
+        status = ExitCode.OUTPUT
+    except ValueError:  # stdout was closed under us
+        sys.stderr.write(f"ooh: {cannot_write('standard output is closed')}\n")
+        status = ExitCode.OUTPUT
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.flush()
     os._exit(status)

@@ -17,7 +17,8 @@ from ooh_cli.cli.options import (
 )
 from ooh_cli.cli.session import Session, session
 from ooh_cli.cli.words import OohTyper
-from ooh_cli.core.errors import AmbiguousError, NotFoundError
+from ooh_cli.core.errors import AmbiguousError, DataError, NotFoundError
+from ooh_cli.core.sanitize import is_web_address
 from ooh_cli.output import emit, markdown_renderer, renderer
 from ooh_cli.output.env import Environment
 
@@ -84,6 +85,9 @@ def open_page(env: Environment, url: str | None) -> None:
 
     if url is None:
         raise NotFoundError("this profile has no web page in the data file")
+    if not is_web_address(url):
+        # A browser would run javascript:, open local files, or read "-..." as one of its own options.
+        raise DataError(f"not opening {url!r}: only http:// and https:// addresses are opened")
     if webbrowser.open(url):
         env.message(f"opened {url}")
     else:

@@ -5,11 +5,22 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from ooh_cli.core.errors import NotFoundError, UsageError
 from ooh_cli.output.env import Environment
 
 if TYPE_CHECKING:
     from ooh_cli.core.catalog import Catalog, Match
     from ooh_cli.core.store import Store
+
+# The longest name or query taken: room for 400 words and more, and a bound on the work one query can ask for.
+MAX_QUERY = 4_096
+
+
+def bounded(text: str, what: str = "the occupation name") -> str:
+    """``text`` when it is no longer than MAX_QUERY characters; else a usage error."""
+    if len(text) > MAX_QUERY:
+        raise UsageError(f"{what} is {len(text):,} characters long; at most {MAX_QUERY:,} are taken")
+    return text
 
 
 class Session:
@@ -43,7 +54,11 @@ class Session:
 
     def resolve(self, text: str) -> "Match":
         """The profile ``text`` names; when it was a guess, stderr says what it was taken as."""
-        match = self.catalog().resolve(text)
+        if text.startswith("-"):
+            # `ooh show -- --help`: no profile is named like an option, and a guess from its words ("help":
+            # helpers) would answer a question nobody asked.
+            raise NotFoundError(f"no occupation is named {text!r}; options such as --help go before `--`")
+        match = self.catalog().resolve(bounded(text))
         if match.guessed_from is not None:
             occ = match.occupation
             self.env.message(f'showing {occ.title} for "{match.guessed_from}"')

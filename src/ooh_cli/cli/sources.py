@@ -82,6 +82,7 @@ def import_records(
     projections: Path | None,
     index: Path | None,
     cip: Path | None,
+    allow_partial: bool = False,
 ) -> RecordsImport | None:
     """The data file rebuilt from the BLS files, or only its programs from the crosswalk; None without either."""
     from ooh_cli.core.yamlio import dump_yaml
@@ -94,7 +95,7 @@ def import_records(
         from ooh_cli.importer.programs import read_crosswalk
 
         existing = read_existing(target)
-        document, report = apply_crosswalk(existing, read_crosswalk(cip))
+        document, report = apply_crosswalk(existing, read_crosswalk(cip), source=cip, allow_partial=allow_partial)
     else:
         existing = read_existing(target)
         if env.stderr.isatty():
@@ -110,9 +111,10 @@ def import_records(
                     existing,
                     lambda done, total: bar.update(task, completed=done, total=total),
                     cip=cip,
+                    allow_partial=allow_partial,
                 )
         else:
-            document, report = build_document(pages, projections, index, existing, cip=cip)
+            document, report = build_document(pages, projections, index, existing, cip=cip, allow_partial=allow_partial)
     # Rewrite whenever the bytes would differ, so hand edits are put back in the documented layout.
     before = target.read_text(encoding="utf-8") if existing is not None else None
     text = dump_yaml(document)

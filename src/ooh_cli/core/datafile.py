@@ -37,14 +37,36 @@ def data_path(option: Path | None) -> Path:
 
 
 def stat_data_file(path: Path) -> os.stat_result:
-    """The data file's status, or a DataError saying why it cannot be read."""
+    """The data file's status, or a DataError saying why it cannot be read.
+
+    Before anything is read: a device (`/dev/zero` never ends, a terminal waits for typing), a socket, a named
+    FIFO (with no writer it blocks for ever) or a file over MAX_DATA_BYTES is refused. A pipe handed over
+    open (`--data <(...)`, a /dev/fd path) is read, up to the same size.
+    """
+    from ooh_cli.core.files import MAX_DATA_BYTES, too_large
+
     try:
         stat = path.stat()
     except OSError as error:
         raise unreadable(path, error) from None
-    if stat_mode.S_ISDIR(stat.st_mode):
+    mode = stat.st_mode
+    if stat_mode.S_ISDIR(mode):
         raise unreadable(path, IsADirectoryError())
+    if stat_mode.S_ISFIFO(mode) and not _open_pipe(path):
+        raise DataError(f"data file {path} is a named pipe (FIFO); give a regular file, or `--data <(command)`")
+    if not (stat_mode.S_ISREG(mode) or stat_mode.S_ISFIFO(mode)):
+        raise DataError(f"data file {path} is a device or a socket, not a YAML file")
+    if stat.st_size > MAX_DATA_BYTES:
+        raise too_large(path)
     return stat
+
+
+def _open_pipe(path: Path) -> bool:
+    """Whether ``path`` names a pipe this process already holds open (`/dev/fd/63` from `<(...)`)."""
+    try:
+        return "pipe:[" in str(path.resolve())
+    except OSError:
+        return False
 
 
 def check_file(path: Path) -> tuple[Dataset | None, list[Problem]]:

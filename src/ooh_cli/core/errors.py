@@ -14,6 +14,7 @@ class ExitCode:
     USAGE: Final = 2
     BAD_DATA: Final = 3
     INTERNAL: Final = 4
+    OUTPUT: Final = 5
     INTERRUPTED: Final = 130
 
 
@@ -56,3 +57,15 @@ def unreadable(path: Path, error: OSError) -> DataError:
     if isinstance(error, IsADirectoryError):
         return DataError(f"data file {path} is a directory, not a YAML file")
     return DataError(f"cannot read data file {path}: {error.strerror or error}")
+
+
+class OutputError(OohError):
+    """Standard output could not be written: a full disk, a closed stdout, an I/O error."""
+
+    exit_code = ExitCode.OUTPUT
+
+
+def cannot_write(error: OSError | str) -> OutputError:
+    """``cannot write the output: no space left on device``, from the error writing standard output."""
+    reason = error if isinstance(error, str) else error.strerror or str(error)
+    return OutputError(f"cannot write the output: {reason[:1].lower()}{reason[1:]}")

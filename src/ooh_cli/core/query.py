@@ -56,7 +56,7 @@ def parse_term(vocabulary: Vocabulary, value: str | None, option: str) -> str | 
     return slugs[0]
 
 
-_AMOUNT = re.compile(r"\$?\s*(\d[\d,]*(?:\.\d+)?|\.\d+)\s*([km]?)", re.IGNORECASE)
+_AMOUNT = re.compile(r"\$?\s*(\d[\d,]*(?:\.\d+)?|\.\d+)\s*([km]?)", re.IGNORECASE | re.ASCII)
 
 
 def parse_amount(option: str, text: str | float | None) -> float | None:
@@ -64,7 +64,9 @@ def parse_amount(option: str, text: str | float | None) -> float | None:
     if text is None or isinstance(text, float):
         return text
     found = _AMOUNT.fullmatch(text.strip())
-    if found is None or ("," in found.group(1) and not re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", found.group(1))):
+    if found is None or (
+        "," in found.group(1) and not re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", found.group(1), re.ASCII)
+    ):
         raise UsageError(f"{option}: expected an amount such as 60000, 60k or $60,000, not {text!r}")
     scale = {"": 1, "k": 1_000, "m": 1_000_000}[found.group(2).casefold()]
     return float(found.group(1).replace(",", "")) * scale

@@ -49,6 +49,9 @@ def find_states(texts: list[str] | None, option: str = "--state") -> list[State]
     """States for repeated or comma-separated values, each once, in the order given."""
     found: list[State] = []
     for text in texts or []:
+        if not text.strip(", \t\n"):
+            # `--state ""` (an unset shell variable, say) asks for no state: say so rather than show the nation.
+            raise StateError(f"{option}: empty; expected a postal code or a state name such as TX or texas")
         for part in text.split(","):
             if part.strip():
                 state = find_state(part, option)

@@ -18,6 +18,7 @@ import msgspec
 
 from ooh_cli.core.model import MAX_NAME, Meta, Occupation, Record
 from ooh_cli.core.names import fold
+from ooh_cli.core.sanitize import first_unsafe
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, PUBLIC_CONTACT, TRAINING, Vocabulary
 
 
@@ -71,6 +72,36 @@ _BOUND = re.compile(r"Expected `(?P<expected>[^`]+)` (?P<op>[<>]=?) (?P<bound>\S
 _LENGTH = re.compile(r"Expected `(?P<expected>str|array)` of length (?P<op>[<>]=?) (?P<bound>\d+)")
 _PATTERN = re.compile(r"Expected `str` matching regex")
 _ENUM = re.compile(r"Invalid enum value (?P<value>.+)")
+
+
+# The fields that hold prose, where a line break or a tab may belong; every other text is one line.
+PROSE_FIELDS = frozenset(
+    {"summary", "what_they_do", "duties", "prospects", "courses", "licenses", "qualities", "programs", "notes"}
+    | {"associations", "how_it_works", "description"}
+)
+
+
+def check_controls(value: object, problems: list[Problem], record: str | None, field: str, prose: bool = False) -> None:
+    """A problem for each text in ``value`` (a decoded record, never the raw document: an alias bomb's
+    expansion is never walked) that holds a terminal control (ESC, BEL, CR, C1, bidi overrides...): shown raw
+    it could recolour, rewrite or retitle the terminal, or write the clipboard."""
+    if isinstance(value, str):
+        found = first_unsafe(value, one_line=not prose)
+        if found is not None:
+            message = f"contains the control character {found}; text may hold no terminal controls"
+            problems.append(Problem(Level.ERROR, message, record, field or None))
+    elif isinstance(value, msgspec.Struct):
+        for spec in msgspec.structs.fields(value):
+            name = spec.encode_name
+            inner = f"{field}.{name}".lstrip(".")
+            check_controls(getattr(value, spec.name), problems, record, inner, prose or name in PROSE_FIELDS)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_controls(key, problems, record, field)
+            check_controls(item, problems, record, f"{field}.{key_name(key)}".lstrip("."), prose)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            check_controls(item, problems, record, f"{field}[{index}]", prose)
 
 
 def type_name(value: object) -> str:
@@ -229,6 +260,8 @@ def read_document(raw: object) -> tuple[Dataset | None, list[Problem]]:
         problems.append(Problem(Level.ERROR, f"expected a mapping, got {type_name(raw_meta)}", field="meta"))
     else:
         meta = _decode(raw_meta, Meta, problems, None, "meta.")
+        if meta is not None:
+            check_controls(meta, problems, None, "meta")
         _note_unknown(raw_meta, Meta, problems, None)
 
     records = raw.get("occupations")
@@ -248,6 +281,8 @@ def read_document(raw: object) -> tuple[Dataset | None, list[Problem]]:
             if record_id is None:
                 continue
             occ = _decode(item, Occupation, problems, record_id, "")
+            if occ is not None:
+                check_controls(occ, problems, record_id, "")
             _note_unknown(item, Occupation, problems, record_id)
             if occ is not None:
                 occupations.append(occ)

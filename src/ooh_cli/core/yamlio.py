@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, AnyStr
 
 from ooh_cli.core.errors import DataError, unreadable
+from ooh_cli.core.files import read_bounded
+from ooh_cli.core.sanitize import UNSAFE
 from ooh_cli.core.validate import shorten
 
 if TYPE_CHECKING:
@@ -56,7 +58,7 @@ def parse_file(path: Path) -> Any:
     (see `_split_records`). Any other layout is parsed whole.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path)
         # A regular file is read again a record at a time; a pipe (`--data <(...)`) can only be read once.
         rereadable = stat_mode.S_ISREG(path.stat().st_mode)
     except OSError as error:
@@ -264,4 +266,9 @@ def _dumper() -> type[Any]:
         def ignore_aliases(self, data: Any) -> bool:
             return True
 
+        def represent_str(self, data: str) -> Any:
+            # Double quotes, where the emitter escapes controls (\e, \x9B, \N) rather than writing them raw.
+            return self.represent_scalar("tag:yaml.org,2002:str", data, style='"' if UNSAFE.search(data) else None)
+
+    Dumper.add_representer(str, Dumper.represent_str)
     return Dumper

@@ -20,6 +20,7 @@ from typing import Any
 from ooh_cli.core.errors import DataError
 from ooh_cli.core.vocab import VARIES
 from ooh_cli.importer.azindex import read_az_index
+from ooh_cli.importer.completeness import check_pages, check_programs, missing_from_page, sourced_fields
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.merge import META_KEYS, changed_fields, merge_record, prune, same, union_keys
 from ooh_cli.importer.pages import ProfilePage, read_profile
@@ -110,6 +111,7 @@ def build_document(
     *,
     cip: Path | None = None,
     today: date | None = None,
+    allow_partial: bool = False,
 ) -> tuple[dict[str, Any], ImportReport]:
     """Read the profile pages, the projections workbook and the A-Z index; merge into ``existing``.
 
@@ -119,7 +121,8 @@ def build_document(
     Returns the document (``meta`` and ``occupations`` sorted by id, the YAML shape of docs/data-format.md)
     and a report. ``progress(done, total)`` is called after each file. ``meta.built`` becomes ``today``
     unless nothing else changed, in which case the existing value stays and the output is identical.
-    Raises SourceError for a missing or malformed source file and DataError for a malformed ``existing``.
+    Raises SourceError for a missing or malformed source file, a page cut short or a crosswalk that takes
+    programs away (completeness.py; not with ``allow_partial``), and DataError for a malformed ``existing``.
     """
     pages_dir, projections_path, index_path = Path(pages_dir), Path(projections_path), Path(index_path)
     old_records = existing_records(existing)
@@ -162,6 +165,7 @@ def build_document(
         report.warnings.append(f"{index_path.name}: titles point to profile {slug!r}, which has no page")
 
     records: dict[str, dict[str, Any]] = {}
+    made: list[tuple[ProfilePage, dict[str, Any]]] = []
     for page in pages:
         rows = linked.get(page.id, [])
         report.warnings.extend(f"{page.id}: {warning}" for warning in page.warnings)
@@ -169,6 +173,7 @@ def build_document(
         report.disagreements.extend(_cross_check(page, rows, projections.base_year))
         report.warnings.extend(_check_codes(page, rows, projections_path.name))
         fresh = _record(page, rows, aliases.get(page.id, []), edition_name, known_ids, report)
+        made.append((page, dict(fresh)))
         old = old_records.get(page.id)
         programs = programs_for(fresh, crosswalk, old)
         if programs:
@@ -181,6 +186,13 @@ def build_document(
             report.unchanged.append(page.id)
         else:
             report.updated[page.id] = changed_fields(old, merged)
+    sourced = sourced_fields(fresh for _, fresh in made)
+    lacking = {page.id: missing_from_page(page, fresh, old_records.get(page.id), sourced) for page, fresh in made}
+    check_pages(pages_dir, lacking, allow_partial)
+    if crosswalk is not None and cip is not None:
+        check_programs(
+            Path(cip), old_records, {key: record.get("programs") for key, record in records.items()}, allow_partial
+        )
     for record_id, old in old_records.items():
         if record_id not in records:
             records[record_id] = old

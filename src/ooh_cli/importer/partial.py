@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from ooh_cli.core.errors import DataError
 from ooh_cli.importer.build import ImportReport, existing_records, finish
+from ooh_cli.importer.completeness import check_programs
 from ooh_cli.importer.merge import RECORD_KEYS, changed_fields, same
 from ooh_cli.importer.programs import Crosswalk, programs_edition, programs_for
 
 
 def apply_crosswalk(
-    existing: Mapping[str, Any] | None, crosswalk: Crosswalk, today: date | None = None
+    existing: Mapping[str, Any] | None,
+    crosswalk: Crosswalk,
+    today: date | None = None,
+    source: Path | None = None,
+    allow_partial: bool = False,
 ) -> tuple[dict[str, Any], ImportReport]:
     """The existing document with every record's programs (and ``meta.programs_edition``) from ``crosswalk``.
 
@@ -32,6 +38,9 @@ def apply_crosswalk(
             report.unchanged.append(old["id"])
         else:
             report.updated[old["id"]] = changed_fields(old, record)
+    if source is not None:
+        new_programs = {record["id"]: record.get("programs") for record in records}
+        check_programs(source, existing_records(existing), new_programs, allow_partial)
     old_meta = existing.get("meta")
     meta: dict[str, Any] = dict(old_meta) if isinstance(old_meta, Mapping) else {}
     edition = programs_edition(crosswalk, None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -116,14 +117,17 @@ def read_projections(path: Path) -> Projections:
         workbook = openpyxl.load_workbook(path, data_only=True)
     except FileNotFoundError:
         raise SourceError(path, "file not found") from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, EOFError) as error:
-        raise SourceError(path, f"not an Excel workbook (.xlsx): {error}") from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, EOFError, SyntaxError) as error:
+        # SyntaxError: the XML parser's ParseError, for a workbook whose parts are cut or damaged.
+        raise SourceError(path, f"not an Excel workbook (.xlsx), or a damaged one: {error}") from None
     except OSError as error:
         raise SourceError(path, f"cannot read: {error.strerror or error}") from None
     try:
         if SHEET not in workbook.sheetnames:
             raise SourceError(path, f"no sheet {SHEET!r} (sheets: {', '.join(workbook.sheetnames)})")
         return _read_sheet(path, workbook[SHEET])
+    except (SyntaxError, zipfile.BadZipFile, EOFError, zlib.error) as error:
+        raise SourceError(path, f"sheet {SHEET!r} is damaged (cut short?): {error}") from None
     finally:
         workbook.close()
 

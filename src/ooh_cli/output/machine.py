@@ -7,18 +7,22 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ooh_cli.core.sanitize import escaped
 from ooh_cli.output.env import Environment
 
 
 def write_json(data: Any, env: Environment) -> None:
-    # On an ASCII-only stdout, \u escapes keep the JSON exact where "?" would change it.
-    env.stdout.write(json.dumps(data, indent=2, ensure_ascii=env.ascii_only) + "\n")
+    # On an ASCII-only stdout, \u escapes keep the JSON exact where "?" would change it. json escapes C0
+    # controls itself; DEL, C1 and bidi controls can only be inside strings, where an escape means the same.
+    env.stdout.write(escaped(json.dumps(data, indent=2, ensure_ascii=env.ascii_only)) + "\n")
 
 
 def write_yaml(data: Any, env: Environment) -> None:
     from ooh_cli.core.yamlio import dump_yaml
 
-    env.stdout.write(dump_yaml(data))
+    # Strings with controls are double-quoted, where the emitter escapes all but the bidi controls: those are
+    # escaped here (inside double quotes, the only place they can be, \u202E means the same).
+    env.stdout.write(escaped(dump_yaml(data)))
 
 
 def write_csv(rows: Sequence[Mapping[str, Any]], fieldnames: Sequence[str], env: Environment) -> None:

@@ -3,7 +3,8 @@
 When standard output is a terminal, what a command writes is held back until it ends; if it is taller than
 the screen it is piped through `$OOH_PAGER`, else `$PAGER`, else `less -FRX` (colours kept, and less leaves at
 once when the text fits after all). `--no-pager`, `OOH_PAGER=cat` or an empty `OOH_PAGER` turn it off. Pipes,
-files and machine formats are never paged.
+files and machine formats are never paged. A pager that cannot start or fails never loses the output: it is
+printed directly, with a line on stderr saying why.
 """
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ import contextlib
 import io
 import os
 import shutil
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    import subprocess
+
+# The shell's statuses for a command it could not find (127) or could not run (126).
+NOT_RUN = (126, 127)
 
 
 def pager_command(stdout: TextIO, no_pager: bool) -> str | None:
@@ -30,8 +37,8 @@ def pager_command(stdout: TextIO, no_pager: bool) -> str | None:
 class PagedOutput(io.TextIOBase):
     """Standard output held back until `finish`, then shown through the pager when taller than the screen."""
 
-    def __init__(self, stdout: TextIO, command: str, height: int) -> None:
-        self._stdout, self._command, self._height = stdout, command, height
+    def __init__(self, stdout: TextIO, command: str, height: int, stderr: TextIO) -> None:
+        self._stdout, self._command, self._height, self._stderr = stdout, command, height, stderr
         self._parts: list[str] = []
         self.paging = True
 
@@ -68,7 +75,40 @@ class PagedOutput(io.TextIOBase):
         import subprocess
 
         self._stdout.flush()
-        pager = subprocess.Popen(self._command, shell=True, stdin=subprocess.PIPE, encoding=self._stdout.encoding)
-        with contextlib.suppress(BrokenPipeError):  # the reader left the pager before the end: not an error
-            pager.communicate(text)
+        try:
+            pager = subprocess.Popen(self._command, shell=True, stdin=subprocess.PIPE, encoding=self._stdout.encoding)
+        except OSError as error:
+            self._directly(text, f"cannot start the pager {self._command!r}: {error.strerror or error}")
+            return
+        try:
+            with contextlib.suppress(BrokenPipeError):  # the reader left the pager before the end: not an error
+                pager.communicate(text)
+        except KeyboardInterrupt:
+            _outlive(pager)
+            raise
+        status = pager.wait()
+        if status in NOT_RUN:
+            self._directly(text, f"the pager {self._command!r} could not be run; showing the output without it")
+        elif status > 0:
+            # `PAGER=false`: whatever it did, the output did not reach the reader through it.
+            self._directly(text, f"the pager {self._command!r} failed (exit status {status}); output shown without it")
+
+    def _directly(self, text: str, why: str) -> None:
+        self._stderr.write(f"ooh: {why}\n")
+        self._stdout.write(text)
+        self._stdout.flush()
+
+
+def _outlive(pager: subprocess.Popen[str]) -> None:
+    """Ctrl-C reached the pager too, and it decides whether to leave (less stays). Wait for it, as git does:
+    a pager left running behind the shell would take the next keystrokes typed there."""
+    import signal
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with contextlib.suppress(OSError):
+            if pager.stdin is not None:
+                pager.stdin.close()
         pager.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)

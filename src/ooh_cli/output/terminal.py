@@ -1,4 +1,8 @@
-"""Rich output for a colour terminal: panels, tables, highlights and bars."""
+"""Rich output for a colour terminal: panels, tables, highlights and bars.
+
+Rich draws on the raw stream (its escape codes must pass), so every view is cleaned of terminal controls first
+(core/sanitize.py), and no text is read as Rich markup or emoji codes: a title such as "[red]x" shows as typed.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ooh_cli.core.sanitize import clean_all, is_web_address
 from ooh_cli.output.blocks import Bars, Block, Bullets, Links, Pairs, Paragraph
 from ooh_cli.output.env import Environment
 from ooh_cli.output.layout import PROSE_WIDTH, WHOLE_WORDS_FROM, column_widths
@@ -34,9 +39,15 @@ def tone(text: str) -> str:
     return ""
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich would exit 1; the edge treats a reader that went away as no error, as git does.
+        raise BrokenPipeError
+
+
 def console(env: Environment) -> Console:
     # highlight=False: Rich would otherwise colour every number it sees, drowning the highlights we choose.
-    return Console(file=env.stdout, highlight=False)
+    return _Console(file=env.raw, highlight=False, markup=False, emoji=False)
 
 
 def _add_columns(
@@ -72,7 +83,7 @@ def _block(block: Block, width: int) -> RenderableType:
         links = [Text(name, style="bold") for name, _ in block.links]
         for (_, url), text in zip(block.links, links, strict=True):
             text.append("\n")
-            text.append(url, style=f"link {url}" if url.startswith("http") else "")
+            text.append(url, style=f"link {url}" if is_web_address(url) else "")
         return Group(*links)
     grid = Table(title=block.title or None, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     _add_columns(grid, block.headers, block.rows, block.numeric, width - PANEL_FRAME)
@@ -85,6 +96,7 @@ def _block(block: Block, width: int) -> RenderableType:
 
 
 def profile(view: ProfileView, env: Environment) -> None:
+    view = clean_all(view)
     out = console(env)
     codes = f" | SOC {', '.join(view.soc_codes)}" if view.soc_codes else ""
     out.print(Text(view.title, style="bold"))
@@ -96,11 +108,13 @@ def profile(view: ProfileView, env: Environment) -> None:
     width = out.width
     for section in view.sections:
         blocks = [_block(block, width) for block in section.blocks]
-        body = Group(*(Padding(block, (0, 0, 1, 0)) for block in blocks[:-1]), blocks[-1])
+        # A section may have no blocks (a duties list without the duties section's paragraph, say).
+        body = Group(*(Padding(block, (0, 0, 1, 0)) for block in blocks[:-1]), *blocks[-1:])
         out.print(Panel(body, title=section.title, title_align="left", box=box.ROUNDED, expand=True))
 
 
 def comparison(compared: Comparison, env: Environment) -> None:
+    compared = clean_all(compared)
     out = console(env)
     legend, headers = comparison_headers(compared, out.width)
     for number, title in legend:
@@ -128,6 +142,7 @@ def comparison(compared: Comparison, env: Environment) -> None:
 
 
 def listing(table_data: Listing, env: Environment) -> None:
+    table_data = clean_all(table_data)
     out = console(env)
     table_data = table_data.fitted(out.width)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)

@@ -99,10 +99,13 @@ def _tile_width(view: TileMap) -> int:
 
 def terminal(view: TileMap, env: Environment) -> None:
     """Tiles shaded by their figure, with the postal code and the figure; the legend gives each shade's range."""
-    from rich.console import Console
     from rich.text import Text
 
-    out = Console(file=env.stdout, highlight=False)
+    from ooh_cli.core.sanitize import clean_all
+    from ooh_cli.output.terminal import console
+
+    view = clean_all(view)  # Rich draws on the raw stream: see terminal.py
+    out = console(env)
     out.print(Text(view.title, style="bold"))
     out.print()
     width = _tile_width(view)

@@ -1,0 +1,85 @@
+"""The characters that must never reach a terminal raw, and the one function that makes text safe to show.
+
+Data files, the sources the importer reads and what users type may hold control characters: ESC starts the
+sequences that recolour, move the cursor, retitle the window, write the clipboard (OSC 52) or make links
+(OSC 8); BEL, BS and CR overwrite what was shown; C1 controls (U+0080-U+009F) are the same sequences in one
+character to many terminals; bidi overrides and isolates make text read otherwise than it is stored (the
+"Trojan Source" trick). Every renderer writes through `clean` (the output environment applies it to stdout and
+stderr, and the Rich renderer to every string of its views); json and yaml escape them instead, and the
+validator refuses them in a data file (`first_unsafe`).
+
+The rules (docs/safety.md says them for users):
+- C0 controls other than tab and newline, DEL, and C1 controls are shown as a visible stand-in: the
+  Unicode control picture (``␛`` for ESC, ``␍`` for CR, ``␡`` for DEL) or, for C1, U+FFFD.
+- Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) are removed.
+- Links are made only of ``http://`` and ``https://`` addresses (`is_web_address`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TypeVar, cast
+
+import msgspec
+
+# Tab (\x09) and newline (\x0a) are left: prose keeps its paragraphs, and renderers lay them out.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Tab and newline, besides, in what must be one line: names, titles, addresses.
+UNSAFE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+CONTROL_PICTURES = 0x2400  # U+2400 + code: the picture of each C0 control
+DEL_PICTURE = "\u2421"
+REPLACEMENT = "\ufffd"
+WEB_SCHEMES = ("https://", "http://")
+NOT_IN_ADDRESS = re.compile('[\\s<>\\[\\]"\\\\`\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]')
+T = TypeVar("T")
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if code < 0x20:
+        return chr(CONTROL_PICTURES + code)
+    if code == 0x7F:
+        return DEL_PICTURE
+    if code <= 0x9F:
+        return REPLACEMENT
+    return ""  # a bidi control: removed
+
+
+def clean(text: str) -> str:
+    """``text`` with every character a terminal would act on made visible or removed (see the module's rules)."""
+    return UNSAFE.sub(_shown, text) if UNSAFE.search(text) else text
+
+
+def escaped(text: str) -> str:
+    """``text`` (json output) with the characters json leaves raw written as ``\\uXXXX`` escapes."""
+    return UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+
+
+def first_unsafe(text: str, one_line: bool = False) -> str | None:
+    """The first character of ``text`` that `clean` would change, as ``U+001B``; None when there is none."""
+    found = (UNSAFE_IN_LINE if one_line else UNSAFE).search(text)
+    return None if found is None else f"U+{ord(found[0]):04X}"
+
+
+def is_web_address(url: str) -> bool:
+    """Whether ``url`` may be a link or opened in a browser: http(s) only, nothing that could end a Markdown
+    link or autolink early, no space and no control character."""
+    return url.lower().startswith(WEB_SCHEMES) and NOT_IN_ADDRESS.search(url) is None
+
+
+def clean_all(value: T, change: Callable[[str], str] = clean) -> T:
+    """``value`` with every string in it (in structs, lists, tuples, sets and dicts) passed through ``change``."""
+
+    def each(item: object) -> object:
+        if isinstance(item, str):
+            return change(item)
+        if isinstance(item, msgspec.Struct):
+            return msgspec.structs.replace(item, **{name: each(getattr(item, name)) for name in item.__struct_fields__})
+        if isinstance(item, (list, tuple, set, frozenset)):
+            return type(item)(map(each, item))
+        if isinstance(item, dict):
+            return {each(key): each(inner) for key, inner in item.items()}
+        return item
+
+    return cast(T, each(value))
