@@ -290,3 +290,20 @@ def test_every_table_and_column_is_documented() -> None:
         row = next(line for line in doc.splitlines() if line.startswith(f"| `{table}` |"))
         for column in re.findall(r"(?:^|,)\s*(\w+) (?:TEXT|INTEGER|BLOB|\))", columns):
             assert f"`{column}`" in row or column.startswith(("hourly_", "annual_")), (table, column)
+
+
+def test_a_damaged_database_is_rebuilt_by_importing_every_source_together(
+    tmp_path: Path, target: Path, oews: Path
+) -> None:
+    from tests.onet_fixture import write_database
+
+    database = database_path(target)
+    database.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
+    before = snapshot(target.parent)
+    alone = run_import("--oews", str(oews), "--output", str(target))
+    assert alone.exit_code == 3 and str(database) in alone.stderr and "--oews and --onet together" in alone.stderr
+    assert snapshot(target.parent) == before
+    onet = write_database(tmp_path / "onet" / "29.3")
+    together = run_import("--oews", str(oews), "--onet", str(onet), "--output", str(target))
+    assert together.exit_code == 0, together.output
+    assert Store(target).describe()["wages"] is not None and Store(target).onet() is not None

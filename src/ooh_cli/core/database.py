@@ -55,10 +55,6 @@ WAGE_TABLES = ("wage_area", "wage_occupation", "wage", "wage_state")
 ONET_TABLES = ("onet_profile",)
 
 
-class OtherVersion(DataError):
-    """A database of ooh, of another schema version."""
-
-
 def database_path(data_path: Path) -> Path:
     """Where a data file's database lives: beside it, named after it."""
     return data_path.with_name(data_path.stem + SUFFIX)
@@ -78,7 +74,7 @@ class Database:
         if application != APPLICATION_ID:
             raise DataError(f"{path}: not a database of ooh; move it away or rebuild it with `ooh data import`")
         if version != SCHEMA_VERSION:
-            raise OtherVersion(
+            raise DataError(
                 f"{path}: a database of schema version {version}, this ooh reads version {SCHEMA_VERSION}; "
                 "rebuild it with `ooh data import`"
             )

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ooh_cli.core.database import ONET_TABLES, SCHEMA, WAGE_TABLES, Database, OtherVersion, create, database_path
+from ooh_cli.core.database import ONET_TABLES, SCHEMA, WAGE_TABLES, Database, create, database_path
 from ooh_cli.core.errors import DataError
 
 
@@ -91,16 +91,14 @@ def _temp(target: Path) -> Path:
 
 
 def _stage_database(target: Path, steps: Sequence[Staged], temp: Path) -> None:
-    """Write the new database to ``temp``: the old one's tables, with those of ``steps`` replaced. An old one of
-    another schema version is replaced whole, when ``steps`` give every source's tables."""
+    """Write the new database to ``temp``: the old one's tables, with those of ``steps`` replaced. When ``steps``
+    give every source's tables, the old one is not read at all, so that a damaged one or one of another version
+    can be rebuilt; otherwise such a one is a DataError saying so."""
+    whole = {table for step in steps for table in step.tables} == {*WAGE_TABLES, *ONET_TABLES}
     try:
-        old = Database.open(target)
-    except OtherVersion:
-        if {table for step in steps for table in step.tables} != {*WAGE_TABLES, *ONET_TABLES}:
-            raise DataError(
-                f"{target} is of another version of ooh; import --oews and --onet together to rebuild it"
-            ) from None
-        old = None
+        old = None if whole else Database.open(target)
+    except DataError as error:
+        raise DataError(f"{error} (--oews and --onet together rebuild it whole)") from None
     temp.unlink()
     connection = sqlite3.connect(temp)
     try:
@@ -135,11 +133,12 @@ def _stage_database(target: Path, steps: Sequence[Staged], temp: Path) -> None:
 
 
 def _old_digest(target: Path, source: str) -> str | None:
+    """What the old database holds of ``source``; None when it holds none, or cannot be read (to be rebuilt)."""
     try:
         old = Database.open(target)
-    except OtherVersion:
+        return old.meta(f"{source}_digest") if old is not None else None
+    except DataError:
         return None
-    return old.meta(f"{source}_digest") if old is not None else None
 
 
 def commit(data_file: Path, yaml_text: str | None, steps: Sequence[Staged]) -> None:
