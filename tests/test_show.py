@@ -144,7 +144,7 @@ def test_ambiguous_name_lists_candidates(invoke: Invoke) -> None:
     assert result.exit_code == 1 and result.stdout == ""
     first, *candidates = result.stderr.splitlines()
     assert (
-        first == "ooh: 'nurse' could mean several occupations (the first 8 of 11; `ooh search nurse` lists them all):"
+        first == "ooh: 'nurse' could mean several occupations (the first 8 of 10; `ooh search nurse` lists them all):"
     )
     assert len(candidates) == 8
     assert candidates[1].split() == ["registered-nurses", "Registered", "Nurses"]
