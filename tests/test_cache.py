@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ooh_cli.core import cache, yamlio
+from ooh_cli.core.datafile import vocabulary_path
 from tests.conftest import SAMPLE, Invoke
 
 
@@ -107,7 +108,7 @@ def test_a_cache_of_another_format_is_rebuilt(
     monkeypatch.setattr(yamlio, "parse_file", lambda path: parsed.append(path) or real_parse(path))
     monkeypatch.setattr(cache, "FORMAT", cache.FORMAT + 1)
     assert pay_of(invoke, data_copy) == 90000
-    assert parsed == [data_copy]
+    assert parsed == [data_copy, vocabulary_path()]  # a rebuild reads the everyday names too
     assert cache_file.stat().st_mtime_ns >= written
     assert pay_of(invoke, data_copy) == 90000
-    assert parsed == [data_copy]  # the rebuilt cache serves the next run
+    assert parsed == [data_copy, vocabulary_path()]  # the rebuilt cache serves the next run

@@ -109,7 +109,7 @@ def test_every_line_arrives_through_a_pipe_and_into_a_file(ooh: Path, run: Run, 
     [
         (["list", "--sort", "nonsense"], 2, "ooh: --sort: expected title, pay, growth"),
         (["--data", "no-such-file.yaml", "list"], 3, "ooh: data file not found"),
-        (["show", "nurse"], 1, "ooh: 'nurse' could mean several occupations"),
+        (["show", "teacher"], 1, "ooh: 'teacher' could mean several occupations"),
     ],
 )
 def test_exit_codes_and_messages_survive_the_quick_exit(

@@ -150,7 +150,9 @@ def test_search_finds_technologies_and_alternate_titles(invoke: Invoke, data: Pa
         "special-effects-artists-and-animators",
     }
     rows = json.loads(invoke("search", "pyxis", "-f", "json", data=data).stdout)
-    assert [(r["id"], r["matched"]) for r in rows] == [("registered-nurses", 'technology "pyxis medstation"')]
+    assert [(r["id"], r["matched"]) for r in rows] == [
+        ("registered-nurses", 'technology "Pyxis MedStation"')
+    ]  # as O*NET spells it
     assert ids(invoke("search", "critical care nurse", "-f", "json", data=data).stdout)[0] == "registered-nurses"
 
 
@@ -162,13 +164,14 @@ def test_match_by_interests(invoke: Invoke, data: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert [r["id"] for r in rows[:2]] == ["special-effects-artists-and-animators", "actors"]
-    assert rows[0]["matched"] == "interests A (its code AI)" and rows[0]["holland_code"] == "AI"
+    assert rows[0]["matched"] == "Artistic; code AI" and rows[0]["holland_code"] == "AI"
     assert rows[0]["fit"] > rows[1]["fit"] > rows[2]["fit"]
 
 
 def test_match_by_a_code_of_three_letters(invoke: Invoke, data: Path) -> None:
     rows = json.loads(invoke("match", "--interests", "sic", "-f", "json", data=data).stdout)
-    assert rows[0]["id"] == "registered-nurses" and rows[0]["matched"] == "interests SIC (its code SIC)"
+    assert rows[0]["id"] == "registered-nurses"
+    assert rows[0]["matched"] == "Social, Investigative and Conventional, as you asked; code SIC"
     assert rows[1]["id"] == "respiratory-therapists"
 
 
@@ -184,8 +187,8 @@ def test_match_by_skills_leaves_out_the_unrated_and_says_so(invoke: Invoke, data
 def test_match_by_technology(invoke: Invoke, data: Path) -> None:
     rows = json.loads(invoke("match", "--technology", "epic", "-f", "json", data=data).stdout)
     assert [(r["id"], r["matched"]) for r in rows] == [
-        ("registered-nurses", "uses Epic Systems (in demand, hot)"),
-        (MRT, "uses Epic Systems (hot)"),
+        ("registered-nurses", "uses Epic Systems (in demand, hot), among 2 tools of its kind"),
+        (MRT, "uses Epic Systems (hot), among 2 tools of its kind"),
     ]
 
 
@@ -198,8 +201,10 @@ def test_match_with_filters(invoke: Invoke, data: Path) -> None:
 
 def test_match_table_says_why(invoke: Invoke, data: Path) -> None:
     out = invoke("match", "--interests", "C", "--limit", "2", data=data).stdout
-    assert "Why" in out and "fit " in out and "interests C" in out
-    assert "2 of 7 occupations shown; best fit first; ratings from O*NET 29.3" in " ".join(out.split())
+    assert "Why" in out and "fit " in out and "Conventional" in out
+    footer = " ".join(out.split())
+    assert "2 of 7 occupations shown; sorted by Holland codes with all of C first, then fit; ratings from" in footer
+    assert footer.count("RIASEC: R realistic") == 1
 
 
 @pytest.mark.parametrize(
@@ -207,7 +212,7 @@ def test_match_table_says_why(invoke: Invoke, data: Path) -> None:
     [
         (
             ["--interests", "XYZ"],
-            "--interests: expected one to three different letters of RIASEC, not 'XYZ': R Realistic",
+            "--interests: expected one to three different letters of RIASEC or their names, not 'XYZ': R Realistic",
         ),
         (["--interests", "CICI"], "expected one to three different letters"),
         (["--interests", ""], "expected one to three"),

@@ -140,14 +140,19 @@ def test_unknown_occupation_suggests_the_closest(invoke: Invoke) -> None:
 
 
 def test_ambiguous_name_lists_candidates(invoke: Invoke) -> None:
-    result = invoke("show", "nurse", data=None)
+    result = invoke("show", "teacher", data=None, env={"COLUMNS": "80"})
     assert result.exit_code == 1 and result.stdout == ""
     first, *candidates = result.stderr.splitlines()
     assert (
-        first == "ooh: 'nurse' could mean several occupations (the first 8 of 10; `ooh search nurse` lists them all):"
+        first
+        == "ooh: 'teacher' could mean several occupations (the first 8 of 9; `ooh search teacher` lists them all):"
     )
     assert len(candidates) == 8
-    assert candidates[1].split() == ["registered-nurses", "Registered", "Nurses"]
+    # Best first: of the profiles O*NET calls "Teacher", the one employing most people.
+    assert candidates[0].split()[0] == "kindergarten-and-elementary-school-teachers"
+    # Fitted to the terminal (80 columns in tests): a long title is cut, the id never.
+    assert all(len(line) <= 80 for line in candidates)
+    assert candidates[0].endswith("...")
 
 
 def test_json_is_the_record_in_data_file_names(invoke: Invoke) -> None:

@@ -1,7 +1,7 @@
 """Commands that find profiles: `list`, `search`, `top`, `similar` and `groups`."""
 
 # No `from __future__ import annotations`: see lookup.py.
-from typing import Annotated, get_args
+from typing import TYPE_CHECKING, Annotated, get_args
 
 import typer
 
@@ -29,9 +29,16 @@ from ooh_cli.core.discover import TopList
 from ooh_cli.core.query import SortKey
 from ooh_cli.output import emit, markdown_renderer, renderer
 
+if TYPE_CHECKING:
+    from ooh_cli.core.catalog import Catalog
+    from ooh_cli.core.search import Hit
+
 app = OohTyper()
 SORT_KEYS = OneOf(*get_args(SortKey))
 RANKINGS = OneOf(*get_args(TopList))
+# The width `similar` keeps for its reasons: at 80 columns the outlook gives way rather than the reasons
+# wrap a few words a line.
+WHY_ROOM = 24
 
 
 @app.command(
@@ -165,9 +172,13 @@ def list_(
     shown, total = select(catalog, filters, sort, reverse, limit)
     if not shown:
         current.env.message("no occupations match these filters")
-    emit_profiles(
-        current, fmt, shown, footer=footer(len(shown), total, filter_notes(filters, catalog.meta, sort, reverse))
-    )
+    from ooh_cli.output.views import LIST_KEYS, SORTED_KEYS
+
+    # A list sorted by a figure shows it, after the title, when the usual columns do not hold it.
+    by = SORTED_KEYS.get(sort)
+    keys = LIST_KEYS if by is None or by in LIST_KEYS else (LIST_KEYS[0], by, *LIST_KEYS[1:])
+    notes = filter_notes(filters, catalog.meta, sort, reverse)
+    emit_profiles(current, fmt, shown, keys=keys, footer=footer(len(shown), total, notes), sort=sort)
 
 
 @app.command(epilog=examples("ooh search medical coder", "ooh search wind turbine --limit 5", "ooh search 29-2072"))
@@ -200,7 +211,7 @@ def search(
         current.env.message(f"searching for {word!r} instead of {typo!r}")
     if not result.hits:
         current.env.message(f"nothing matches {query!r}")
-    reasons = [hit.why(catalog.record(hit.position), result.words) for hit in result.hits]
+    reasons = [hit.why(catalog.record(hit.position), result.words, _onet_names(catalog, hit)) for hit in result.hits]
     whole = len(result.complete())
     emit_profiles(
         current,
@@ -214,6 +225,15 @@ def search(
         ],
         footer=footer(len(result.hits), result.total) + _partial_note(whole, len(result.hits), len(result.words)),
     )
+
+
+def _onet_names(catalog: "Catalog", hit: "Hit") -> dict[str, list[str]] | None:
+    """O*NET's alternate titles and technologies of the hit's profile as O*NET spells them, when they explain
+    it (the index holds them folded)."""
+    from ooh_cli.core.search import ONET_FIELDS
+
+    onet = catalog.onet() if any(field in ONET_FIELDS for field, _, _ in hit.reasons.values()) else None
+    return onet.names_of(catalog.summary_at(hit.position).id) if onet is not None else None
 
 
 def _partial_note(whole: int, shown: int, words: int) -> str:
@@ -278,7 +298,7 @@ def similar(
     from ooh_cli.core.discover import similar_profiles
 
     current = session(ctx)
-    occ = current.resolve(" ".join(occupation)).occupation
+    occ = current.resolve(" ".join(occupation), fmt).occupation
     related = similar_profiles(current.catalog(), occ, limit or 5)
     counts = {kind: sum(r.kind == kind for r in related) for kind in ("listed", "onet", "work", "nearest")}
     why = [r.reason for r in related]
@@ -297,6 +317,7 @@ def similar(
         extra=("Why", why),
         machine_extra=[{"relation": w} for w in why],
         footer=", ".join(parts),
+        extra_room=WHY_ROOM,
     )
 
 

@@ -17,12 +17,21 @@ DEBUG_ENV = "OOH_DEBUG"
 
 
 def fail(message: str, code: int, choices: list[str] | None = None) -> NoReturn:
-    """The error's line, then the choices it offers (candidates, valid values), indented, one a line."""
+    """The error's line, then the choices it offers (candidates, valid values), indented, one a line, each cut
+    to the terminal's width (a candidate's id comes first, so what to type is never cut)."""
+    import shutil
+
+    width = shutil.get_terminal_size((80, 24)).columns
     # One line, always: some parser messages (and names users typed) carry line breaks and tabs; and no
     # terminal control that a name or a data file holds reaches the terminal.
     lines = [f"ooh: {' '.join(message.split())}", *(f"  {choice.replace(chr(10), ' ')}" for choice in choices or [])]
-    sys.stderr.write(clean("\n".join(lines)) + "\n")
+    first, *rest = clean("\n".join(lines)).split("\n")
+    sys.stderr.write("\n".join([first, *(_fitted(line, width) for line in rest)]) + "\n")
     sys.exit(code)
+
+
+def _fitted(line: str, width: int) -> str:
+    return line if len(line) <= width else line[: max(width - 3, 8)].rstrip() + "..."
 
 
 def reader_gone() -> NoReturn:

@@ -63,7 +63,8 @@ def show(
 
     only = parse_term(SECTIONS, section, "--section")
     current = session(ctx)
-    occ = current.resolve(" ".join(occupation)).occupation
+    match, place = current.resolve_with_place(" ".join(occupation), fmt, "for the state-and-area section")
+    occ = match.occupation
     catalog = current.catalog()
     env = current.env
     if web:
@@ -72,10 +73,10 @@ def show(
     emit(
         env,
         fmt,
-        table=lambda: renderer(env).profile(profile_view(occ, catalog, only), env),
-        json=lambda: section_data(occ, catalog, only),
-        yaml=lambda: section_data(occ, catalog, only),
-        markdown=lambda: markdown_renderer().profile(profile_view(occ, catalog, only)),
+        table=lambda: renderer(env).profile(profile_view(occ, catalog, only, place), env),
+        json=lambda: section_data(occ, catalog, only, place),
+        yaml=lambda: section_data(occ, catalog, only, place),
+        markdown=lambda: markdown_renderer().profile(profile_view(occ, catalog, only, place)),
     )
 
 
@@ -94,10 +95,10 @@ def open_page(env: Environment, url: str | None) -> None:
         env.stdout.write(url + "\n")
 
 
-def resolve_one_of_several(current: Session, text: str) -> "Match":
+def resolve_one_of_several(current: Session, text: str, fmt: str) -> "Match":
     """One of compare's names; when one does not name a profile, the error says how to give names of several words."""
     try:
-        return current.resolve(text)
+        return current.resolve(text, fmt)
     except NotFoundError as error:
         hint = 'each argument is one name: quote a name of several words, as in "registered nurse"'
         if isinstance(error, AmbiguousError):
@@ -123,7 +124,7 @@ def compare(
     from ooh_cli.output.views import comparison
 
     current = session(ctx)
-    chosen = chosen_profiles([resolve_one_of_several(current, text) for text in occupations])
+    chosen = chosen_profiles([resolve_one_of_several(current, text, fmt) for text in occupations])
     meta, env = current.catalog().meta, current.env
     columns = facts(meta)
     states = find_states(state)

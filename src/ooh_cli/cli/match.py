@@ -21,11 +21,18 @@ from ooh_cli.cli.words import OohTyper
 
 app = OohTyper()
 SHOWN_LEFT_OUT = 3
+# Rows of a table without --limit; json and csv give every row unless --limit is given.
+TABLE_ROWS = 10
+RIASEC = (
+    "RIASEC: R realistic (hands-on), I investigative (ideas), A artistic (creating), S social (helping), "
+    "E enterprising (leading), C conventional (organizing)"
+)
 
 
 @app.command(
     epilog=examples(
         "ooh match --interests CIS --limit 10",
+        "ooh match --interests investigative,artistic --min-pay 80k",
         "ooh match --skills programming,mathematics --max-education bachelor",
         "ooh match --technology autocad --job-zone 2-3",
     ),
@@ -38,8 +45,11 @@ def match(
             "--interests",
             "-i",
             metavar="CODE",
-            help="One to three RIASEC letters, strongest first: R realistic, I investigative, A artistic, "
-            "S social, E enterprising, C conventional; e.g. CIS.",
+            help="Your interest code, strongest first, as O*NET's Interest Profiler gives it: one to three RIASEC "
+            "letters or names, e.g. CIS or investigative,artistic. R realistic (hands-on work), I investigative "
+            "(ideas, research), A artistic (creating), S social (helping people), E enterprising (leading, "
+            "selling), C conventional (organizing). Occupations whose Holland code holds all your letters in "
+            "your order come first, then all of them in another order, then fewer.",
             show_default=False,
         ),
     ] = None,
@@ -68,7 +78,7 @@ def match(
     min_outlook: MinOutlookOption = None,
     group: GroupOption = None,
     job_zone: JobZoneOption = None,
-    limit: LimitOption = 10,
+    limit: LimitOption = None,
     fmt: TableFormatOption = "table",
 ) -> None:
     """Occupations that fit you: by interests (RIASEC), skills and technology, with why, pay and outlook."""
@@ -100,7 +110,8 @@ def match(
         current.env.message(f"left out {len(left_out)} {noun} not rated in {RELEASE} for what you asked: {named}")
     if not fits:
         current.env.message("no occupations match; try fewer filters or other interests or skills")
-    shown = fits[: limit or 10]
+    machine = fmt in ("json", "csv")
+    shown = fits[: limit or (None if machine else TABLE_ROWS)]
     why = [f"fit {f.score:.0%}: " + "; ".join(f.reasons) for f in shown]
     emit_profiles(
         current,
@@ -118,6 +129,22 @@ def match(
             for f in shown
         ],
         footer=footer(
-            len(shown), len(fits), ["best fit first", *filter_notes(filters, catalog.meta), f"ratings from {RELEASE}"]
-        ),
+            len(shown),
+            len(fits),
+            [order(code, technology), *filter_notes(filters, catalog.meta), f"ratings from {RELEASE}"],
+        )
+        + (f". {RIASEC}." if code else ""),
+        sort="fit",
     )
+
+
+def order(code: str, technology: str | None) -> str:
+    """The order of the rows, in words, as `match` sorts them (core.match.match)."""
+    steps = []
+    if code:
+        steps.append(
+            f"Holland codes with all of {code} first" + (", in your order before others" if len(code) > 1 else "")
+        )
+    if technology:
+        steps.append("the technology in demand, then hot, then the most tools of its kind")
+    return "sorted by " + ", then ".join([*steps, "fit"])

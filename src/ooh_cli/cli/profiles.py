@@ -20,8 +20,11 @@ def emit_profiles(
     extra: tuple[str, list[str]] | None = None,
     machine_extra: list[dict[str, Any]] | None = None,
     footer: str = "",
+    sort: str = "title",
+    extra_room: int = 0,
 ) -> None:
-    """A list of profiles: ``keys`` (and an ``extra`` column) for people, every fact for json and csv."""
+    """A list of profiles: ``keys`` (and an ``extra`` column) for people, every fact for json and csv; ``sort``
+    is the order they come in, for the notes that depend on it."""
     from ooh_cli.core.facts import fact_row, facts
     from ooh_cli.output import views
 
@@ -35,7 +38,7 @@ def emit_profiles(
         return [fact.key for fact in facts(meta)] + (list(machine_extra[0]) if machine_extra else [])
 
     def table_data() -> "Listing":
-        return views.listing(meta, profiles, keys or views.LIST_KEYS, extra, footer)
+        return views.listing(meta, profiles, keys or views.LIST_KEYS, extra, footer, sort, extra_room)
 
     emit(
         env,

@@ -113,7 +113,12 @@ def wages(
         raise UsageError(f"--map draws every state; it does not go with {given}")
     chosen_states = find_states(state)
     current = session(ctx)
-    occ = current.resolve(" ".join(occupation)).occupation
+    match, place = current.resolve_with_place(" ".join(occupation), fmt)
+    occ = match.occupation
+    if place is not None and place.areas:
+        area = [*(area or []), *place.areas]
+    elif place is not None and place.state is not None and place.state not in chosen_states:
+        chosen_states.append(place.state)
     table = current.store.wages()
     period = table.release
     found = occupations(table, occ.soc_codes, soc)
@@ -186,14 +191,15 @@ def _report(
     if missing and not chosen:
         notes.append(f"{len(missing)} without an estimate, listed last")
     footer = "; ".join(notes)
-    return WageReport(occ, row, shown, hourly, note, heading, "Area" if names or by == "area" else "State", footer)
+    first = "Area" if names or by == "area" else "State"
+    return WageReport(occ, row, shown, hourly, note, heading, first, footer, sort)
 
 
 def _emit_reports(env: "Environment", fmt: str, reports: list["WageReport"], period: str) -> None:
     from ooh_cli.output.wages import area_listing, national_lines, report_records, report_rows
 
     def listing(r: "WageReport") -> "Listing":
-        return area_listing(r.found, r.first, period, r.hourly, r.footer)
+        return area_listing(r.found, r.first, period, r.hourly, r.footer, r.sort)
 
     def table() -> None:
         for i, r in enumerate(reports):

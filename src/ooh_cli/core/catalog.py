@@ -18,8 +18,11 @@ from ooh_cli.core.names import fold, slug, soc_code
 
 if TYPE_CHECKING:
     from ooh_cli.core.onet import OnetData
+    from ooh_cli.core.places import Place
     from ooh_cli.core.search import Hit, SearchIndex
-    from ooh_cli.core.wagefile import Brief, WageTable
+    from ooh_cli.core.vocabulary import Vocabulary
+    from ooh_cli.core.wagefile import WageTable
+    from ooh_cli.core.wages import LocalChoice
 
 T = TypeVar("T")
 
@@ -27,6 +30,9 @@ T = TypeVar("T")
 CLEAR_LEAD = 1.25
 # The candidates an ambiguous name lists.
 MAX_CANDIDATES = 8
+# A name held by more Handbook titles than this is a kind of work ("technician", "assistant"), not one: an
+# alternate title that is such a name lists the profiles rather than shows the one O*NET gives it to.
+GENERIC_NAME = 3
 
 
 class Match(Record, frozen=True):
@@ -41,26 +47,52 @@ def title_order(profile: Occupation | Summary) -> tuple[str, str]:
 
 
 def layout(
-    meta: Meta, occupations: tuple[Occupation, ...], onet: OnetData | None = None
+    meta: Meta,
+    occupations: tuple[Occupation, ...],
+    onet: OnetData | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[tuple[Occupation, ...], SearchIndex, dict[str, list[str]]]:
     """What the cache holds of ``occupations``: the profiles in title order (so lists by title need no sorting),
     the search index and the extra names by profile id. O*NET's alternate titles become names and search
-    fields, its technologies search fields."""
+    fields, its technologies search fields. The everyday names of ``vocabulary`` join the alternate titles,
+    and a name there means only the profiles the vocabulary gives it."""
     from ooh_cli.core.search import SearchIndex, folded_words
 
     ordered = tuple(sorted(occupations, key=title_order))
     extras: dict[str, dict[str, list[str]]] = {}
+    if vocabulary is not None:
+        for name, profiles in vocabulary.profile_names(listed=True).items():
+            for occupation_id in profiles:
+                extras.setdefault(occupation_id, {}).setdefault("everyday name", []).append(name.replace("-", " "))
     if onet is not None:
         # Folded once here for both indexes; technology names repeat across hundreds of profiles.
         folded: dict[str, str] = {}
         for occupation_id, fields in onet.search_fields().items():
-            extras[occupation_id] = {
-                field: [folded.get(text) or folded.setdefault(text, folded_words(text)) for text in texts]
-                for field, texts in fields.items()
-            }
+            extras.setdefault(occupation_id, {}).update(
+                {
+                    field: [folded.get(text) or folded.setdefault(text, folded_words(text)) for text in texts]
+                    for field, texts in fields.items()
+                }
+            )
     index = SearchIndex.build(ordered, {group.slug: group.name for group in meta.groups}, extras)
-    names = {occupation_id: fields["alternate title"] for occupation_id, fields in extras.items()}
+    names = {occupation_id: fields.get("alternate title", []) for occupation_id, fields in extras.items()}
+    if vocabulary is not None:
+        names = _with_vocabulary(names, vocabulary, {occ.id for occ in ordered})
     return ordered, index, names
+
+
+def _with_vocabulary(names: dict[str, list[str]], vocabulary: Vocabulary, ids: set[str]) -> dict[str, list[str]]:
+    """O*NET's alternate titles (folded words, by profile id) with the vocabulary's names in place of any they
+    share: an everyday name means what the vocabulary says, not every profile O*NET gives it to."""
+    every = (*vocabulary.profile_names().items(), *vocabulary.profile_names(listed=True).items())
+    everyday = {name.replace("-", " "): [i for i in profiles if i in ids] for name, profiles in every}
+    listed = {name.replace("-", " ") for name in vocabulary.profile_names(listed=True)}
+    everyday = {name: profiles for name, profiles in everyday.items() if profiles}
+    merged = {occupation_id: [n for n in titles if n not in everyday] for occupation_id, titles in names.items()}
+    for name, profiles in everyday.items():
+        for occupation_id in profiles if name not in listed else ():
+            merged.setdefault(occupation_id, []).append(name)
+    return merged
 
 
 class Catalog:
@@ -86,10 +118,15 @@ class Catalog:
 
     @classmethod
     def build(
-        cls, meta: Meta, occupations: tuple[Occupation, ...], warnings: list[str], onet: OnetData | None = None
+        cls,
+        meta: Meta,
+        occupations: tuple[Occupation, ...],
+        warnings: list[str],
+        onet: OnetData | None = None,
+        vocabulary: Vocabulary | None = None,
     ) -> Catalog:
         """A catalog of ``occupations`` in memory, laid out as the cache keeps it."""
-        return cls(cache.in_memory(meta, warnings, *layout(meta, occupations, onet)), lambda: onet)
+        return cls(cache.in_memory(meta, warnings, *layout(meta, occupations, onet, vocabulary)), lambda: onet)
 
     def onet(self) -> OnetData | None:
         """The O*NET data of the data file, read on first use; None when there is none."""
@@ -103,12 +140,11 @@ class Catalog:
             raise MissingWages(None)
         return self._wages_reader()
 
-    def local_choice(self, soc_codes: Sequence[str]) -> tuple[Brief | None, int, str]:
-        """What a profile shows of its pay by state and area (core/wages.py local_choice), and the OEWS release."""
+    def local_choice(self, soc_codes: Sequence[str], place: Place | None = None) -> LocalChoice:
+        """What a profile shows of its pay by state and area (core/wages.py local_choice)."""
         from ooh_cli.core.wages import local_choice
 
-        table = self.wages()
-        return (*local_choice(table, soc_codes), table.release)
+        return local_choice(self.wages(), soc_codes, place)
 
     def _read(self, reading: Callable[[cache.Sections], T]) -> T:
         """``reading`` of the cache; a cache found damaged is rebuilt once and read again."""
@@ -119,6 +155,12 @@ class Catalog:
                 raise
             self.sections, self._rebuild = self._rebuild(), None
             return reading(self.sections)
+
+    def _lookup(self, key: str) -> list[int]:
+        return self._read(lambda sections: sections.lookup(key))
+
+    def _lookup_alternate(self, key: str) -> list[int]:
+        return self._read(lambda sections: sections.lookup_alternate(key))
 
     def __len__(self) -> int:
         return len(self.sections)
@@ -145,7 +187,7 @@ class Catalog:
         if self._positions is None:
             if self._summaries is None:
                 # Summaries not read yet: the name index narrows the id to a few records, which confirm it.
-                candidates = self._read(lambda sections: sections.lookup(fold(occupation_id)))
+                candidates = self._lookup(fold(occupation_id))
                 return next((p for p in candidates if self.record(p).id == occupation_id), None)
             self._positions = {s.id: i for i, s in enumerate(self._summaries)}
         return self._positions.get(occupation_id)
@@ -174,55 +216,107 @@ class Catalog:
                     seen.add(name)
                     yield name, occ.title
 
-    def resolve(self, text: str) -> Match:
-        """The one profile ``text`` names.
+    def is_name(self, text: str) -> bool:
+        """Whether ``text`` is exactly a name of some profile (its own, everyday or O*NET's)."""
+        key = soc_code(text) or fold(text)
+        return bool(key) and bool(self._lookup(key) or self._lookup_alternate(key))
 
-        An exact name first: id, title, former title, alias or SOC code, in any case or number. Otherwise the
-        search ranking (`ooh search`) decides: its best hit when clearly ahead (the match says it was a
-        guess), else an AmbiguousError with the closest profiles, best first. Only where the Handbook's words
-        match nothing: O*NET's alternate titles, then the search with O*NET's names and technologies.
+    def resolve(self, text: str) -> Match:
+        """The one profile ``text`` names, shown only on strong evidence.
+
+        Strong evidence: an exact name (id, title, former title, A-Z title or SOC code, in any case or number);
+        an everyday name from the vocabulary or an O*NET alternate title that only one profile has, or that
+        one of the profiles having it holds in its title and no other title holds; the same after reading typos as the closest
+        words; or a search (`ooh search`) whose best hit has every word whole in its own names and stands
+        clearly ahead. Anything else is an AmbiguousError listing the closest profiles, best first, or a
+        NotFoundError when nothing matches every word.
         """
         if not text.strip():
             raise UsageError("occupation name is empty; try `ooh search WORDS` to find one")
         key = soc_code(text) or fold(text)
-        positions = self._read(lambda sections: sections.lookup(key)) if key else []
-        if len(positions) == 1:
-            return Match(self.record(positions[0]))
-        if len(positions) > 1:
-            raise self._ambiguous(text, positions)
+        own = self._lookup(key) if key else []
+        if len(own) == 1:
+            return Match(self.record(own[0]))
+        if own:
+            raise self._ambiguous(text, self._most_jobs_first(own))
         from ooh_cli.core.search import search
 
-        # Below the profiles' own names and every profile they might mean: O*NET's alternate titles. A name
-        # that is one of those is no typo: no word of it is read as another.
-        alternates = self._read(lambda sections: sections.lookup_alternate(key)) if key else []
+        # A name that is an everyday name or an alternate title is no typo: no word of it is read as another.
+        alternates = self._lookup_alternate(key) if key else []
         result = search(self.search_index, text, handbook_only=True, correct=not alternates)
+        titled = [hit.position for hit in result.hits if _named_by(hit, result.words, ("title",))]
+        named = self._alternate(text, alternates, titled)
+        if named is None and result.corrections:
+            corrected = fold(" ".join(result.words))
+            own = self._lookup(corrected)
+            if len(own) == 1:
+                return Match(self.record(own[0]), guessed_from=text)
+            if own:
+                raise self._ambiguous(text, self._most_jobs_first(own))
+            named = self._alternate(text, self._lookup_alternate(corrected), titled)
+        if named is not None:
+            return named
         hits = result.complete()  # a guess must account for every word typed
         if not hits:
-            if len(alternates) == 1:
-                return Match(self.record(alternates[0]), guessed_from=text)
-            if alternates:
-                raise self._ambiguous(text, alternates)
             result = search(self.search_index, text)
             hits = result.complete()
         if not hits:
             closest = [self.summary_at(hit.position) for hit in result.hits[:3]]
             hint = f"closest: {', '.join(s.id for s in closest)}" if closest else f"try `ooh search {text}`"
             raise NotFoundError(f"no occupation matches {text!r}; {hint}")
-        if _clearly_ahead(hits):
+        if _clearly_ahead(hits, result.words):
             return Match(self.record(hits[0].position), guessed_from=text)
         raise self._ambiguous(text, [hit.position for hit in hits])
+
+    def _alternate(self, text: str, alternates: list[int], titled: list[int]) -> Match | None:
+        """The profile meant of ``alternates``, those whose everyday names or O*NET alternate titles are the
+        words; None when there are none; an AmbiguousError when the words mean several. ``titled``: the
+        profiles whose Handbook title holds every word, which settle a name several profiles have, unless so
+        many hold it that it is a kind of work ("technician") rather than one."""
+        if not alternates:
+            return None
+        holders = [p for p in self._most_jobs_first(alternates) if p in titled]
+        if len(titled) <= GENERIC_NAME:
+            if len(alternates) == 1:
+                return Match(self.record(alternates[0]), guessed_from=text)
+            if holders == titled and len(holders) == 1:
+                return Match(self.record(holders[0]), guessed_from=text)
+        others = [p for p in self._most_jobs_first(alternates) if p not in holders]
+        raise self._ambiguous(text, list(dict.fromkeys([*holders, *others, *titled])))
 
     def _ambiguous(self, text: str, positions: list[int]) -> AmbiguousError:
         shown = [self.summary_at(p) for p in positions[:MAX_CANDIDATES]]
         more = f" (the first {MAX_CANDIDATES} of {len(positions)}; `ooh search {text}` lists them all)"
-        message = f"{text!r} could mean several occupations" + (more if len(positions) > MAX_CANDIDATES else "")
+        message = (
+            f"{text!r} could mean several occupations" + (more if len(positions) > MAX_CANDIDATES else "")
+            if len(positions) > 1
+            else f"{text!r} is not a name ooh knows; the closest"
+        )
         width = max(len(s.id) for s in shown)
         return AmbiguousError(message + ":", [s.id for s in shown], [f"{s.id:<{width}}  {s.title}" for s in shown])
 
+    def _most_jobs_first(self, positions: list[int]) -> list[int]:
+        """Profiles that share a name, the one employing most people first (the one most likely meant)."""
+        jobs = {p: self.summary_at(p).jobs or 0 for p in positions}
+        return sorted(positions, key=lambda p: -jobs[p])
 
-def _clearly_ahead(hits: list[Hit]) -> bool:
-    """Whether the best hit stands out: the only one, or matching more whole words, or scoring well above."""
+
+def _clearly_ahead(hits: list[Hit], words: list[str]) -> bool:
+    """Whether the best hit is what the words name: each of them a whole word of its title, a former title or
+    an A-Z title, with no other hit so named, and scoring well above the next."""
+    best = hits[0]
+    if not _named_by(best, words):
+        return False
     if len(hits) == 1:
         return True
-    best, second = hits[0], hits[1]
-    return len(best.whole_words) > len(second.whole_words) or best.score >= CLEAR_LEAD * second.score
+    second = hits[1]
+    return not _named_by(second, words) and best.score >= CLEAR_LEAD * second.score
+
+
+def _named_by(hit: Hit, words: list[str], fields: tuple[str, ...] = ()) -> bool:
+    """Whether every word is a whole word of the hit's names (of ``fields``, by default its own names)."""
+    from ooh_cli.core.search import FIELDS, NAMED_FIELDS
+
+    weights, fields = dict(FIELDS), fields or NAMED_FIELDS
+    reasons = [hit.reasons.get(word) for word in words]
+    return all(r is not None and r[0] in fields and r[2] == weights[r[0]] for r in reasons)

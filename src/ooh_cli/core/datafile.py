@@ -28,6 +28,11 @@ def bundled_data_path() -> Path:
     return packaged if packaged.exists() else here.parents[1] / "data" / "occupations.yaml"
 
 
+def vocabulary_path() -> Path:
+    """The everyday names (core/vocabulary.py) shipped inside the wheel, or the repository's copy."""
+    return bundled_data_path().with_name("vocabulary.yaml")
+
+
 def data_path(option: Path | None) -> Path:
     """The file `--data` names, else `OOH_DATA`, else the bundled one."""
     if option is not None:

@@ -53,6 +53,10 @@ class Fit(Record, frozen=True):
     reasons: list[str]
     job_zone: int | None
     holland_code: str | None
+    # What ranks before the score: how many of the letters asked the Holland code shares, and whether all of
+    # them in the order asked; the technology's in-demand and hot flags and how many kindred tools the work
+    # uses (larger first).
+    standing: tuple[int, ...] = ()
 
 
 def require(catalog: Catalog) -> OnetData:
@@ -105,21 +109,35 @@ class _Technologies(msgspec.Struct):
     technology: tuple[Technology, ...] = ()
 
 
-def technology_users(onet: OnetData, typed: str) -> dict[str, Example]:
-    """Profile ids whose technology examples include ``typed`` (whole words or their start), and the example."""
+class Use(Record, frozen=True):
+    """A technology a profile uses, as O*NET names it, and how many tools of its kind the profile lists."""
+
+    example: Example
+    category: str
+    kindred: int  # the examples of the same category, itself included
+
+
+def technology_users(onet: OnetData, typed: str) -> dict[str, Use]:
+    """Profile ids whose technology examples include ``typed`` (whole words or their start), and the use."""
     key = fold(typed)
     if not key:
         raise UsageError("--technology: give a name, e.g. python or autocad")
-    users: dict[str, Example] = {}
+    users: dict[str, Use] = {}
     decoder = msgspec.msgpack.Decoder(_Technologies)
     for position, occupation_id in enumerate(onet.header.ids):
         raw = onet.raw_block(position)
         if key.split("-")[0][:4].encode() not in raw.lower():
             continue  # most blocks never mention it: skip decoding them
-        examples = [e for group in decoder.decode(raw).technology for e in group.examples]
-        hits = [e for e in examples if f"-{fold(e.name)}-".find(f"-{key}") >= 0]
+        hits = [
+            Use(e, group.category, len(group.examples))
+            for group in decoder.decode(raw).technology
+            for e in group.examples
+            if f"-{fold(e.name)}-".find(f"-{key}") >= 0
+        ]
         if hits:
-            users[occupation_id] = min(hits, key=lambda e: (not e.in_demand, not e.hot, len(e.name)))
+            users[occupation_id] = min(
+                hits, key=lambda u: (not u.example.in_demand, not u.example.hot, -u.kindred, len(u.example.name))
+            )
     return users
 
 
@@ -145,12 +163,14 @@ def match(
             continue
         parts: list[float] = []
         reasons: list[str] = []
+        standing: list[int] = []
         if interests:
             if not traits.interests:
                 left_out.append(traits.id)
                 continue
             parts.append(interest_fit(traits, interests))
             reasons.append(interest_reason(traits, interests))
+            standing += interest_standing(traits.holland_code or "", interests)
         if elements:
             values = [importance(traits, e) for e in elements]
             if any(v is None for v in values):
@@ -161,12 +181,16 @@ def match(
             shown = sorted(zip(elements, known, strict=True), key=lambda pair: -pair[1])
             reasons.append(", ".join(f"{e.name} {v:.1f}" for e, v in shown))
         if users is not None:
-            example = users[traits.id]
+            use = users[traits.id]
+            example = use.example
             marks = [m for m, on in (("in demand", example.in_demand), ("hot", example.hot)) if on]
             parts.append(1.0 if example.in_demand else 0.9 if example.hot else 0.8)
-            reasons.append(f"uses {example.name}" + (f" ({', '.join(marks)})" if marks else ""))
-        fits.append(Fit(summary, sum(parts) / len(parts), reasons, traits.job_zone, traits.holland_code))
-    fits.sort(key=lambda f: (-round(f.score, 6), f.profile.title.casefold()))
+            others = f", among {use.kindred} tools of its kind" if use.kindred > 1 else ""
+            reasons.append(f"uses {example.name}" + (f" ({', '.join(marks)})" if marks else "") + others)
+            standing += [example.in_demand, example.hot, use.kindred]
+        fit = Fit(summary, sum(parts) / len(parts), reasons, traits.job_zone, traits.holland_code, tuple(standing))
+        fits.append(fit)
+    fits.sort(key=lambda f: (*(-x for x in f.standing), -round(f.score, 6), f.profile.title.casefold()))
     return fits, left_out
 
 
@@ -184,12 +208,36 @@ def interest_fit(traits: Traits, code: str) -> float:
     return CODE_SHARE * by_code + (1 - CODE_SHARE) * by_scores
 
 
+def interest_standing(holland: str, code: str) -> list[int]:
+    """How a Holland code answers the letters asked, as O*NET's Interest Profiler reads a code: the number of
+    letters it shares, then whether it holds them all in the order asked (IA in IAR or ISA, not in AIS)."""
+    shared = [letter for letter in holland if letter in code]
+    return [len(shared), "".join(shared) == code]
+
+
 def interest_reason(traits: Traits, code: str) -> str:
+    """The fit in words: "Investigative and Artistic, as you asked; code IAR"."""
+    from ooh_cli.core.onet import INTERESTS
+
     holland = traits.holland_code or ""
-    shared = "".join(letter for letter in code if letter in holland)
+    names = dict(zip(LETTERS, INTERESTS, strict=True))
+    shared = [letter for letter in holland if letter in code]
+    listed = _and([names[letter] for letter in shared]) if shared else ""
+    if not holland:
+        scores = ", ".join(f"{letter} {traits.interests[LETTERS.index(letter)]:.1f}" for letter in code)
+        return f"no Holland code; scores {scores} of 7"
+    if "".join(shared) == code:
+        return f"{listed}, as you asked; code {holland}" if len(code) > 1 else f"{listed}; code {holland}"
+    if len(shared) == len(code):
+        return f"{listed}, in another order; code {holland}"
+    missing = [names[letter] for letter in code if letter not in holland]
     if shared:
-        return f"interests {shared} (its code {holland})"
-    return "interests " + ", ".join(f"{letter} {traits.interests[LETTERS.index(letter)]:.1f}" for letter in code)
+        return f"{listed}, not {_and(missing, 'or')}; code {holland}"
+    return f"not {_and(missing, 'or')}; code {holland}"
+
+
+def _and(words: list[str], joiner: str = "and") -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {joiner} {words[-1]}"
 
 
 # --- similar ----------------------------------------------------------------------------------------------

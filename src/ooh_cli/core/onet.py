@@ -222,6 +222,21 @@ class OnetData:
             raise self.database.damaged("an O*NET profile is missing")
         return found[0]
 
+    def names_of(self, occupation_id: str) -> dict[str, list[str]] | None:
+        """One profile's alternate titles and technology names as O*NET spells them (its search fields), decoded
+        alone; None when O*NET has no block for it."""
+        from bisect import bisect_left
+
+        ids = self.header.ids
+        position = bisect_left(ids, occupation_id)
+        if position == len(ids) or ids[position] != occupation_id:
+            return None
+        names = self._decode(self.raw_block(position), _Names)
+        return {
+            "alternate title": list(names.alternate_titles),
+            "technology": [e.name for group in names.technology for e in group.examples],
+        }
+
     def search_fields(self) -> dict[str, dict[str, list[str]]]:
         """Per profile id, its alternate titles and technology names, for the name index and search."""
         decoder = msgspec.msgpack.Decoder(_Names)  # the names alone: the ratings are never decoded
@@ -279,14 +294,21 @@ def matching_ids(onet: OnetData, zones: tuple[int, int] | None, letters: str | N
 
 
 def parse_interest_code(text: str, option: str, most: int = 3) -> str:
-    """A RIASEC code as typed ("cis", "C,I"): its letters in upper case, or a UsageError explaining them."""
+    """A RIASEC code as typed ("cis", "C,I", "investigative,artistic"): its letters in upper case, or a
+    UsageError explaining them. A part longer than a letter is an interest's name, or the start of one."""
     from ooh_cli.core.errors import UsageError
 
-    code = "".join(ch for ch in text.upper() if ch not in " ,")
+    letters: list[str] = []
+    for part in text.replace(",", " ").split():
+        if len(part) <= most and all(ch in LETTERS for ch in part.upper()):
+            letters.extend(part.upper())
+        else:  # a name: "?" when it starts none, so that the error below explains the letters
+            letters.append(next((n[0] for n in INTERESTS if n.casefold().startswith(part.casefold())), "?"))
+    code = "".join(letters)
     if not code or len(code) > most or any(ch not in LETTERS for ch in code) or len(set(code)) != len(code):
-        letters = "; ".join(
+        explained = "; ".join(
             f"{letter} {name} ({INTEREST_HINTS[letter]})" for letter, name in zip(LETTERS, INTERESTS, strict=True)
         )
         amount = "one letter" if most == 1 else f"one to {('two', 'three')[most - 2]} different letters"
-        raise UsageError(f"{option}: expected {amount} of RIASEC, not {text!r}: {letters}")
+        raise UsageError(f"{option}: expected {amount} of RIASEC or their names, not {text!r}: {explained}")
     return code

@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING
 from ooh_cli.core import cache
 from ooh_cli.core.catalog import Catalog, layout
 from ooh_cli.core.database import Database, database_path
-from ooh_cli.core.datafile import read_data_file, stat_data_file
+from ooh_cli.core.datafile import read_data_file, stat_data_file, vocabulary_path
 
 if TYPE_CHECKING:
     from ooh_cli.core.model import Occupation, Summary
     from ooh_cli.core.onet import OnetData, OnetProfile
     from ooh_cli.core.states import State
+    from ooh_cli.core.vocabulary import Vocabulary
     from ooh_cli.core.wagefile import Row, WageTable
     from ooh_cli.core.wages import StatePay
 
@@ -145,19 +146,19 @@ class Store:
                 database_stat: os.stat_result | None = self.database_path.stat()
             except OSError:
                 database_stat = None
-            key = cache.Key.of(self.path, stat, database_stat)
+            key = _with_vocabulary(cache.Key.of(self.path, stat, database_stat))
             sections = cache.read(self.path, key)
             if sections is not None:
                 return self._catalog_of(sections, lambda: self._rebuild(key))
             return self._catalog_of(self._rebuild(key), None)
         dataset, warnings = read_data_file(self.path)
-        parts = layout(dataset.meta, dataset.occupations, self.onet())
+        parts = layout(dataset.meta, dataset.occupations, self.onet(), _vocabulary())
         return self._catalog_of(cache.in_memory(dataset.meta, warnings, *parts), None)
 
     def _rebuild(self, key: cache.Key) -> cache.Sections:
         """Parse the data file and write its cache; the sections in memory when the cache cannot be written."""
         dataset, warnings = read_data_file(self.path)
-        parts = layout(dataset.meta, dataset.occupations, self.onet())
+        parts = layout(dataset.meta, dataset.occupations, self.onet(), _vocabulary())
         if cache.write(self.path, key, dataset.meta, warnings, *parts):
             sections = cache.read(self.path, key)
             if sections is not None:
@@ -166,3 +167,21 @@ class Store:
 
     def _catalog_of(self, sections: cache.Sections, rebuild: Callable[[], cache.Sections] | None) -> Catalog:
         return Catalog(sections, self.onet, rebuild, self.wages)
+
+
+def _vocabulary() -> Vocabulary:
+    from ooh_cli.core import vocabulary
+
+    return vocabulary.load(vocabulary_path())
+
+
+def _with_vocabulary(key: cache.Key) -> cache.Key:
+    """The key with the vocabulary file's identity beside `ooh`'s version: the everyday names it holds are in
+    the name index, so a cache built from another vocabulary is rebuilt like one from another `ooh`."""
+    import msgspec
+
+    try:
+        stat = vocabulary_path().stat()
+    except OSError:
+        return key  # none: lookups work with the data file's own names
+    return msgspec.structs.replace(key, version=f"{key.version} vocabulary {stat.st_size}:{stat.st_mtime_ns}")

@@ -12,6 +12,7 @@ from ooh_cli.core.names import fold, soc_code
 from ooh_cli.core.wagefile import NATIONAL, Area, Brief, Place, Row, WageTable, paid_only
 
 if TYPE_CHECKING:
+    from ooh_cli.core.places import Place as Asked  # where the words asked about, not an area's figures
     from ooh_cli.core.states import State
 
 WageSort = Literal["pay", "jobs", "lq"]
@@ -84,22 +85,17 @@ def local_areas(table: WageTable, states: Sequence[State] | None = None) -> list
 
 
 def match_areas(table: WageTable, texts: Sequence[str], states: Sequence[State] | None = None) -> list[Area]:
-    """The areas (of ``states``, if given) whose names contain each text ("San Jose").
+    """The areas (of ``states``, if given) whose names contain each text ("San Jose"), also written with its
+    state ("Austin, TX", "Austin TX") or by an everyday name of the vocabulary ("nyc", "bay area").
 
     A text that matches nothing is a NotFoundError naming the closest areas.
     """
     areas = local_areas(table, states)
     found: list[Area] = []
     for text in texts:
-        key = fold(text)
-        matched = [area for area in areas if key and key in fold(area.name)]
+        matched = _areas_named(areas, text)
         if not matched:
-            import difflib
-
-            names = [area.name for area in areas]
-            close = difflib.get_close_matches(text, names, n=5, cutoff=0.4)
-            words = [name for name in names if any(word in fold(name) for word in key.split("-") if len(word) > 2)]
-            suggestions = list(dict.fromkeys([*close, *words]))[:8]
+            suggestions = _closest_areas(areas, text)
             hint = "; the closest names:" if suggestions else "; `ooh wages OCCUPATION --by area` lists them"
             where = f" in {', '.join(state.name for state in states)}" if states else ""
             raise NotFoundError(
@@ -107,6 +103,38 @@ def match_areas(table: WageTable, texts: Sequence[str], states: Sequence[State] 
             )
         found.extend(area for area in matched if area not in found)
     return found
+
+
+def _areas_named(areas: Sequence[Area], text: str) -> list[Area]:
+    from ooh_cli.core.states import BY_POSTAL
+
+    key = fold(text)
+    matched = [area for area in areas if key and key in fold(area.name)]
+    words = text.replace(",", " ").split()
+    if not matched and len(words) > 1 and words[-1].upper() in BY_POSTAL:
+        place, postal = fold(" ".join(words[:-1])), words[-1].upper()
+        matched = [area for area in areas if place and place in fold(area.name) and postal in area.states]
+    if not matched and key:
+        from ooh_cli.core import vocabulary  # read only for a name that no area has
+        from ooh_cli.core.datafile import vocabulary_path
+
+        names = vocabulary.load(vocabulary_path()).area_names().get(key, [])
+        matched = [area for area in areas if any(fold(name) in fold(area.name) for name in names)]
+    return matched
+
+
+def _closest_areas(areas: Sequence[Area], text: str) -> list[str]:
+    """Area names close to ``text``: by the whole name, by their first place ("Austn": Austin-Round Rock...),
+    or sharing a word."""
+    import difflib
+
+    names = [area.name for area in areas]
+    key = fold(text)
+    first_places = {fold(name.split(",")[0].split("-")[0]): name for name in names}
+    close = difflib.get_close_matches(text, names, n=5, cutoff=0.4)
+    near = [first_places[p] for p in difflib.get_close_matches(key, list(first_places), n=5, cutoff=0.75)]
+    words = [name for name in names if any(word in fold(name) for word in key.split("-") if len(word) > 2)]
+    return list(dict.fromkeys([*near, *close, *words]))[:8]
 
 
 def figure(row: Row | None, sort: WageSort, hourly: bool) -> int | None:
@@ -169,18 +197,37 @@ def state_pay(table: WageTable, state: State, profiles: Sequence[tuple[str, Sequ
     return found
 
 
-def local_choice(table: WageTable, soc_codes: Sequence[str]) -> tuple[Brief | None, int]:
-    """What `show` prints of a profile's pay by state and area: the brief of its detailed occupation with the
-    most jobs in the nation, and how many of its SOC codes have estimates."""
+class LocalChoice(msgspec.Struct, frozen=True):
+    """What `show` prints of a profile's pay by state and area."""
+
+    brief: Brief | None  # of its detailed occupation with the most jobs in the nation; None without estimates
+    known: int  # how many of its SOC codes have estimates
+    period: str  # the OEWS release
+    asked: list[Estimate]  # its estimates in the state or areas the words named
+
+
+def local_choice(table: WageTable, soc_codes: Sequence[str], place: Asked | None = None) -> LocalChoice:
+    """What `show` prints of a profile's pay by state and area (and, with ``place``, there first)."""
     titles = table.titles(soc_codes)
     known = [soc for soc in soc_codes if soc in titles]
     if not known:
-        return None, 0
+        return LocalChoice(None, 0, table.release, [])
     if len(known) == 1:
-        return table.brief(known[0]), 1
-    nation = table.in_area(NATIONAL, known) or {}
-    most = max(known, key=lambda soc: (nation[soc].employment or 0) if soc in nation else 0)
-    return table.brief(most), len(known)
+        brief = table.brief(known[0])
+    else:
+        nation = table.in_area(NATIONAL, known) or {}
+        brief = table.brief(max(known, key=lambda soc: (nation[soc].employment or 0) if soc in nation else 0))
+    asked = _asked(table, brief.soc, place) if brief is not None and place is not None else []
+    return LocalChoice(brief, len(known), table.release, asked)
+
+
+def _asked(table: WageTable, soc: str, place: Asked) -> list[Estimate]:
+    """The estimates of ``soc`` in the state or areas the words named."""
+    if place.areas:
+        areas = [area for area in local_areas(table) if area.name in place.areas]
+    else:
+        areas = state_areas(table, [place.state] if place.state else [])
+    return estimates(table, soc, areas)
 
 
 TOP = 5

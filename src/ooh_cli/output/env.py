@@ -117,6 +117,14 @@ class Environment(msgspec.Struct, frozen=True):
         if isinstance(self.terminal, PagedOutput):
             self.terminal.finish()
 
+    def note(self, text: str, fmt: str = "table") -> None:
+        """A line about what `ooh` chose for the user, where it is read: the first line of a table on a
+        terminal (so inside the pager too, where stderr would scroll away under it), else on stderr."""
+        if fmt == "table" and self.stdout.isatty():
+            self.stdout.write(clean(f"ooh: {' '.join(text.split())}\n"))
+        else:
+            self.message(text)
+
     def message(self, text: str) -> None:
         """One line on stderr, starting `ooh:` (line breaks in what users typed become spaces)."""
         self.stderr.write(clean(f"ooh: {' '.join(text.split())}\n"))

@@ -1,16 +1,20 @@
 """The `state-and-area` section of a profile: where most people do the work and where it pays best (OEWS).
 
-The store chooses the occupation and reads its brief (worked out at import, core/wages.py), so `ooh show`
-stays fast. Tables come back as plain lists; profile.py turns them into blocks.
+It reads the wage table's header and one occupation's brief (worked out at import), so `ooh show` stays fast.
+Tables come back as plain lists; profile.py turns them into blocks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ooh_cli.core.wagefile import Brief, MissingWages, Place
+from ooh_cli.core.wagefile import MissingWages, Place, Row
 from ooh_cli.output.wagetext import count_text, figures_record, pay_name, pay_text, use_hourly
+
+if TYPE_CHECKING:
+    from ooh_cli.core.places import Place as Asked  # where the words asked about, not an area's figures
+    from ooh_cli.core.wages import LocalChoice
 
 
 # Plain classes: defining a Struct or NamedTuple class would cost every `ooh show` more than they save.
@@ -32,22 +36,25 @@ class LocalPay:
 def local_pay(
     profile_id: str,
     soc_codes: tuple[str, ...],
-    choose: Callable[[tuple[str, ...]], tuple[Brief | None, int, str]],
+    choose: Callable[[tuple[str, ...], Asked | None], LocalChoice],
     whole: bool,
     pay_year: int | None = None,
+    place: Asked | None = None,
 ) -> LocalPay:
-    """The section for a profile (``choose``: the store's local_choice), or a line saying why there is none."""
+    """The section for a profile (``choose``: the catalog's local_choice), or a line saying why there is none; with
+    ``place``, first the figures there."""
     more = f"More: ooh wages {profile_id} (--state ST, --area NAME, --by area, --map)."
     try:
-        brief, count, period = choose(soc_codes)
+        choice = choose(soc_codes, place)
     except MissingWages:
         return _without("there is no wage table beside this data file; `ooh data import --oews FILE` builds it")
+    brief, period, asked = choice.brief, choice.period, choice.asked
     if brief is None:
         return _without(f"OEWS {period} has no estimates for this occupation")
     hourly = brief.paid == "hourly"
     which = f"{brief.title} (SOC {brief.soc})"
-    if count > 1:
-        which += f", the largest of the profile's {count} detailed occupations"
+    if choice.known > 1:
+        which += f", the largest of the profile's {choice.known} detailed occupations"
     intro = [f"OEWS {period} estimates for {which}."]
     if whole and pay_year is not None:
         intro.append(f"They come a year after the Handbook's pay above (May {pay_year}).")
@@ -56,7 +63,9 @@ def local_pay(
         intro.append(note)
     median, unit = pay_name("median", hourly), "hourly" if hourly else "annual"
     pay_header, jobs_header = f"Median {unit}, {period}", f"Jobs, {period}"
+    asked_rows = [[e.area.name, pay_text(e.row, median), count_text(e.row, "employment")] for e in asked]
     tables = [
+        *([LocalTable(f"Where you asked, {period}", ["Area", pay_header, jobs_header], asked_rows)] if asked else []),
         LocalTable(
             f"Most jobs, {period}", ["State", jobs_header, pay_header], _rows(brief.most_jobs, median, jobs_first=True)
         ),
@@ -71,9 +80,10 @@ def local_pay(
         "period": period,
         "soc_code": brief.soc,
         "title": brief.title,
-        "most_jobs": [_record(p) for p in brief.most_jobs],
-        "best_paying_states": [_record(p) for p in brief.best_states],
-        "best_paying_areas": [_record(p) for p in brief.best_areas],
+        **({"asked": [_record(e.area.code, e.area.name, e.row) for e in asked]} if place is not None else {}),
+        "most_jobs": [_record(p.code, p.name, p.row) for p in brief.most_jobs],
+        "best_paying_states": [_record(p.code, p.name, p.row) for p in brief.best_states],
+        "best_paying_areas": [_record(p.code, p.name, p.row) for p in brief.best_areas],
     }
     return LocalPay([*intro, more], tables, data)
 
@@ -90,8 +100,8 @@ def _rows(found: list[Place], median: str, jobs_first: bool = False) -> list[lis
     return rows
 
 
-def _record(place: Place) -> dict[str, Any]:
-    figures = figures_record(place.row)
-    return {"area_code": place.code, "area": place.name} | {
+def _record(code: str, name: str, row: Row | None) -> dict[str, Any]:
+    figures = figures_record(row)
+    return {"area_code": code, "area": name} | {
         key: figures[key] for key in ("employment", "annual_median", "hourly_median", "lq", "notes")
     }

@@ -22,6 +22,7 @@ from ooh_cli.output.onet import (
 from ooh_cli.output.pay import occupations_block, percentile_rows, wage
 
 if TYPE_CHECKING:
+    from ooh_cli.core.places import Place
     from ooh_cli.output.localpay import LocalPay
 
 
@@ -369,15 +370,16 @@ def _source(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     return blocks
 
 
-def _local(occ: Occupation, catalog: Catalog, whole: bool) -> LocalPay:
+def _local(occ: Occupation, catalog: Catalog, whole: bool, place: Place | None = None) -> LocalPay:
     from ooh_cli.output.localpay import local_pay
 
-    return local_pay(occ.id, occ.soc_codes, catalog.local_choice, whole, occ.pay.year)
+    return local_pay(occ.id, occ.soc_codes, catalog.local_choice, whole, occ.pay.year, place)
 
 
-def _state_and_area(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
-    """OEWS figures by state and metro area, from the wage table beside the data file."""
-    local = _local(occ, catalog, whole)
+def _state_and_area(occ: Occupation, catalog: Catalog, whole: bool, place: Place | None = None) -> list[Block]:
+    """OEWS figures by state and metro area, from the wage table beside the data file; first the place asked
+    about, when the words named one."""
+    local = _local(occ, catalog, whole, place)
     blocks: list[Block] = [Paragraph(" ".join(local.intro[:-1]))] if len(local.intro) > 1 else []
     blocks += [Grid(t.title, t.headers, t.rows, frozenset({1, 2})) for t in local.tables]
     return [*blocks, Paragraph(local.intro[-1])]
@@ -403,10 +405,17 @@ BUILDERS: dict[str, Callable[[Occupation, Catalog, bool], list[Block]]] = {
 }
 
 
-def profile_view(occ: Occupation, catalog: Catalog, only: str | None = None) -> ProfileView:
+def profile_view(occ: Occupation, catalog: Catalog, only: str | None = None, place: Place | None = None) -> ProfileView:
     """The profile's sections in Handbook order, or just ``only``. A data file without O*NET data shows its
-    sections only when asked for (they say how to add it)."""
+    sections only when asked for (they say how to add it). ``place``: where the words asked about, shown first
+    in the state-and-area section."""
     slugs = [only] if only else [s for s in SECTIONS.slugs() if catalog.onet() or s not in ONET_SECTIONS]
+
+    def section(slug: str) -> Section:
+        whole = only is None
+        blocks = _state_and_area(occ, catalog, whole, place) if slug == "state-and-area" else None
+        return Section(slug, SECTIONS[slug].label, blocks or BUILDERS[slug](occ, catalog, whole))
+
     return ProfileView(
         occ.id,
         occ.title,
@@ -415,15 +424,15 @@ def profile_view(occ: Occupation, catalog: Catalog, only: str | None = None) -> 
         occ.former_titles,
         occ.summary,
         only in (None, "summary"),
-        [Section(slug, SECTIONS[slug].label, BUILDERS[slug](occ, catalog, only is None)) for slug in slugs],
+        [section(slug) for slug in slugs],
     )
 
 
-def section_data(occ: Occupation, catalog: Catalog, only: str | None) -> Any:
+def section_data(occ: Occupation, catalog: Catalog, only: str | None, place: Place | None = None) -> Any:
     """The profile, or one section of it, in the data file's own field names (for json and yaml)."""
     record = to_data(occ)
     if only == "state-and-area":
-        return _local(occ, catalog, False).data
+        return _local(occ, catalog, False, place).data
     if only in (None, "summary", "skills", "interests", "technology", "source"):
         extra = onet_record(occ, catalog)
         if only is None:

@@ -14,11 +14,14 @@ from ooh_cli.core.model import Meta, Record, Summary
 from ooh_cli.core.query import Filters
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING
 from ooh_cli.output.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, show_value
-from ooh_cli.output.layout import GAP, TITLE_WIDTH, WHOLE_WORDS_FROM, column_widths
+from ooh_cli.output.layout import GAP, TITLE_ROOM, TITLE_WIDTH, WHOLE_WORDS_FROM, column_widths
 
 BAR_WIDTH = 10
 COMFORTABLE_TEXT = 14
 FIRST_COLUMN = 20
+# Group names are short phrases ("Transportation and Material Moving"): at 80 columns they wrap so that
+# every column of `ooh groups` stays.
+GROUP_COLUMN = 17
 COLUMN_GAP = 3
 LIST_KEYS = ("title", "median_pay", "growth_percent", "jobs", "education")
 NUMERIC_KEYS = {"median_pay", "median_hourly", "jobs", "change", "annual_openings"}
@@ -34,6 +37,14 @@ YEAR_FIELDS = {
     "annual_openings": "period",
 }
 BARRED_KEYS = ("median_pay", "growth_percent")
+# The fact each order of `ooh list --sort` ranks by (core.query.SORT_FIELDS, as the facts name them).
+SORTED_KEYS = {
+    "pay": "median_pay",
+    "growth": "growth_percent",
+    "jobs": "jobs",
+    "change": "change",
+    "openings": "annual_openings",
+}
 
 
 def bar(value: float, largest: float, ascii_only: bool) -> str:
@@ -192,12 +203,23 @@ class Listing(Record, frozen=True):
     footer: str = ""
     # Columns never dropped to fit a narrow terminal; the others go from the right.
     pinned: frozenset[int] = frozenset({0})
+    # The room the last column (an extra column of reasons) keeps before other columns are dropped; 0: none.
+    extra_room: int = 0
+    # The width the first column may wrap down to before other columns are dropped.
+    first_column: int = FIRST_COLUMN
 
     def fitted(self, width: int) -> Listing:
         """Drop unpinned columns from the right until the rest fit ``width``."""
         keep = list(range(len(self.headers)))
         droppable = [i for i in keep if i not in self.pinned]
-        while droppable and sum(self.min_width(i) + COLUMN_GAP for i in keep) > width:
+        least = {i: self.min_width(i) for i in keep}
+        if self.extra_room:
+            # The titles keep the room layout.column_widths gives them before it narrows the reasons.
+            natural = max(
+                len(line) for cell in [self.headers[0], *(r[0] for r in self.rows)] for line in cell.split("\n")
+            )
+            least[0] = min(natural, TITLE_ROOM, max(TITLE_WIDTH, width // 3))
+        while droppable and sum(least[i] + COLUMN_GAP for i in keep) > width:
             keep.remove(droppable.pop())
         if len(keep) == len(self.headers):
             return self
@@ -207,15 +229,20 @@ class Listing(Record, frozen=True):
             {new for new, old in enumerate(keep) if old in self.numeric},
             self.footer,
             frozenset(new for new, old in enumerate(keep) if old in self.pinned),
+            self.extra_room,
+            self.first_column,
         )
 
     def min_width(self, column: int) -> int:
         """Figures never wrap; text wraps at spaces but reads badly much narrower than a short phrase."""
         cells = [*self.headers[column].split("\n"), *(row[column] for row in self.rows)]
-        if column in self.numeric:
-            return max(map(len, cells))
+        if self.extra_room and column == len(self.headers) - 1:
+            return min(max(map(len, cells)), self.extra_room)
+        if column in self.numeric:  # its header wraps down to its longest word (layout.column_widths)
+            header_words = self.headers[column].split()
+            return max(*map(len, cells[len(self.headers[column].split("\n")) :]), *map(len, header_words), 0)
         if column == 0:  # the occupation: readable titles matter more than a fifth column
-            return min(max(map(len, cells)), FIRST_COLUMN)
+            return min(max(map(len, cells)), self.first_column)
         longest_word = max(len(word) for cell in cells for word in cell.split() or [""])
         return min(TITLE_WIDTH, max(longest_word, min(max(map(len, cells)), COMFORTABLE_TEXT)))
 
@@ -226,8 +253,11 @@ def listing(
     keys: Sequence[str] = LIST_KEYS,
     extra: tuple[str, list[str]] | None = None,
     footer: str = "",
+    sort: str = "title",
+    extra_room: int = 0,
 ) -> Listing:
-    """The profiles as rows of the given facts, with an optional extra column (e.g. what matched)."""
+    """The profiles as rows of the given facts, with an optional extra column (e.g. what matched); ``sort``
+    says what orders them; ``extra_room``: the width the extra column keeps (Listing.extra_room)."""
     by_key = {fact.key: fact for fact in facts(meta)}
     columns = [by_key[key] for key in keys]
     headers = [_header(fact, meta) for fact in columns]
@@ -237,11 +267,17 @@ def listing(
         for row, value in zip(rows, extra[1], strict=True):
             row.append(value)
     numeric = {i for i, key in enumerate(keys) if key in NUMERIC_KEYS}
-    pinned = frozenset({0, len(headers) - 1} if extra else {0})
+    # The titles, the extra column, and the figure the rows are sorted by survive a narrow terminal.
+    sorted_key = SORTED_KEYS.get(sort)
+    pinned = frozenset(
+        {0} | ({len(headers) - 1} if extra else set()) | ({keys.index(sorted_key)} if sorted_key in keys else set())
+    )
     if "median_pay" in keys and any(p.median_pay is None and p.median_hourly is not None for p in profiles):
-        note = "Pay marked /hour: BLS publishes only an hourly median (sorted by pay, after annual figures)."
+        note = "Pay marked /hour: BLS publishes only an hourly median" + (
+            " (sorted by pay, after annual figures)." if sort == "pay" else "."
+        )
         footer = f"{footer}. {note}" if footer else note
-    return Listing(headers, rows, numeric, footer, pinned)
+    return Listing(headers, rows, numeric, footer, pinned, extra_room)
 
 
 def group_table(meta: Meta, summaries: list[GroupSummary]) -> Listing:
@@ -250,9 +286,9 @@ def group_table(meta: Meta, summaries: list[GroupSummary]) -> Listing:
         [
             "Group",
             "Profiles",
-            f"Jobs {meta.base_year}",
-            f"Growth {meta.projection_period}",
-            f"Median pay {meta.base_year}",
+            f"Jobs\n{meta.base_year}",
+            f"Growth\n{meta.projection_period}",
+            f"Median pay\n{meta.base_year}",
         ],
         [
             [
@@ -266,6 +302,7 @@ def group_table(meta: Meta, summaries: list[GroupSummary]) -> Listing:
         ],
         numeric={1, 2, 4},
         footer="Growth is weighted by each profile's jobs; median pay is the median of the profiles' medians.",
+        first_column=GROUP_COLUMN,
     )
 
 

@@ -67,8 +67,15 @@ def _short(dollars: str) -> str:
     return f"${round(int(dollars[1:].replace(',', '')) / 1000)}k"
 
 
-def area_listing(found: Sequence[Estimate], first: str, period: str, hourly: bool, footer: str = "") -> Listing:
-    """One row per area: median, middle half, mean, jobs and location quotient (json and csv have every figure)."""
+# The column of each order `ooh wages --sort` offers: a narrow terminal drops other columns before it.
+SORTED_COLUMN = {"pay": 1, "jobs": 4, "lq": 5}
+
+
+def area_listing(
+    found: Sequence[Estimate], first: str, period: str, hourly: bool, footer: str = "", sort: str | None = None
+) -> Listing:
+    """One row per area: median, middle half, mean, jobs and location quotient (json and csv have every figure);
+    the column ``sort`` ranks them by is kept however narrow the terminal."""
     from ooh_cli.output.views import Listing
 
     rows = []
@@ -110,7 +117,8 @@ def area_listing(found: Sequence[Estimate], first: str, period: str, hourly: boo
         f"Jobs\n{period}",
         "Location\nquotient",
     ]
-    return Listing(headers, rows, {1, 2, 3, 4, 5}, footer)
+    pinned = frozenset({0, SORTED_COLUMN[sort]} if sort in SORTED_COLUMN else {0})
+    return Listing(headers, rows, {1, 2, 3, 4, 5}, footer, pinned)
 
 
 class WageReport(Record, frozen=True):
@@ -124,6 +132,7 @@ class WageReport(Record, frozen=True):
     heading: str  # what the table ranks or lists ("States by median pay")
     first: str  # the first column's header: State or Area
     footer: str = ""
+    sort: str | None = None  # what ranks the areas (None: the order asked for)
 
 
 def report_records(reports: Sequence[WageReport], period: str) -> list[dict[str, Any]]:
