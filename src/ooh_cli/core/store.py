@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ooh_cli.core import cache
+from ooh_cli.core import cache, datafile
 from ooh_cli.core.catalog import Catalog, layout
 from ooh_cli.core.database import Database, database_path
-from ooh_cli.core.datafile import read_data_file, stat_data_file, vocabulary_path
+from ooh_cli.core.datafile import read_data_file, stat_data_file
 
 if TYPE_CHECKING:
     from ooh_cli.core.model import Occupation, Summary
@@ -172,7 +172,7 @@ class Store:
 def _vocabulary() -> Vocabulary:
     from ooh_cli.core import vocabulary
 
-    return vocabulary.load(vocabulary_path())
+    return vocabulary.load(datafile.vocabulary_path())
 
 
 def _with_vocabulary(key: cache.Key) -> cache.Key:
@@ -181,7 +181,7 @@ def _with_vocabulary(key: cache.Key) -> cache.Key:
     import msgspec
 
     try:
-        stat = vocabulary_path().stat()
+        stat = datafile.vocabulary_path().stat()
     except OSError:
         return key  # none: lookups work with the data file's own names
     return msgspec.structs.replace(key, version=f"{key.version} vocabulary {stat.st_size}:{stat.st_mtime_ns}")
