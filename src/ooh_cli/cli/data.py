@@ -98,8 +98,9 @@ def import_(
     Each source is optional: the BLS profile pages, workbook and index go together; --cip, --oews and --onet
     may each be given alone to update only what they provide.
     """
-    from ooh_cli.cli.onet_import import import_onet_source
-    from ooh_cli.cli.sources import check_sources, import_records, import_wages
+    from ooh_cli.cli.sources import check_sources, import_records, report_step, run_steps
+    from ooh_cli.core.database import database_path
+    from ooh_cli.importer.switch import commit, import_lock, terminate_as_interrupt
 
     current = session(ctx)
     env = current.env
@@ -109,17 +110,17 @@ def import_(
             f"--output: {target} is a folder; name the data file to write, such as {target / 'occupations.yaml'}"
         )
     check_sources(pages, projections, index, cip, oews, onet)
-    # Everything is read and built before anything is written: a bad source leaves every file as it was.
-    records = import_records(env, target, pages, projections, index, cip, allow_partial)
-    document = records.document if records else None
-    wages = import_wages(env, target, document, oews) if oews is not None else None
-    onet_data = import_onet_source(env, target, document, onet) if onet is not None else None
+    # Everything is read and built before anything is written, then written all or nothing (importer/switch.py):
+    # a bad source, an interrupt or a full disk leaves every file as it was. One import at a time per folder.
+    with import_lock(target.parent), terminate_as_interrupt():
+        records = import_records(env, target, pages, projections, index, cip, allow_partial)
+        document = records.document if records else None
+        prepared = run_steps(env, target, document, {"--oews": oews, "--onet": onet})
+        commit(target, records.text if records else None, [step.staged for step in prepared])
     if records is not None:
         records.write(env)
-    if wages is not None:
-        wages.write(env)
-    if onet_data is not None:
-        onet_data.write(env)
+    for step in prepared:
+        report_step(env, database_path(target), step)
 
 
 @app.command(epilog=examples("ooh data validate", "ooh data validate data/occupations.yaml"))
@@ -150,10 +151,10 @@ def validate(
 @app.command(epilog=examples("ooh data info", "ooh data info --format json"))
 def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
     """Describe the data file in use: edition, projection period, profiles, groups, when it was built, wages, O*NET."""
-    from ooh_cli.core.wages import describe
-
     current = session(ctx)
     catalog = current.catalog()
+    current.store.check()
+    held = current.store.describe()
     meta = catalog.meta
     facts = {
         "file": str(current.path),
@@ -164,13 +165,12 @@ def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
         "groups": len(meta.groups),
         "built": meta.built,
         "source": meta.source_url,
-        "wages": describe(current.path),
+        "wages": held["wages"],
     }
-    onet = catalog.onet()
-    if onet is not None:
+    if held["onet"] is not None:
         from ooh_cli.core.onet import CREDIT
 
-        facts["onet"] = f"{onet.release} ({onet.header.published}), {len(onet.header.ids)} profiles"
+        facts["onet"] = held["onet"]
         facts["onet_credit"] = CREDIT
 
     def table() -> None:

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ooh_cli.core.errors import DataError, UsageError
 from ooh_cli.core.exportschema import OOH_TABLES, SOURCES, FtsTable, Table
 from ooh_cli.core.exporttables import FTS_TABLES, OEWS_TABLES, ONET_TABLES
-from ooh_cli.core.files import NEW_FILE_MODE
 
 if TYPE_CHECKING:
     from ooh_cli.core.exportsource import ExportSource
@@ -85,7 +84,7 @@ def _temporary(target: Path) -> Iterator[Path]:
         raise DataError(f"cannot write {target}: {error.strerror or error}") from None
     os.close(handle)
     temp = Path(name)
-    temp.chmod(NEW_FILE_MODE)  # not mkstemp's owner-only mode: the export is for sharing
+    temp.chmod(0o644)  # not mkstemp's owner-only mode: the export is for sharing
     try:
         yield temp
     finally:
