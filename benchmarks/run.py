@@ -181,6 +181,8 @@ def main() -> None:
                     1.15,
                 ),
                 Case("ooh search python (technology)", [*OOH, "search", "python"], 1.15),
+                # The profile's similar occupations, O*NET's related ones and the nearest by ratings.
+                Case("ooh similar registered-nurses", [*OOH, "similar", "registered-nurses"], 1.3),
                 # The O*NET filters on a page of rows, like the --state case (all 127 rows take longer to print).
                 Case(
                     "ooh list --job-zone 2-3 --interest R --limit 20",

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import os
 import pickle
+import sqlite3
 import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
-import msgspec
 import pytest
 from typer.testing import Result
 
-from ooh_cli.core import cache, files
+from ooh_cli.core import cache
 from ooh_cli.core.model import MAX_NAME
 from ooh_cli.core.validate import read_document
 from tests.conftest import SAMPLE, Invoke
@@ -61,36 +61,35 @@ def cache_files(tmp_path: Path) -> list[Path]:
     return sorted((tmp_path / "cache").glob("*"))
 
 
-def cache_header(data: bytes) -> cache.Header:
-    """The header of a cache file (its key, meta and warnings, and where the sections lie), at its end."""
-    size = int.from_bytes(data[-8:], "little")
-    return msgspec.msgpack.decode(data[-8 - size : -8], type=cache.Header)
-
-
-def with_header(header: object, sections: bytes = b"") -> bytes:
-    encoded = msgspec.msgpack.encode(header)
-    return sections + encoded + len(encoded).to_bytes(8, "little")
+def cache_count(path: Path) -> int:
+    """The number of profiles in a cache file, read as `ooh` reads it (cache.Damaged when it cannot be)."""
+    return len(cache.Sections(sqlite3.connect(path)))
 
 
 def fail_writes(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
-    """Make every atomic write put half its bytes in the temporary file, then fail with ``error``."""
-    real_fdopen = os.fdopen
+    """Make the cache's write fill its temporary database, then fail with ``error`` before it is renamed (the
+    catalog then held in memory is filled as usual)."""
+    real_fill = cache.fill
+    failed: list[bool] = []
 
-    class HalfThenFail:
-        def __init__(self, stream: BinaryIO) -> None:
-            self.stream = stream
-
-        def __enter__(self) -> HalfThenFail:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self.stream.close()
-
-        def write(self, data: bytes) -> int:
-            self.stream.write(data[: len(data) // 2])
+    def fill_then_fail(*args: object, **kwargs: object) -> None:
+        real_fill(*args, **kwargs)  # type: ignore[arg-type]
+        if not failed:
+            failed.append(True)
             raise error
 
-    monkeypatch.setattr(files.os, "fdopen", lambda fd, *args, **kw: HalfThenFail(real_fdopen(fd, *args, **kw)))
+    monkeypatch.setattr(cache, "fill", fill_then_fail)
+
+
+def spoil_table(sql: str) -> Callable[[Path], None]:
+    """Change a cache in place with ``sql`` (its checksums left as they were)."""
+
+    def spoil(path: Path) -> None:
+        with sqlite3.connect(path) as connection:
+            connection.execute(sql)
+        connection.close()
+
+    return spoil
 
 
 # --- the file itself ------------------------------------------------------------------------------------
@@ -517,7 +516,7 @@ def data_copy(write_data: WriteData) -> Path:
 def test_a_failed_cache_write_leaves_no_partial_file(
     invoke: Invoke, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fail_writes(monkeypatch, OSError(28, "No space left on device"))
+    fail_writes(monkeypatch, sqlite3.OperationalError("database or disk is full"))
     assert_loads(invoke("show", "actors", data=data_copy))
     assert cache_files(tmp_path) == []
 
@@ -545,7 +544,7 @@ def test_a_failed_rewrite_keeps_the_old_cache_readable(
     assert '"median_annual": 91000' in result.stdout
     assert cache_files(tmp_path) == [cache_file]
     assert cache_file.read_bytes() == before
-    cache_header(before)  # the untouched cache still reads
+    assert cache_count(cache_file) == 10  # the untouched cache still reads
 
 
 def test_a_read_only_cache_dir_only_costs_speed(invoke: Invoke, data_copy: Path, tmp_path: Path) -> None:
@@ -562,30 +561,58 @@ def test_a_read_only_cache_dir_only_costs_speed(invoke: Invoke, data_copy: Path,
         cache_dir.chmod(0o700)
 
 
+def flip_middle(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    for at in range(len(data) // 3, len(data) // 3 + 64):
+        data[at] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
 @pytest.mark.parametrize(
     "spoil",
     [
-        lambda good: os.urandom(len(good)),
-        lambda good: good[: len(good) // 2],
-        lambda good: with_header(("a key", "not a catalog")),
-        lambda good: with_header(["not", "a", "header", "at all"]),
-        lambda good: with_header(msgspec.structs.replace(cache_header(good), record_ends=b"\xff" * 7), b"\xff" * 70),
-        lambda good: b"",
+        lambda path: path.write_bytes(os.urandom(path.stat().st_size)),
+        lambda path: path.write_bytes(path.read_bytes()[: path.stat().st_size // 2]),
+        lambda path: path.write_bytes(b""),
+        spoil_table("PRAGMA application_id = 7"),
+        spoil_table("UPDATE part SET body = x'93a16101' WHERE name = 'header'"),
+        spoil_table("UPDATE record SET body = substr(body, 1, 40) || x'ff' || substr(body, 42)"),
+        spoil_table("UPDATE name SET positions = '99' WHERE name = 'actors'"),
+        spoil_table("DROP TABLE record"),
     ],
-    ids=["garbage", "truncated", "wrong-key-and-type", "wrong-shape", "bad-record-ends", "empty"],
+    ids=[
+        "garbage",
+        "truncated",
+        "empty",
+        "another-program",
+        "header-checksum",
+        "record-checksum",
+        "name-out-of-range",
+        "table-gone",
+    ],
 )
 def test_a_corrupt_cache_is_ignored_and_rebuilt(
-    invoke: Invoke, data_copy: Path, tmp_path: Path, spoil: Callable[[bytes], bytes]
+    invoke: Invoke, data_copy: Path, tmp_path: Path, spoil: Callable[[Path], None]
 ) -> None:
     first = invoke("show", "actors", data=data_copy)
     assert_loads(first)
     (cache_file,) = cache_files(tmp_path)
-    good = cache_file.read_bytes()
-    cache_file.write_bytes(spoil(good))
+    spoil(cache_file)
     again = invoke("show", "actors", data=data_copy)
     assert_loads(again)
     assert again.stdout == first.stdout
-    assert len(cache_header(cache_file.read_bytes()).record_ends) == 10 * 8  # rebuilt: eight bytes a profile
+    assert cache_count(cache_file) == 10  # rebuilt
+
+
+def test_a_cache_damaged_in_its_middle_is_rebuilt_or_read_right(
+    invoke: Invoke, data_copy: Path, tmp_path: Path
+) -> None:
+    first = invoke("list", "-f", "json", data=data_copy)
+    (cache_file,) = cache_files(tmp_path)
+    flip_middle(cache_file)
+    again = invoke("list", "-f", "json", data=data_copy)
+    assert_loads(again)
+    assert again.stdout == first.stdout
 
 
 class _Planted:

@@ -7,9 +7,9 @@ import math
 import pytest
 from typer.testing import Result
 
-from ooh_cli.core.datafile import load_catalog
 from ooh_cli.core.errors import UsageError
 from ooh_cli.core.query import make_filters
+from ooh_cli.core.store import Store
 from tests.conftest import SAMPLE, Invoke
 
 NOT_FOUND = 1
@@ -137,7 +137,7 @@ def test_amounts_as_people_write_them(invoke: Invoke, written: str) -> None:
 def test_a_pay_of_nan_is_refused(option: str) -> None:
     # Click's FloatRange accepts "nan" (every comparison with it is false), and a NaN bound then matches
     # every profile: `ooh list --min-pay nan` lists all of them without a word.
-    catalog = load_catalog(SAMPLE)
+    catalog = Store(SAMPLE).catalog()
     with pytest.raises(UsageError, match="pay"):
         make_filters(catalog, **{option: math.nan})
 

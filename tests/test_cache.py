@@ -27,7 +27,7 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def cache_files(tmp_path: Path) -> list[Path]:
-    return sorted((tmp_path / "cache").glob("*.cache"))
+    return sorted((tmp_path / "cache").glob("*.cache.sqlite"))
 
 
 def test_first_run_writes_the_cache_and_later_runs_use_it(

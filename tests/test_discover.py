@@ -10,8 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from ooh_cli.cli import app
-from ooh_cli.core.datafile import bundled_data_path, load_catalog
+from ooh_cli.core.datafile import bundled_data_path
 from ooh_cli.core.names import slug
+from ooh_cli.core.store import Store
 from tests.conftest import SAMPLE, Invoke
 
 MRT = "medical-records-and-health-information-technicians"
@@ -197,7 +198,7 @@ def test_completion_with_broken_data_is_silent(tmp_path: Path) -> None:
 
 def test_every_completion_candidate_finds_its_profile_without_correction() -> None:
     # Over the shipped data: every id and every A-Z alias, in the id form completion offers.
-    catalog = load_catalog(bundled_data_path())
+    catalog = Store(bundled_data_path()).catalog()
     owners: dict[str, set[str]] = {}
     for occ in catalog.records():
         for name in (occ.id, *(slug(alias) for alias in occ.aliases)):
@@ -227,7 +228,7 @@ def test_completion_of_a_name_with_an_apostrophe(tmp_path: Path) -> None:
 def test_outlook_categories_round_half_up_as_bls_does(growth: float, category: str) -> None:
     from ooh_cli.core.discover import classify
 
-    meta = load_catalog(bundled_data_path()).meta
+    meta = Store(bundled_data_path()).catalog().meta
     assert classify(meta, growth) == category
 
 

@@ -297,12 +297,13 @@ def test_a_damaged_wage_table_is_bad_data_and_nothing_is_written(data: Path, tmp
     folder = tmp_path / "data"
     folder.mkdir()
     shutil.copy(data, folder / "occupations.yaml")
-    (folder / "wages.bin").write_bytes(b"not a wage table")
+    (folder / "occupations.db").write_bytes(b"not a wage table")
     out = tmp_path / "out"
     out.mkdir()
     result = invoke("data", "export", "--sqlite", str(out / "ooh.db"), data=folder / "occupations.yaml")
     assert result.exit_code == 3
     assert (
-        result.stderr.startswith(f"ooh: {folder / 'wages.bin'}: not a wage table") and "Traceback" not in result.stderr
+        result.stderr.startswith(f"ooh: {folder / 'occupations.db'}: damaged or not a database of ooh")
+        and "Traceback" not in result.stderr
     )
     assert list(out.iterdir()) == []

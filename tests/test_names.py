@@ -10,8 +10,9 @@ import pytest
 
 from ooh_cli.core import datafile, vocabulary
 from ooh_cli.core.catalog import MAX_CANDIDATES, Catalog
-from ooh_cli.core.datafile import bundled_data_path, load_catalog
+from ooh_cli.core.datafile import bundled_data_path
 from ooh_cli.core.errors import AmbiguousError, NotFoundError
+from ooh_cli.core.store import Store
 from tests.conftest import SAMPLE, Invoke
 
 WORDS = Path(__file__).parent / "everyday_names.txt"
@@ -28,7 +29,7 @@ def everyday_names() -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def shipped() -> Catalog:
-    return load_catalog(bundled_data_path())
+    return Store(bundled_data_path()).catalog()
 
 
 def outcome(catalog: Catalog, words: str) -> tuple[str, str | None]:
@@ -178,9 +179,9 @@ def test_every_everyday_name_does_what_the_vocabulary_says(shipped: Catalog) -> 
 
 
 def test_every_area_name_picks_areas_of_the_wage_table() -> None:
-    from ooh_cli.core.wages import local_areas, open_table
+    from ooh_cli.core.wages import local_areas
 
-    names = [area.name for area in local_areas(open_table(bundled_data_path()))]
+    names = [area.name for area in local_areas(Store(bundled_data_path()).wages())]
     for entry in vocabulary.load(datafile.vocabulary_path()).areas:
         for text in entry.areas:
             assert any(name.startswith(text) for name in names), text
@@ -196,9 +197,9 @@ def test_the_vocabulary_is_in_the_cache_and_an_edit_rebuilds_it(
     entry = '{words: [chart keeper], profiles: [medical-records-and-health-information-technicians], because: "x"}'
     words.write_text("names: []\n")
     with pytest.raises(NotFoundError):
-        load_catalog(data).resolve("chart keeper")
+        Store(data).catalog().resolve("chart keeper")
     words.write_text(f"names:\n  - {entry}\n")
-    found = load_catalog(data).resolve("chart keeper")
+    found = Store(data).catalog().resolve("chart keeper")
     assert found.occupation.id == "medical-records-and-health-information-technicians"
     assert found.guessed_from == "chart keeper"
 

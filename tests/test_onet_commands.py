@@ -264,10 +264,10 @@ def test_similar_nearest_by_the_work_has_known_answer(invoke: Invoke, data: Path
 
 
 def test_without_skill_ratings_the_technology_stands_in(data: Path) -> None:
-    from ooh_cli.core.datafile import load_catalog
     from ooh_cli.core.match import nearest_by_work
+    from ooh_cli.core.store import Store
 
-    nearest = nearest_by_work(load_catalog(data), MRT, set(), 3)
+    nearest = nearest_by_work(Store(data).catalog(), MRT, set(), 3)
     # Both use Epic (hot); the others' hot tools are not the records specialists'.
     assert (nearest[0][0].id, nearest[0][1]) == ("registered-nurses", "uses Epic Systems too; interests C; job zone 3")
 

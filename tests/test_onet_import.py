@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ooh_cli.core.datafile import side_file
+from ooh_cli.core.database import database_path
 from ooh_cli.core.model import Occupation, Outlook, Projection
 from ooh_cli.core.onet import OnetData
+from ooh_cli.core.store import Store
 from ooh_cli.importer.onet import read_database
 from ooh_cli.importer.onet_combine import build_blocks
 from tests.conftest import SAMPLE, Invoke
@@ -33,7 +34,7 @@ def data_copy(tmp_path: Path) -> Path:
 def imported(invoke: Invoke, data_copy: Path, database: Path) -> OnetData:
     result = invoke("data", "import", "--onet", str(database), data=data_copy)
     assert result.exit_code == 0, result.output
-    onet = OnetData.open(side_file(data_copy))
+    onet = Store(data_copy).onet()
     assert onet is not None
     return onet
 
@@ -41,8 +42,8 @@ def imported(invoke: Invoke, data_copy: Path, database: Path) -> OnetData:
 def test_the_side_file_lies_beside_the_data_file(invoke: Invoke, data_copy: Path, database: Path) -> None:
     result = invoke("data", "import", "--onet", str(database), data=data_copy)
     assert result.exit_code == 0, result.output
-    assert side_file(data_copy) == data_copy.parent / "occupations.onet.msgpack"
-    assert side_file(data_copy).is_file()
+    assert database_path(data_copy) == data_copy.parent / "occupations.db"
+    assert database_path(data_copy).is_file()
     assert "O*NET data for 8 profiles" in result.stdout
     assert "not in O*NET: information-clerks, military-careers" in result.stdout
 
@@ -158,7 +159,7 @@ def test_a_missing_folder_is_a_data_error(invoke: Invoke, data_copy: Path, tmp_p
     result = invoke("data", "import", "--onet", str(tmp_path / "nowhere"), data=data_copy)
     assert result.exit_code == 3
     assert "not a folder" in result.stderr
-    assert not side_file(data_copy).exists()
+    assert not database_path(data_copy).exists()
 
 
 def test_a_missing_workbook_is_named(invoke: Invoke, data_copy: Path, database: Path, tmp_path: Path) -> None:
@@ -209,7 +210,7 @@ def test_bad_values_are_refused(
     result = invoke("data", "import", "--onet", str(broken), data=data_copy)
     assert result.exit_code == 3
     assert message in result.stderr
-    assert not side_file(data_copy).exists()
+    assert not database_path(data_copy).exists()
 
 
 def test_import_needs_a_source(invoke: Invoke, data_copy: Path) -> None:
@@ -218,21 +219,21 @@ def test_import_needs_a_source(invoke: Invoke, data_copy: Path) -> None:
     assert "--onet DIR" in result.stderr
 
 
-def test_a_damaged_side_file_is_a_data_error(invoke: Invoke, imported: OnetData, data_copy: Path) -> None:
-    side_file(data_copy).write_bytes(b"\x00" * 40)
+def test_a_damaged_database_is_a_data_error(invoke: Invoke, imported: OnetData, data_copy: Path) -> None:
+    database_path(data_copy).write_bytes(b"\x00" * 40)
     result = invoke("show", "registered-nurses", "--section", "skills", data=data_copy)
     assert result.exit_code == 3
-    assert "O*NET data is damaged" in result.stderr
+    assert f"{database_path(data_copy)}: damaged or not a database of ooh" in result.stderr
 
 
-def test_the_cache_follows_the_side_file(invoke: Invoke, data_copy: Path, database: Path) -> None:
+def test_the_cache_follows_the_database_path(invoke: Invoke, data_copy: Path, database: Path) -> None:
     # The alternate titles enter the cached name index: an import must show on the next lookup.
     before = invoke("show", "health", "records", "clerk", data=data_copy)
     assert before.exit_code == 1
     invoke("data", "import", "--onet", str(database), data=data_copy)
     after = invoke("show", "health", "records", "clerk", "--section", "summary", data=data_copy)
     assert after.exit_code == 0 and after.stdout.startswith("Medical Records Specialists")
-    side_file(data_copy).unlink()
+    database_path(data_copy).unlink()
     assert invoke("show", "health", "records", "clerk", data=data_copy).exit_code == 1
 
 
@@ -241,14 +242,15 @@ def test_a_new_document_not_yet_written_gives_the_same_bytes(data_copy: Path, da
     import yaml
 
     from ooh_cli.importer.onet_combine import prepare_onet
+    from ooh_cli.importer.switch import commit
 
     from_file = prepare_onet(database, data_copy)
     document = yaml.safe_load(data_copy.read_text(encoding="utf-8"))
     from_document = prepare_onet(database, data_copy, document)
-    assert from_document.data == from_file.data and from_document.profiles == 8
-    assert not side_file(data_copy).exists()  # nothing written until `write`
-    from_document.write()
-    assert side_file(data_copy).read_bytes() == from_file.data
+    assert from_document.staged.content == from_file.staged.content and from_document.profiles == 8
+    assert not database_path(data_copy).exists()  # nothing written until `commit`
+    commit(data_copy, None, [from_document.staged])
+    assert Store(data_copy).onet() is not None and from_document.staged.changed
 
 
 def test_the_zip_o_net_publishes_is_read_without_unpacking(
@@ -258,8 +260,10 @@ def test_the_zip_o_net_publishes_is_read_without_unpacking(
 
     from_folder = invoke("data", "import", "--onet", str(database), data=data_copy)
     assert from_folder.exit_code == 0, from_folder.output
-    side = side_file(data_copy).read_bytes()
-    side_file(data_copy).unlink()
+    onet = Store(data_copy).onet()
+    assert onet is not None
+    expected = [onet.profile(profile_id) for profile_id in onet.header.ids]
+    database_path(data_copy).unlink()
     packed = tmp_path / "db_29_3_excel.zip"
     with zipfile.ZipFile(packed, "w") as archive:
         for book in database.glob("*.xlsx"):
@@ -267,8 +271,9 @@ def test_the_zip_o_net_publishes_is_read_without_unpacking(
     before = set(tmp_path.rglob("*"))
     result = invoke("data", "import", "--onet", str(packed), data=data_copy)
     assert result.exit_code == 0, result.output
-    assert side_file(data_copy).read_bytes() == side
-    assert set(tmp_path.rglob("*")) - before == {side_file(data_copy)}  # nothing unpacked beside it
+    from_zip = Store(data_copy).onet()
+    assert from_zip is not None and [from_zip.profile(i) for i in from_zip.header.ids] == expected
+    assert set(tmp_path.rglob("*")) - before == {database_path(data_copy)}  # nothing unpacked beside it
 
 
 def test_a_zip_without_a_workbook_names_it(invoke: Invoke, data_copy: Path, database: Path, tmp_path: Path) -> None:

@@ -63,7 +63,7 @@ def test_no_import_cycles() -> None:
 
 
 def test_the_cycle_check_can_fail() -> None:
-    assert "ooh_cli.core.catalog" in GRAPH["ooh_cli.core.datafile"]  # edges are found
+    assert "ooh_cli.core.catalog" in GRAPH["ooh_cli.core.store"]  # edges are found
     assert GRAPH["ooh_cli.cli"] >= {"ooh_cli.cli.edge", "ooh_cli.cli.options", "ooh_cli.cli.session"}
 
 
@@ -86,6 +86,25 @@ def test_the_core_knows_nothing_of_typer_rich_or_the_cli(name: str) -> None:
     outside = {i for i in imports(NAMES[name]) if i.split(".")[0] in ("typer", "rich", "click")}
     ours = {i for i in imports(NAMES[name]) if i.startswith(("ooh_cli.cli", "ooh_cli.output"))}
     assert outside == set() and ours == set()
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n.startswith("ooh_cli.core")])
+def test_the_core_imports_nothing_above_it(name: str) -> None:
+    # The layers, bottom up: core, importer, output, cli. The core is what the others stand on.
+    above = {i for i in imports(NAMES[name]) if i.startswith(("ooh_cli.importer", "ooh_cli.output", "ooh_cli.cli"))}
+    assert above == set()
+
+
+def test_the_layer_check_can_fail() -> None:
+    assert "ooh_cli.importer.switch" in GRAPH["ooh_cli.importer.oews"]  # an importer's edges are seen
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_hand_made_binary_formats(path: Path) -> None:
+    # Derived data lives in SQLite (core/database.py, core/cache.py), records in msgpack: no mapped files or
+    # packed structs of our own.
+    text = path.read_text(encoding="utf-8")
+    assert "mmap" not in text and "struct.pack" not in text
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if n.startswith("ooh_cli.output")])

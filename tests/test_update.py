@@ -118,12 +118,12 @@ def test_an_edition_that_fails_its_checks_is_not_used(
 def test_an_interrupted_build_leaves_nothing(
     invoke: Invoke, synthetic: Mirror, in_use: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ooh_cli.cli.importing
+    import ooh_cli.cli.sources
 
     def interrupted(*args: object, **options: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(ooh_cli.cli.importing, "import_sources", interrupted)
+    monkeypatch.setattr(ooh_cli.cli.sources, "import_sources", interrupted)
     result = invoke("data", "update", "--only", "ooh", "--mirror", synthetic.url, *CONTACT, data=in_use)
     assert result.exit_code == 130, result.output
     assert current_edition() is None and [p.name for p in (data_home() / "editions").iterdir()] == []

@@ -239,12 +239,15 @@ def test_without_a_wage_table_the_command_says_how_to_build_one(invoke: Invoke) 
 def test_a_damaged_wage_table_is_reported(tmp_path: Path, invoke: Invoke) -> None:
     target = tmp_path / "occupations.yaml"
     shutil.copy(SAMPLE, target)
-    (tmp_path / "wages.bin").write_bytes(b"OOHWAGE1\xff\xff\x00\x00junk")
+    (tmp_path / "occupations.db").write_bytes(b"SQLite format 3\x00\xff\xff\x00\x00junk")
     result = invoke("wages", "registered-nurses", data=target)
     assert result.exit_code == 3
-    assert "rebuild it with `ooh data import --oews FILE`" in result.stderr
-    (tmp_path / "wages.bin").write_bytes(b"something else entirely")
-    assert "not a wage table" in invoke("wages", "registered-nurses", data=target).stderr
+    assert (
+        f"{tmp_path / 'occupations.db'}: damaged" in result.stderr
+        and "rebuild it with `ooh data import`" in result.stderr
+    )
+    (tmp_path / "occupations.db").write_bytes(b"something else entirely")
+    assert "not a database of ooh" in invoke("wages", "registered-nurses", data=target).stderr
 
 
 def test_show_has_a_state_and_area_section(wages: Invoke) -> None:
@@ -367,5 +370,5 @@ def test_state_completion(words: str, offered: list[str]) -> None:
 
 def test_data_info_describes_the_wage_table(wages: Invoke, invoke: Invoke) -> None:
     info = json.loads(wages("data", "info", "--format", "json").stdout)
-    assert info["wages"].startswith("OEWS May 2025, 6 SOC codes (") and info["wages"].endswith("wages.bin)")
+    assert info["wages"].startswith("OEWS May 2025, 6 SOC codes (") and info["wages"].endswith("occupations.db)")
     assert json.loads(invoke("data", "info", "--format", "json").stdout)["wages"] is None

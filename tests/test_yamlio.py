@@ -1,4 +1,4 @@
-"""The one YAML reader, dumper and atomic writer, shared by lookups, validation and the importer."""
+"""The one YAML reader and dumper, shared by lookups, validation and the importer, and the YAML's atomic write."""
 
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
-from ooh_cli.core import files
 from ooh_cli.core.errors import DataError
-from ooh_cli.core.yamlio import dump_yaml, write_yaml_atomic
-from ooh_cli.importer import read_existing
+from ooh_cli.core.yamlio import dump_yaml
+from ooh_cli.importer import read_existing, switch
 
 LONG = "A summary in our own words, " * 20
 SHARED = ["shared", "list"]
@@ -42,6 +41,11 @@ def test_dump_is_stable() -> None:
     assert dump_yaml(yaml.safe_load(text)) == text
 
 
+def write_yaml_atomic(document: Any, path: Path) -> None:
+    """What `ooh data import` does with a new document alone (importer/switch.py)."""
+    switch.commit(path, dump_yaml(document), [])
+
+
 def test_write_creates_a_readable_file(tmp_path: Path) -> None:
     path = tmp_path / "occupations.yaml"
     write_yaml_atomic(DOCUMENT, path)
@@ -65,7 +69,7 @@ def test_a_failing_write_leaves_the_old_file_intact(tmp_path: Path, monkeypatch:
     def fail_fsync(fd: int) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(files.os, "fsync", fail_fsync)
+    monkeypatch.setattr(switch.os, "fsync", fail_fsync)
     with pytest.raises(RuntimeError, match="disk on fire"):
         write_yaml_atomic(DOCUMENT, path)
     assert path.read_text(encoding="utf-8") == "old: true\n"
@@ -76,10 +80,10 @@ def test_a_failing_rename_leaves_the_old_file_intact(tmp_path: Path, monkeypatch
     path = tmp_path / "occupations.yaml"
     path.write_text("old: true\n", encoding="utf-8")
 
-    def refuse(self: Path, target: Path) -> Path:
+    def refuse(source: Path, target: Path) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "replace", refuse)
+    monkeypatch.setattr(switch.os, "replace", refuse)
     with pytest.raises(DataError, match=r"cannot write .*occupations\.yaml: Permission denied"):
         write_yaml_atomic(DOCUMENT, path)
     assert path.read_text(encoding="utf-8") == "old: true\n"

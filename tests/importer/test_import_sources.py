@@ -12,7 +12,7 @@ from tests.oews_fixture import make_oews
 from typer.testing import CliRunner, Result
 
 from ooh_cli.cli import app
-from ooh_cli.core.wagefile import WageTable
+from ooh_cli.core.store import Store
 
 
 def run(*args: str) -> Result:
@@ -69,7 +69,7 @@ def test_cip_alone_updates_the_programs_and_keeps_the_rest(target: Path, tmp_pat
     assert f"updated {nurses['id']}: programs" in result.stdout
     again = run("--cip", str(crosswalk), "--output", str(target), "--allow-partial")
     assert "already up to date; not rewritten" in again.stdout
-    assert not (target.parent / "wages.bin").exists()
+    assert not (target.parent / "occupations.db").exists()
 
 
 def test_cip_alone_needs_an_existing_data_file(tmp_path: Path) -> None:
@@ -85,9 +85,9 @@ def test_oews_alone_writes_the_wage_table_beside_the_data_file(target: Path, tmp
     result = run("--oews", str(source), "--output", str(target))
     assert result.exit_code == 0, result.output
     assert target.read_bytes() == SAMPLE.read_bytes()  # the records are left alone
-    wages = target.parent / "wages.bin"
+    wages = target.parent / "occupations.db"
     assert "OEWS May 2025: 6 SOC codes, 10 areas" in result.stdout
-    table = WageTable(wages)
+    table = Store(target).wages()
     assert table.socs == ["27-2011", "29-1141", "43-6011", "43-6012", "43-6013", "43-6014"]
     nurses = {table.areas()[row.area].name: row for row in table.rows("29-1141")}
     assert nurses["Texas"].value("annual_median") == 92000 and nurses["Texas"].value("lq") == 0.88
@@ -96,7 +96,7 @@ def test_oews_alone_writes_the_wage_table_beside_the_data_file(target: Path, tmp
     assert "no estimates for SOC codes" in result.stderr  # the sample's other codes
     first = wages.read_bytes()
     again = run("--oews", str(source), "--output", str(target))
-    assert "wages.bin: already up to date; not rewritten" in again.stdout
+    assert "occupations.db: already up to date; not rewritten" in again.stdout
     assert wages.read_bytes() == first
 
 
@@ -113,7 +113,7 @@ def test_oews_alone_writes_the_wage_table_beside_the_data_file(target: Path, tmp
 def test_a_damaged_oews_file_is_refused_and_changes_nothing(
     target: Path, tmp_path: Path, content: bytes, message: str
 ) -> None:
-    wages = target.parent / "wages.bin"
+    wages = target.parent / "occupations.db"
     wages.write_bytes(b"old")
     source = tmp_path / "oews.sqlite"
     source.write_bytes(content)
@@ -122,7 +122,7 @@ def test_a_damaged_oews_file_is_refused_and_changes_nothing(
     assert result.exit_code == 3, result.output
     assert message in result.stderr
     assert wages.read_bytes() == b"old" and target.read_bytes() == SAMPLE.read_bytes()
-    assert sorted(p.name for p in target.parent.iterdir()) == ["occupations.yaml", "wages.bin"]
+    assert sorted(p.name for p in target.parent.iterdir()) == ["occupations.db", "occupations.yaml"]
 
 
 def test_a_database_of_another_kind_is_refused(target: Path, tmp_path: Path) -> None:
@@ -134,11 +134,11 @@ def test_a_database_of_another_kind_is_refused(target: Path, tmp_path: Path) -> 
     result = run("--oews", str(other), "--output", str(target))
     assert result.exit_code == 3
     assert "not the OEWS file" in result.stderr
-    assert not (target.parent / "wages.bin").exists()
+    assert not (target.parent / "occupations.db").exists()
 
 
 def test_oews_alone_needs_an_existing_data_file(tmp_path: Path) -> None:
     result = run("--oews", str(make_oews(tmp_path / "o.sqlite")), "--output", str(tmp_path / "none.yaml"))
     assert result.exit_code == 3
     assert "data file not found" in result.stderr
-    assert not (tmp_path / "wages.bin").exists()
+    assert not (tmp_path / "occupations.db").exists()

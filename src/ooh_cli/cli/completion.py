@@ -6,7 +6,8 @@ from pathlib import Path
 import typer
 
 from ooh_cli.core.catalog import Catalog
-from ooh_cli.core.datafile import data_path, load_catalog
+from ooh_cli.core.datafile import data_path
+from ooh_cli.core.store import Store
 
 MAX_CANDIDATES = 50
 
@@ -28,6 +29,6 @@ def _catalog(ctx: typer.Context) -> Catalog | None:
     # During completion the options are not converted yet: --data may still be a plain string.
     given = ctx.find_root().params.get("data")
     try:
-        return load_catalog(data_path(Path(given) if given else None))
+        return Store(data_path(Path(given) if given else None)).catalog()
     except Exception:
         return None

@@ -99,8 +99,7 @@ def import_(
     Each source is optional: the BLS profile pages, workbook and index go together; --cip, --oews and --onet
     may each be given alone to update only what they provide.
     """
-    from ooh_cli.cli.importing import import_sources
-    from ooh_cli.cli.sources import check_sources
+    from ooh_cli.cli.sources import check_sources, import_sources
 
     current = session(ctx)
     target = output or current.path
@@ -141,10 +140,11 @@ def validate(
 def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
     """Describe the data file in use: edition, projection period, profiles, groups, when it was built, wages, O*NET."""
     from ooh_cli.cli.updating import in_use
-    from ooh_cli.core.wages import describe
 
     current = session(ctx)
     catalog = current.catalog()
+    current.store.check()
+    held = current.store.describe()
     meta = catalog.meta
     facts = {
         **in_use(current.path),
@@ -156,13 +156,12 @@ def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
         "groups": len(meta.groups),
         "built": meta.built,
         "source": meta.source_url,
-        "wages": describe(current.path),
+        "wages": held["wages"],
     }
-    onet = catalog.onet()
-    if onet is not None:
+    if held["onet"] is not None:
         from ooh_cli.core.onet import CREDIT
 
-        facts["onet"] = f"{onet.release} ({onet.header.published}), {len(onet.header.ids)} profiles"
+        facts["onet"] = held["onet"]
         facts["onet_credit"] = CREDIT
 
     def table() -> None:

@@ -1,4 +1,4 @@
-"""What one run of `ooh` works with: the data file chosen by the global options, its catalog, the terminal."""
+"""What one run of `ooh` works with: the data chosen by the global options (its store), the terminal."""
 
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +11,7 @@ from ooh_cli.output.env import Environment
 if TYPE_CHECKING:
     from ooh_cli.core.catalog import Catalog, Match
     from ooh_cli.core.places import Place
+    from ooh_cli.core.store import Store
 
 # The longest name or query taken: room for 400 words and more, and a bound on the work one query can ask for.
 MAX_QUERY = 4_096
@@ -40,13 +41,21 @@ class Session:
 
         self.path = data_path(data)
         self.env = env
+        self._store: Store | None = None
         self._catalog: Catalog | None = None
+
+    @property
+    def store(self) -> "Store":
+        """The data of this run: every command reaches its data through it."""
+        if self._store is None:
+            from ooh_cli.core.store import Store
+
+            self._store = Store(self.path)
+        return self._store
 
     def catalog(self) -> "Catalog":
         if self._catalog is None:
-            from ooh_cli.core.datafile import load_catalog
-
-            self._catalog = load_catalog(self.path)
+            self._catalog = self.store.catalog()
             warnings = self._catalog.warnings
             if warnings:
                 more = f" (and {len(warnings) - 1} more; run `ooh data validate`)" if len(warnings) > 1 else ""
@@ -81,10 +90,10 @@ class Session:
     def _area_names(self, text: str) -> list[str]:
         """The OEWS names of the metro areas ``text`` names; none without a wage table."""
         from ooh_cli.core.errors import OohError
-        from ooh_cli.core.wages import match_areas, open_table
+        from ooh_cli.core.wages import match_areas
 
         try:
-            return [area.name for area in match_areas(open_table(self.path), [text])]
+            return [area.name for area in match_areas(self.store.wages(), [text])]
         except OohError:
             return []
 

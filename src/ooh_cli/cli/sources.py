@@ -1,4 +1,8 @@
-"""The steps of `ooh data import`, one per source: each is optional and keeps what the others provide."""
+"""The steps of `ooh data import`, one per source: each is optional and keeps what the others provide.
+
+Each step reads its source and stages what it would write (importer/switch.py); `commit` then writes them all
+or none, and each step reports what it did.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ooh_cli.core.errors import DataError, UsageError
+from ooh_cli.core.errors import UsageError
 from ooh_cli.output.env import Environment
 
 if TYPE_CHECKING:
     from ooh_cli.importer import ImportReport
+    from ooh_cli.importer.steps import Prepared
 
 TRIO = ("--pages", "--projections", "--index")
 
@@ -44,13 +49,15 @@ class RecordsImport:
     target: Path
     document: dict[str, Any]
     report: ImportReport
-    rewritten: bool
+    # The new YAML, when it differs from the file's.
+    text: str | None
+
+    @property
+    def rewritten(self) -> bool:
+        return self.text is not None
 
     def write(self, env: Environment) -> None:
-        from ooh_cli.core.yamlio import write_yaml_atomic
-
-        if self.rewritten:
-            write_yaml_atomic(self.document, self.target)
+        """Report what the import did (the file is written by `commit`)."""
         report, out = self.report, env.stdout.write
         out(f"{self.target}: {report.summary()}\n")
         for label, ids in (("added", report.added), ("no longer in the source (kept)", report.no_longer_in_source)):
@@ -115,7 +122,8 @@ def import_records(
             )
     # Rewrite whenever the bytes would differ, so hand edits are put back in the documented layout.
     before = target.read_text(encoding="utf-8") if existing is not None else None
-    return RecordsImport(target, document, report, before != dump_yaml(document))
+    text = dump_yaml(document)
+    return RecordsImport(target, document, report, text if before != text else None)
 
 
 def busy(env: Environment, doing: str) -> AbstractContextManager[object]:
@@ -127,49 +135,59 @@ def busy(env: Environment, doing: str) -> AbstractContextManager[object]:
     return Console(stderr=True).status(doing)
 
 
-@dataclass(slots=True)
-class WagesImport:
-    """The wage table's new bytes, ready to be written beside the data file."""
+def run_steps(
+    env: Environment, target: Path, document: Mapping[str, Any] | None, given: Mapping[str, Path | None]
+) -> list[Prepared]:
+    """Run the import step of every source given (by option), in the order of importer/steps.py."""
+    from ooh_cli.importer.steps import STEPS
 
-    path: Path
-    data: bytes
-    summary: str
-    missing: list[str]
-    rewritten: bool
-
-    def write(self, env: Environment) -> None:
-        from ooh_cli.core.files import write_atomic
-
-        if self.rewritten:
-            write_atomic(self.path, self.data)
-        env.stdout.write(f"{self.path}: {self.summary}\n")
-        if self.missing:
-            env.message(f"warning: the OEWS file has no estimates for SOC codes {', '.join(self.missing)}")
-        if not self.rewritten:
-            env.stdout.write(f"{self.path}: already up to date; not rewritten\n")
+    prepared = []
+    for step in STEPS:
+        source = given[step.option]
+        if source is not None:
+            with busy(env, step.doing):
+                prepared.append(step.prepare(source, target, document))
+    return prepared
 
 
-def import_wages(env: Environment, target: Path, document: Mapping[str, Any] | None, oews: Path) -> WagesImport:
-    """The wage table for the SOC codes of ``document`` (or of the existing data file) from the OEWS file."""
-    from ooh_cli.core.wagefile import wages_path
-    from ooh_cli.importer import read_existing
-    from ooh_cli.importer.oews import read_oews
+def report_step(env: Environment, database: Path, prepared: Prepared) -> None:
+    """What a step did, once its tables are committed."""
+    env.stdout.write(f"{database}: {prepared.summary}\n")
+    for note in prepared.notes:
+        env.stdout.write(f"{note}\n")
+    for warning in prepared.warnings:
+        env.message(f"warning: {warning}")
+    if not prepared.staged.changed:
+        env.stdout.write(f"{database}: already up to date; not rewritten\n")
 
-    if document is None:
-        document = read_existing(target)
-        if document is None:
-            raise DataError(
-                f"data file not found: {target}; the wage table covers its profiles, so build it first "
-                "(--pages, --projections and --index)"
-            )
-    records = document.get("occupations") or []
-    socs = [soc for record in records if isinstance(record, Mapping) for soc in record.get("soc_codes") or []]
-    with busy(env, "Reading the OEWS file"):  # a few seconds
-        found = read_oews(oews, socs)
-    path = wages_path(target)
-    try:
-        before = path.read_bytes()
-    except OSError:
-        before = None
-    summary = f"OEWS {found.release}: {found.socs} SOC codes, {found.areas} areas, {found.rows:,} estimates"
-    return WagesImport(path, found.data, summary, found.missing, before != found.data)
+
+def import_sources(
+    env: Environment,
+    target: Path,
+    pages: Path | None,
+    projections: Path | None,
+    index: Path | None,
+    cip: Path | None,
+    oews: Path | None,
+    onet: Path | None,
+    *,
+    allow_partial: bool = False,
+    page_text: bool = False,
+) -> None:
+    """Build ``target`` and the database beside it from the sources given, for `ooh data import` and `ooh data
+    update` alike. Everything is read and built before anything is written, then written all or nothing
+    (importer/switch.py): a bad source, an interrupt or a full disk leaves every file as it was. One import at a
+    time per folder."""
+    from ooh_cli.core.database import database_path
+    from ooh_cli.core.interrupts import terminate_as_interrupt
+    from ooh_cli.importer.switch import commit, import_lock
+
+    with import_lock(target.parent), terminate_as_interrupt():
+        records = import_records(env, target, pages, projections, index, cip, allow_partial, page_text)
+        document = records.document if records else None
+        prepared = run_steps(env, target, document, {"--oews": oews, "--onet": onet})
+        commit(target, records.text if records else None, [step.staged for step in prepared])
+    if records is not None:
+        records.write(env)
+    for step in prepared:
+        report_step(env, database_path(target), step)

@@ -18,10 +18,7 @@ if TYPE_CHECKING:
 
 
 def _pay_in(current: Session, state: State, profiles: list[Summary]) -> tuple[dict[str, StatePay], str]:
-    from ooh_cli.core.wages import open_table, state_pay
-
-    table = open_table(current.path)
-    return state_pay(table, state, [(p.id, p.soc_codes) for p in profiles]), table.header.release
+    return current.store.state_pay(state, profiles)
 
 
 def _money(pay: StatePay | None) -> str:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import signal
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,27 +27,14 @@ def run_update(
     onet_version: str,
 ) -> None:
     from ooh_cli.core.editions import data_home
+    from ooh_cli.core.interrupts import terminate_as_interrupt
     from ooh_cli.update.run import exclusive
     from ooh_cli.update.sources import parse_only
 
     sources = parse_only(only)
     home = data_home()
-    with exclusive(home), _terminated_as_interrupted():
+    with exclusive(home), terminate_as_interrupt():
         _update(current, sources, home, into, mirror, contact, onet_version)
-
-
-@contextmanager
-def _terminated_as_interrupted() -> Iterator[None]:
-    """SIGTERM ends the update as Ctrl-C does: through every `finally`, so nothing half-made is left."""
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _update(
@@ -61,7 +46,7 @@ def _update(
     contact: str | None,
     onet_version: str,
 ) -> None:
-    from ooh_cli.cli.importing import import_sources
+    from ooh_cli.cli.sources import import_sources
     from ooh_cli.core.datafile import read_data_file
     from ooh_cli.core.editions import use
     from ooh_cli.update.fetch import CONTACT_ENV
@@ -209,7 +194,7 @@ def run_check(current: Session, only: str | None, mirror: str | None, contact: s
         rows.append(("ooh", catalog.meta.edition, published))
     if OEWS in sources:
         (release,) = fetcher.fetch([Wanted(OEWS_URL + "oe.release", "oews/oe.release")])
-        rows.append(("oews", _wage_release(current.path), _newest_month(fetcher.folder / release.entry.path)))
+        rows.append(("oews", _wage_release(current), _newest_month(fetcher.folder / release.entry.path)))
     if ONET in sources:
         onet = catalog.onet()
         rows.append(("onet", onet.release.removeprefix("O*NET ") if onet else None, onet_version))
@@ -223,12 +208,11 @@ def run_check(current: Session, only: str | None, mirror: str | None, contact: s
         raise typer.Exit(1)
 
 
-def _wage_release(data_file: Path) -> str | None:
+def _wage_release(current: Session) -> str | None:
     from ooh_cli.core.wagefile import MissingWages
-    from ooh_cli.core.wages import open_table
 
     try:
-        return open_table(data_file).header.release
+        return current.store.wages().release
     except MissingWages:
         return None
 

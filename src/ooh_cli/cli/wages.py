@@ -102,7 +102,7 @@ def wages(
     """Pay by state and metro area (OEWS May 2025): the nation's figures, then states ranked by median pay."""
     from ooh_cli.core.names import soc_code
     from ooh_cli.core.states import find_states
-    from ooh_cli.core.wages import occupations, open_table
+    from ooh_cli.core.wages import occupations
 
     if by == "lq" and not map_:
         raise UsageError("--by lq shades the map: add --map (to rank by location quotient, use --sort lq)")
@@ -119,8 +119,8 @@ def wages(
         area = [*(area or []), *place.areas]
     elif place is not None and place.state is not None and place.state not in chosen_states:
         chosen_states.append(place.state)
-    table = open_table(current.path)
-    period = table.header.release
+    table = current.store.wages()
+    period = table.release
     found = occupations(table, occ.soc_codes, soc)
     if not found:
         codes = ", ".join(occ.soc_codes) or "none"
@@ -239,10 +239,10 @@ def _map(table: "WageTable", occ: "Occupation", states: list["State"], lq: bool,
     name = "lq" if lq else "hourly_median" if hourly else "annual_median"
     values = {e.area.states[0]: e.row.value(name) if e.row else None for e in found}
     if lq:
-        title = f"{occ.title} (SOC {occ.soc}): location quotient by state, OEWS {table.header.release}"
+        title = f"{occ.title} (SOC {occ.soc}): location quotient by state, OEWS {table.release}"
         return tile_map(title, values, lambda v: f"{v:.2f}", lambda v: f"{v:.2f}")
     unit = "hourly" if hourly else "annual"
-    title = f"{occ.title} (SOC {occ.soc}): median {unit} pay by state, OEWS {table.header.release}"
+    title = f"{occ.title} (SOC {occ.soc}): median {unit} pay by state, OEWS {table.release}"
     if hourly:
         return tile_map(title, values, lambda v: f"${v:.2f}", lambda v: f"${v:,.2f}")
     return tile_map(title, values, lambda v: f"${v / 1000:.0f}k", lambda v: f"${v:,.0f}")

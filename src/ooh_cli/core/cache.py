@@ -1,42 +1,50 @@
-"""The cache: a data file's validated catalog, laid out so that a lookup reads only what it needs.
+"""The cache: a data file's validated catalog in SQLite, laid out so that a lookup reads only what it needs.
 
 Parsing YAML is the slowest thing `ooh` does (about 0.1 s per MB even with libyaml), so the validated result
-is kept in one file per data file in the user's cache directory. The file is msgpack, written by msgspec from
-the model's own classes, so reading it never runs code. It is read in place (memory-mapped): `show` decodes
-the header and one record, `list` the summaries, `search` its index. A file that is missing, stale, cut short
-or damaged is simply rebuilt.
+is kept in one database per data file in the user's cache directory. Records are msgpack, written by msgspec
+from the model's own classes, so reading them never runs code. `show` reads the header and one record, `list`
+the summaries, `search` its index, a lookup one row of the name index.
 
-Layout: the summaries, the search index, the name index (sorted, for a binary search) and the records one
-after another, then the header (key, meta, warnings, where each section ends) and its length (8 bytes). The
-header comes last so that the file can be written as the records are encoded, never whole in memory.
+Tables: ``part`` (the header: key, meta and warnings; the summaries; the search index), ``name`` (every
+folded name and the positions of its profiles) and ``record`` (one profile per row, in title order). Every
+blob carries its CRC-32, checked as it is read: a cache that is missing, stale, of another format, damaged or
+not a database at all is simply rebuilt (Damaged), never an error.
 """
 
-import mmap
+from __future__ import annotations
+
+import contextlib
 import os
+import sqlite3
 import sys
 import zlib
-from array import array
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from ooh_cli import __version__
-from ooh_cli.core.errors import DataError
-from ooh_cli.core.files import write_atomic
 from ooh_cli.core.model import Meta, Occupation, Summary
 
 if TYPE_CHECKING:
     from ooh_cli.core.search import SearchIndex
 
 # Bump when the model or this layout changes: a cache of another format is rebuilt, never misread.
-FORMAT = 5
-_LENGTH_BYTES = 8
-# Marks a name index line whose names come from another source than the profiles (O*NET's alternate titles).
-ALTERNATE = b"~"
+FORMAT = 7
+# "OOHC" in the file's header: any other SQLite file in its place is rebuilt.
+# Tables holding large blobs keep their rowid: SQLite finds a row of a WITHOUT ROWID table by comparing whole
+# rows, blobs and all (milliseconds for the search index).
+APPLICATION_ID = 0x4F4F4843
+SCHEMA = """
+CREATE TABLE part (name TEXT PRIMARY KEY, crc INTEGER NOT NULL, body BLOB NOT NULL);
+CREATE TABLE name (name TEXT PRIMARY KEY, positions TEXT NOT NULL, alternate INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE record (position INTEGER PRIMARY KEY, crc INTEGER NOT NULL, body BLOB NOT NULL);
+"""
+
+
+class Damaged(Exception):
+    """The cache cannot be read as written: rebuild it."""
 
 
 class Key(msgspec.Struct, array_like=True, frozen=True):
@@ -50,12 +58,13 @@ class Key(msgspec.Struct, array_like=True, frozen=True):
     # ctime moves on any write, even one that puts the old mtime back.
     ctime_ns: int
     inode: int
-    # The O*NET side file's size and mtime (-1 without one): its alternate titles are in the name index.
-    onet_size: int = -1
-    onet_mtime_ns: int = -1
+    # The data database's size, mtime and inode (-1 without one): O*NET's alternate titles are in the name index.
+    database_size: int = -1
+    database_mtime_ns: int = -1
+    database_inode: int = -1
 
     @classmethod
-    def of(cls, path: Path, stat: os.stat_result, onet: os.stat_result | None = None) -> "Key":
+    def of(cls, path: Path, stat: os.stat_result, database: os.stat_result | None = None) -> Key:
         return cls(
             FORMAT,
             __version__,
@@ -64,8 +73,9 @@ class Key(msgspec.Struct, array_like=True, frozen=True):
             stat.st_mtime_ns,
             stat.st_ctime_ns,
             stat.st_ino,
-            onet.st_size if onet else -1,
-            onet.st_mtime_ns if onet else -1,
+            database.st_size if database else -1,
+            database.st_mtime_ns if database else -1,
+            database.st_ino if database else -1,
         )
 
 
@@ -73,134 +83,142 @@ class Header(msgspec.Struct, array_like=True):
     key: Key | None
     meta: Meta
     warnings: list[str]
-    # Where each section ends, counted from the end of the header.
-    summaries_end: int
-    search_end: int
-    names_end: int
-    # Where each line of the name index starts, and where each record ends: packed unsigned 32- and
-    # 64-bit numbers, which decode as one copy of bytes rather than a Python int each.
-    name_starts: bytes
-    record_ends: bytes
+    count: int  # profiles
 
 
 class Sections:
-    """A catalog's parts, read from the bytes `encode` wrote (a memory-mapped cache file, or in memory)."""
+    """A catalog's parts, read from a cache database (a file, or one in memory)."""
 
-    def __init__(self, buffer: bytes | mmap.mmap) -> None:
-        view = memoryview(buffer)
-        header_end = len(buffer) - _LENGTH_BYTES
-        size = int.from_bytes(view[header_end:], "little")
-        if not 0 < size <= header_end:
-            raise ValueError("the cache is cut short or was not written whole")
-        self.header = header = msgspec.msgpack.decode(view[header_end - size : header_end], type=Header)
-        self._buffer, self._view, self._start = buffer, view, 0
-        self._name_starts = memoryview(header.name_starts).cast("I")
-        self._record_ends = memoryview(header.record_ends).cast("Q")
-        self._records_start = header.names_end
-        end = self._records_start + (self._record_ends[-1] if self._record_ends else 0)
-        if header_end - size != end or not header.summaries_end <= header.search_end <= header.names_end:
-            raise ValueError("the cache is cut short or was not written whole")
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+        try:
+            if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                raise Damaged
+        except sqlite3.Error:
+            raise Damaged from None
+        self.header = self._decode(self._part("header"), Header)
+
+    def _query(self, sql: str, parameters: tuple[Any, ...] = ()) -> Any:
+        try:
+            return self._connection.execute(sql, parameters).fetchone()
+        except sqlite3.Error:
+            raise Damaged from None
+
+    def _part(self, name: str) -> bytes:
+        return self._checked(self._query("SELECT body, crc FROM part WHERE name = ?", (name,)))
+
+    @staticmethod
+    def _checked(found: tuple[Any, ...] | None) -> bytes:
+        if found is None or not isinstance(found[0], bytes) or zlib.crc32(found[0]) != found[1]:
+            raise Damaged
+        return found[0]
+
+    @staticmethod
+    def _decode(data: bytes, kind: Any) -> Any:
+        try:
+            return msgspec.msgpack.decode(data, type=kind)
+        except (msgspec.DecodeError, TypeError):
+            raise Damaged from None
 
     def __len__(self) -> int:
-        return len(self._record_ends)
+        return int(self.header.count)
 
     def summaries(self) -> list[Summary]:
-        start = self._start
-        return msgspec.msgpack.decode(self._view[start : start + self.header.summaries_end], type=list[Summary])
+        return self._decode(self._part("summaries"), list[Summary])  # type: ignore[no-any-return]
 
-    def search(self) -> "SearchIndex":
+    def search(self) -> SearchIndex:
         from ooh_cli.core.search import SearchIndex
 
-        header = self.header
-        return msgspec.msgpack.decode(
-            self._view[self._start + header.summaries_end : self._start + header.search_end], type=SearchIndex
-        )
+        return self._decode(self._part("search"), SearchIndex)  # type: ignore[no-any-return]
 
     def lookup(self, key: str) -> list[int]:
-        """Positions of the profiles with the folded name ``key``: a binary search of the sorted name index."""
-        found = self._positions(key)
-        return [] if found is None or found.startswith(ALTERNATE) else [int(p) for p in found.split(b",")]
+        """Positions of the profiles with the folded name ``key`` among their own names."""
+        return self._positions(key, alternate=False)
 
     def lookup_alternate(self, key: str) -> list[int]:
         """Positions of the profiles with ``key`` among their names from other sources (O*NET's alternate titles)."""
-        found = self._positions(key)
-        return [int(p) for p in found[1:].split(b",")] if found and found.startswith(ALTERNATE) else []
+        return self._positions(key, alternate=True)
 
-    def _positions(self, key: str) -> bytes | None:
-        buffer, names_start = self._buffer, self._start + self.header.search_end
-
-        def name_at(line: int) -> bytes:
-            start = names_start + self._name_starts[line]
-            return bytes(buffer[start : buffer.find(b"\t", start)])
-
-        wanted = key.encode()
-        line = bisect_left(range(len(self._name_starts)), wanted, key=name_at)
-        if line == len(self._name_starts) or name_at(line) != wanted:
-            return None
-        start = names_start + self._name_starts[line] + len(wanted) + 1
-        return bytes(buffer[start : buffer.find(b"\n", start)])
+    def _positions(self, key: str, alternate: bool) -> list[int]:
+        found = self._query("SELECT positions, alternate FROM name WHERE name = ?", (key,))
+        if found is None or bool(found[1]) != alternate:
+            return []
+        try:
+            positions = [int(p) for p in found[0].split(",")]
+        except (AttributeError, ValueError):
+            raise Damaged from None
+        if not all(0 <= p < self.header.count for p in positions):
+            raise Damaged
+        return positions
 
     def record(self, position: int) -> Occupation:
-        ends = self._record_ends
-        begin = self._records_start + (ends[position - 1] if position else 0)
-        return msgspec.msgpack.decode(self._view[begin : self._records_start + ends[position]], type=Occupation)
+        data = self._checked(self._query("SELECT body, crc FROM record WHERE position = ?", (position,)))
+        return self._decode(data, Occupation)  # type: ignore[no-any-return]
 
 
-def encode(
+def fill(
+    connection: sqlite3.Connection,
     key: Key | None,
     meta: Meta,
     warnings: list[str],
     occupations: tuple[Occupation, ...],
-    index: "SearchIndex",
+    index: SearchIndex,
     extra_names: Mapping[str, Sequence[str]] | None = None,
-) -> Iterator[bytes]:
-    """The cache's bytes for these profiles, in pieces; the profiles must be in the catalog's order.
+) -> None:
+    """Write the cache's tables for these profiles on ``connection``; the profiles must be in the catalog's order.
     ``extra_names`` (by profile id) are names from other sources, such as O*NET's alternate titles, folded
     into space-separated words (search.folded_words)."""
     encoder = msgspec.msgpack.Encoder()
-    summaries = encoder.encode([Summary.of(occ) for occ in occupations])
-    search = encoder.encode(index)
-    names, name_starts = _name_index(occupations, extra_names or {})
-    yield from (summaries, search, names)
-    record_ends, total = array("Q"), 0
-    for occ in occupations:
-        record = encoder.encode(occ)
-        total += len(record)
-        record_ends.append(total)
-        yield record
-    sizes = (len(summaries), len(summaries) + len(search), len(summaries) + len(search) + len(names))
-    header = encoder.encode(Header(key, meta, warnings, *sizes, name_starts.tobytes(), record_ends.tobytes()))
-    yield header
-    yield len(header).to_bytes(_LENGTH_BYTES, "little")
+    connection.executescript(SCHEMA)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    parts = {
+        "header": encoder.encode(Header(key, meta, warnings, len(occupations))),
+        "summaries": encoder.encode([Summary.of(occ) for occ in occupations]),
+        "search": encoder.encode(index),
+    }
+    connection.executemany("INSERT INTO part VALUES (?, ?, ?)", [(n, zlib.crc32(b), b) for n, b in parts.items()])
+    connection.executemany("INSERT INTO name VALUES (?, ?, ?)", _name_index(occupations, extra_names or {}))
+    records = ((position, encoder.encode(occ)) for position, occ in enumerate(occupations))
+    connection.executemany("INSERT INTO record VALUES (?, ?, ?)", ((p, zlib.crc32(b), b) for p, b in records))
 
 
 def _name_index(
     occupations: tuple[Occupation, ...], extra_names: Mapping[str, Sequence[str]]
-) -> tuple[bytes, "array[int]"]:
-    """Every folded name as a line "name<TAB>i,j" (the positions of its profiles), sorted, and where each starts.
+) -> list[tuple[str, str, int]]:
+    """Every folded name with the positions of its profiles ("i,j"), and whether it comes from another source.
 
-    An extra name counts only where no profile has it as its own name, and its line is marked (``ALTERNATE``
-    before the positions), so that lookups take the profiles' own names first (catalog.resolve).
+    An extra name counts only where no profile has it as its own name, and is marked, so that lookups take the
+    profiles' own names first (catalog.resolve).
     """
-    owners: dict[bytes, list[int]] = {}
+    owners: dict[str, list[int]] = {}
     for position, occ in enumerate(occupations):
         for key in occ.names():
-            ids = owners.setdefault(key.encode(), [])
+            ids = owners.setdefault(key, [])
             if position not in ids:
                 ids.append(position)
-    extra: dict[bytes, list[int]] = {}
+    extra: dict[str, list[int]] = {}
     for position, occ in enumerate(occupations):
         for name in extra_names.get(occ.id, ()):
-            folded = name.replace(" ", "-").encode()  # the words of `fold`, joined as it joins them
+            folded = name.replace(" ", "-")  # the words of `fold`, joined as it joins them
             if folded and folded not in owners:
                 ids = extra.setdefault(folded, [])
                 if position not in ids:
                     ids.append(position)
-    positions = {key: ",".join(map(str, ids)).encode() for key, ids in owners.items()}
-    positions.update({key: ALTERNATE + ",".join(map(str, ids)).encode() for key, ids in extra.items()})
-    lines = [b"%s\t%s\n" % (key, ids) for key, ids in sorted(positions.items())]
-    starts = array("I", accumulate((len(line) for line in lines[:-1]), initial=0)) if lines else array("I")
-    return b"".join(lines), starts
+    own = [(key, ",".join(map(str, ids)), 0) for key, ids in owners.items()]
+    return own + [(key, ",".join(map(str, ids)), 1) for key, ids in extra.items()]
+
+
+def in_memory(
+    meta: Meta,
+    warnings: list[str],
+    occupations: tuple[Occupation, ...],
+    index: SearchIndex,
+    extra_names: Mapping[str, Sequence[str]] | None = None,
+) -> Sections:
+    """A cache held in memory only, for a data file that cannot be cached (a pipe, or caching turned off)."""
+    connection = sqlite3.connect(":memory:")
+    fill(connection, None, meta, warnings, occupations, index, extra_names)
+    return Sections(connection)
 
 
 def directory() -> Path:
@@ -218,27 +236,57 @@ def directory() -> Path:
 
 def cache_file(path: Path) -> Path:
     """One cache file per data file; the key inside says whether it is still current."""
-    return directory() / f"{zlib.crc32(str(path.resolve()).encode()):08x}-{path.name}.cache"
+    return directory() / f"{zlib.crc32(str(path.resolve()).encode()):08x}-{path.name}.cache.sqlite"
 
 
 def read(path: Path, key: Key) -> Sections | None:
-    """The cached sections of ``path``, or None when there is no current, whole cache for ``key``."""
+    """The cached sections of ``path``, or None when there is no current, readable cache for ``key``."""
+    target = cache_file(path)
+    if not target.is_file():
+        return None
     try:
-        with cache_file(path).open("rb") as stream:
-            # The map outlives the file object; a newer cache written meanwhile replaces the name, not the file.
-            buffer = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-        sections = Sections(buffer)
-    except (OSError, ValueError, TypeError, msgspec.DecodeError):  # TypeError: packed numbers cut short
+        # immutable: a newer cache replaces this one by a rename, never by writing into it.
+        connection = sqlite3.connect(f"{target.as_uri()}?mode=ro&immutable=1", uri=True)
+        sections = Sections(connection)
+    except (sqlite3.Error, Damaged):
         return None
     return sections if sections.header.key == key else None
 
 
-def write(path: Path, pieces: Iterable[bytes]) -> bool:
-    """Write the cache atomically, so a concurrent run reads the old one or the new one; False when it cannot."""
+def write(
+    path: Path,
+    key: Key,
+    meta: Meta,
+    warnings: list[str],
+    occupations: tuple[Occupation, ...],
+    index: SearchIndex,
+    extra_names: Mapping[str, Sequence[str]] | None = None,
+) -> bool:
+    """Write the cache whole and rename it into place, so a concurrent run reads the old one or the new one;
+    False when it cannot (a read-only cache directory or a full disk: the next run parses the file again)."""
+    import tempfile
+
     target = cache_file(path)
+    temp: Path | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, pieces, durable=False)
-    except (OSError, DataError):
-        return False  # a read-only cache directory or a full disk: the next run parses the file again
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(handle)
+        temp = Path(name)
+        connection = sqlite3.connect(temp)
+        try:
+            # A cache is rebuilt when lost: no journal, no waiting for the disk.
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
+            fill(connection, key, meta, warnings, occupations, index, extra_names)
+            connection.commit()
+        finally:
+            connection.close()
+        temp.replace(target)
+    except (OSError, sqlite3.Error):
+        return False
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                temp.unlink()
     return True

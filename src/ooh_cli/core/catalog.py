@@ -2,13 +2,14 @@
 
 A catalog reads its parts from the cache's sections (cache.py) as commands ask for them: every profile's
 ``Summary`` for lists and rankings, the name index for lookups, the search index, and a full ``Occupation``
-only for the profiles shown.
+only for the profiles shown. A cache found damaged while it is read is rebuilt from the data file (``rebuild``)
+and the read done again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from ooh_cli.core import cache
 from ooh_cli.core.errors import AmbiguousError, NotFoundError, UsageError
@@ -16,11 +17,14 @@ from ooh_cli.core.model import Meta, Occupation, Record, Summary
 from ooh_cli.core.names import fold, slug, soc_code
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from ooh_cli.core.onet import OnetData
+    from ooh_cli.core.places import Place
     from ooh_cli.core.search import Hit, SearchIndex
     from ooh_cli.core.vocabulary import Vocabulary
+    from ooh_cli.core.wagefile import WageTable
+    from ooh_cli.core.wages import LocalChoice
+
+T = TypeVar("T")
 
 # How far ahead of the next profile the best search hit must score for `ooh` to take a name as it.
 CLEAR_LEAD = 1.25
@@ -45,15 +49,13 @@ def title_order(profile: Occupation | Summary) -> tuple[str, str]:
 def layout(
     meta: Meta,
     occupations: tuple[Occupation, ...],
-    warnings: list[str],
-    key: cache.Key | None,
     onet: OnetData | None = None,
     vocabulary: Vocabulary | None = None,
-) -> Iterator[bytes]:
-    """The cache's bytes for ``occupations``, in pieces. Profiles are kept in title order, so that lists by title
-    need no sorting. O*NET's alternate titles become names and search fields, its technologies search fields.
-    The everyday names of ``vocabulary`` join the alternate titles, and a name there means only the profiles
-    the vocabulary gives it."""
+) -> tuple[tuple[Occupation, ...], SearchIndex, dict[str, list[str]]]:
+    """What the cache holds of ``occupations``: the profiles in title order (so lists by title need no sorting),
+    the search index and the extra names by profile id. O*NET's alternate titles become names and search
+    fields, its technologies search fields. The everyday names of ``vocabulary`` join the alternate titles,
+    and a name there means only the profiles the vocabulary gives it."""
     from ooh_cli.core.search import SearchIndex, folded_words
 
     ordered = tuple(sorted(occupations, key=title_order))
@@ -76,7 +78,7 @@ def layout(
     names = {occupation_id: fields.get("alternate title", []) for occupation_id, fields in extras.items()}
     if vocabulary is not None:
         names = _with_vocabulary(names, vocabulary, {occ.id for occ in ordered})
-    return cache.encode(key, meta, warnings, ordered, index, names)
+    return ordered, index, names
 
 
 def _with_vocabulary(names: dict[str, list[str]], vocabulary: Vocabulary, ids: set[str]) -> dict[str, list[str]]:
@@ -96,17 +98,23 @@ def _with_vocabulary(names: dict[str, list[str]], vocabulary: Vocabulary, ids: s
 class Catalog:
     """All profiles of one data file, in title order, with lookups by any name users type."""
 
-    def __init__(self, sections: cache.Sections, onet_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        sections: cache.Sections,
+        onet: Callable[[], OnetData | None] | None = None,
+        rebuild: Callable[[], cache.Sections] | None = None,
+        wages: Callable[[], WageTable] | None = None,
+    ) -> None:
+        # onet, wages: the store's readers of the data beside the data file, called on first use.
         self.sections = sections
-        self.onet_path = onet_path
-        self._onet: OnetData | None = None
+        self._onet_reader = onet
+        self._wages_reader = wages
+        self._rebuild = rebuild
         self.meta: Meta = sections.header.meta
         self.warnings: list[str] = sections.header.warnings
         self._summaries: list[Summary] | None = None
         self._search: SearchIndex | None = None
         self._positions: dict[str, int] | None = None
-        # The data file read, when there is one: tables beside it (the wage table) are found from it.
-        self.path: Path | None = None
 
     @classmethod
     def build(
@@ -114,25 +122,45 @@ class Catalog:
         meta: Meta,
         occupations: tuple[Occupation, ...],
         warnings: list[str],
-        onet_path: Path | None = None,
+        onet: OnetData | None = None,
         vocabulary: Vocabulary | None = None,
     ) -> Catalog:
         """A catalog of ``occupations`` in memory, laid out as the cache keeps it."""
-        from ooh_cli.core.onet import OnetData
-
-        onet = OnetData.open(onet_path) if onet_path is not None else None
-        pieces = layout(meta, occupations, warnings, None, onet, vocabulary)
-        return cls(cache.Sections(b"".join(pieces)), onet_path)
+        return cls(cache.in_memory(meta, warnings, *layout(meta, occupations, onet, vocabulary)), lambda: onet)
 
     def onet(self) -> OnetData | None:
-        """The O*NET data beside the data file, read on first use; None when there is none."""
-        if self._onet is None and self.onet_path is not None:
-            from ooh_cli.core.onet import OnetData
+        """The O*NET data of the data file, read on first use; None when there is none."""
+        return self._onet_reader() if self._onet_reader is not None else None
 
-            self._onet = OnetData.open(self.onet_path)
-            if self._onet is None:
-                self.onet_path = None
-        return self._onet
+    def wages(self) -> WageTable:
+        """The wage table of the data file (MissingWages when there is none)."""
+        if self._wages_reader is None:
+            from ooh_cli.core.wagefile import MissingWages
+
+            raise MissingWages(None)
+        return self._wages_reader()
+
+    def local_choice(self, soc_codes: Sequence[str], place: Place | None = None) -> LocalChoice:
+        """What a profile shows of its pay by state and area (core/wages.py local_choice)."""
+        from ooh_cli.core.wages import local_choice
+
+        return local_choice(self.wages(), soc_codes, place)
+
+    def _read(self, reading: Callable[[cache.Sections], T]) -> T:
+        """``reading`` of the cache; a cache found damaged is rebuilt once and read again."""
+        try:
+            return reading(self.sections)
+        except cache.Damaged:
+            if self._rebuild is None:
+                raise
+            self.sections, self._rebuild = self._rebuild(), None
+            return reading(self.sections)
+
+    def _lookup(self, key: str) -> list[int]:
+        return self._read(lambda sections: sections.lookup(key))
+
+    def _lookup_alternate(self, key: str) -> list[int]:
+        return self._read(lambda sections: sections.lookup_alternate(key))
 
     def __len__(self) -> int:
         return len(self.sections)
@@ -140,17 +168,17 @@ class Catalog:
     @property
     def summaries(self) -> list[Summary]:
         if self._summaries is None:
-            self._summaries = self.sections.summaries()
+            self._summaries = self._read(cache.Sections.summaries)
         return self._summaries
 
     @property
     def search_index(self) -> SearchIndex:
         if self._search is None:
-            self._search = self.sections.search()
+            self._search = self._read(cache.Sections.search)
         return self._search
 
     def record(self, position: int) -> Occupation:
-        return self.sections.record(position)
+        return self._read(lambda sections: sections.record(position))
 
     def records(self) -> list[Occupation]:
         return [self.record(i) for i in range(len(self))]
@@ -159,7 +187,7 @@ class Catalog:
         if self._positions is None:
             if self._summaries is None:
                 # Summaries not read yet: the name index narrows the id to a few records, which confirm it.
-                candidates = self.sections.lookup(fold(occupation_id))
+                candidates = self._lookup(fold(occupation_id))
                 return next((p for p in candidates if self.record(p).id == occupation_id), None)
             self._positions = {s.id: i for i, s in enumerate(self._summaries)}
         return self._positions.get(occupation_id)
@@ -191,7 +219,7 @@ class Catalog:
     def is_name(self, text: str) -> bool:
         """Whether ``text`` is exactly a name of some profile (its own, everyday or O*NET's)."""
         key = soc_code(text) or fold(text)
-        return bool(key) and bool(self.sections.lookup(key) or self.sections.lookup_alternate(key))
+        return bool(key) and bool(self._lookup(key) or self._lookup_alternate(key))
 
     def resolve(self, text: str) -> Match:
         """The one profile ``text`` names, shown only on strong evidence.
@@ -206,7 +234,7 @@ class Catalog:
         if not text.strip():
             raise UsageError("occupation name is empty; try `ooh search WORDS` to find one")
         key = soc_code(text) or fold(text)
-        own = self.sections.lookup(key) if key else []
+        own = self._lookup(key) if key else []
         if len(own) == 1:
             return Match(self.record(own[0]))
         if own:
@@ -214,18 +242,18 @@ class Catalog:
         from ooh_cli.core.search import search
 
         # A name that is an everyday name or an alternate title is no typo: no word of it is read as another.
-        alternates = self.sections.lookup_alternate(key) if key else []
+        alternates = self._lookup_alternate(key) if key else []
         result = search(self.search_index, text, handbook_only=True, correct=not alternates)
         titled = [hit.position for hit in result.hits if _named_by(hit, result.words, ("title",))]
         named = self._alternate(text, alternates, titled)
         if named is None and result.corrections:
             corrected = fold(" ".join(result.words))
-            own = self.sections.lookup(corrected)
+            own = self._lookup(corrected)
             if len(own) == 1:
                 return Match(self.record(own[0]), guessed_from=text)
             if own:
                 raise self._ambiguous(text, self._most_jobs_first(own))
-            named = self._alternate(text, self.sections.lookup_alternate(corrected), titled)
+            named = self._alternate(text, self._lookup_alternate(corrected), titled)
         if named is not None:
             return named
         hits = result.complete()  # a guess must account for every word typed

@@ -1,7 +1,7 @@
-"""Find the data file and load its catalog: from the cache when it is current, else parsed and validated.
+"""Find the data file, and read and validate it (for the store, core/store.py, when its cache cannot answer).
 
-Reading the YAML (yamlio.py) and validating it (validate.py) are imported only when the cache cannot answer,
-so a cached lookup never loads a YAML parser or the validator.
+Reading the YAML (yamlio.py) and validating it (validate.py) are imported only when called, so a cached lookup
+never loads a YAML parser or the validator.
 """
 
 from __future__ import annotations
@@ -12,16 +12,12 @@ import stat as stat_mode
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ooh_cli.core import cache
-from ooh_cli.core.catalog import Catalog, layout
 from ooh_cli.core.errors import DataError, unreadable
 
 if TYPE_CHECKING:
     from ooh_cli.core.validate import Dataset, Problem
 
 DATA_ENV = "OOH_DATA"
-NO_CACHE_ENV = "OOH_NO_CACHE"
-ONET_SUFFIX = ".onet.msgpack"
 RECORD_LINE = re.compile(r"^\s*-?\s*id:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
 
 
@@ -48,63 +44,6 @@ def data_path(option: Path | None) -> Path:
     from ooh_cli.core.editions import current_data_file
 
     return current_data_file() or bundled_data_path()
-
-
-def load_catalog(path: Path) -> Catalog:
-    """The validated catalog of ``path``, from the cache when it is still current."""
-    stat = stat_data_file(path)
-    regular = stat_mode.S_ISREG(stat.st_mode)
-    # The O*NET data beside the data file (a pipe has none).
-    onet_path = side_file(path) if regular else None
-    try:
-        onet_stat = onet_path.stat() if onet_path is not None else None
-    except OSError:
-        onet_path = onet_stat = None
-    # A pipe or FIFO (`--data <(...)`) can be read once and its stat says nothing about what it holds.
-    cached = os.environ.get(NO_CACHE_ENV, "") in ("", "0") and regular
-    key = _with_vocabulary(cache.Key.of(path, stat, onet_stat)) if cached else None
-    catalog = _load(path, key, onet_path)
-    catalog.path = path
-    return catalog
-
-
-def _with_vocabulary(key: cache.Key) -> cache.Key:
-    """The key with the vocabulary file's identity beside `ooh`'s version: the everyday names it holds are in
-    the name index, so a cache built from another vocabulary is rebuilt like one from another `ooh`."""
-    import msgspec
-
-    try:
-        stat = vocabulary_path().stat()
-    except OSError:
-        return key  # none: lookups work with the data file's own names
-    return msgspec.structs.replace(key, version=f"{key.version} vocabulary {stat.st_size}:{stat.st_mtime_ns}")
-
-
-def _load(path: Path, key: cache.Key | None, onet_path: Path | None) -> Catalog:
-    if key is not None:
-        sections = cache.read(path, key)
-        if sections is not None:
-            return Catalog(sections, onet_path)
-    dataset, warnings = read_data_file(path)
-    from ooh_cli.core import vocabulary
-
-    everyday = vocabulary.load(vocabulary_path())
-    if key is not None:
-        from ooh_cli.core.onet import OnetData
-
-        onet = OnetData.open(onet_path) if onet_path is not None else None
-        pieces = layout(dataset.meta, dataset.occupations, warnings, key, onet, everyday)
-        # Written straight to the cache file and read back mapped: the catalog is never whole in memory twice.
-        if cache.write(path, pieces):
-            sections = cache.read(path, key)
-            if sections is not None:
-                return Catalog(sections, onet_path)
-    return Catalog.build(dataset.meta, dataset.occupations, warnings, onet_path, everyday)
-
-
-def side_file(path: Path) -> Path:
-    """Where a data file's O*NET data lives (core/onet.py): ``occupations.yaml`` -> ``occupations.onet.msgpack``."""
-    return path.with_name(path.stem + ONET_SUFFIX)
 
 
 def stat_data_file(path: Path) -> os.stat_result:

@@ -1,8 +1,8 @@
 """What `ooh data export` reads, in one place: the profiles, the wage table and the O*NET data of a data file.
 
 The export's schema (exportschema.py) is a public interface and must not follow how `ooh` stores its data; this
-adapter is the only part of the export that knows the storage (today the catalog, core/wagefile.py and the O*NET
-side file), and hands the export plain values in the export's own terms.
+adapter is the only part of the export that knows the storage (the store, core/store.py), and hands the export
+plain values in the export's own terms.
 """
 
 from __future__ import annotations
@@ -41,13 +41,12 @@ class Wages:
 
     def __init__(self, table: WageTable) -> None:
         self._table = table
-        self.period = table.header.release  # "May 2025"
+        self.period = table.release  # "May 2025"
         self.areas = [WageArea(a.code, a.name, a.kind, a.states) for a in table.areas()]
 
     def titles(self) -> dict[str, str]:
         """SOC code -> OEWS's title, for every SOC code with estimates."""
-        # The table has a title for each of its own codes; the code stands in only to keep the types whole.
-        return {soc: self._table.title(soc) or soc for soc in self._table.socs}
+        return self._table.titles()
 
     def estimates(self) -> Iterator[WageEstimate]:
         from ooh_cli.core.wagefile import POSITION, SCALE
@@ -56,22 +55,19 @@ class Wages:
         stored = [_STORED_NAME.get(name, name) for name in columns]
         positions = [POSITION[name] for name in stored]
         scales = [SCALE[name] for name in stored]
-        for soc in self._table.socs:
-            for row in self._table.rows(soc):
-                values = row.figures
-                figures = tuple(
-                    None if (value := values[at]) is None else value / scale if scale != 1 else value
-                    for at, scale in zip(positions, scales, strict=True)
-                )
-                notes = row.notes
-                footnotes = (
-                    tuple(
-                        (name, int(notes[at])) for name, at in zip(columns, positions, strict=True) if notes[at] != "0"
-                    )
-                    if notes
-                    else ()
-                )
-                yield WageEstimate(soc, self.areas[row.area].code, figures, footnotes)
+        for soc, row in self._table.every_row():
+            values = row.figures
+            figures = tuple(
+                None if (value := values[at]) is None else value / scale if scale != 1 else value
+                for at, scale in zip(positions, scales, strict=True)
+            )
+            notes = row.notes
+            footnotes = (
+                tuple((name, int(notes[at])) for name, at in zip(columns, positions, strict=True) if notes[at] != "0")
+                if notes
+                else ()
+            )
+            yield WageEstimate(soc, self.areas[row.area].code, figures, footnotes)
 
 
 class Onet:
@@ -93,26 +89,25 @@ class ExportSource:
     """Everything `ooh` knows from the data file at ``path`` and the files beside it."""
 
     def __init__(self, path: Path) -> None:
-        from ooh_cli.core.datafile import load_catalog
+        from ooh_cli.core.store import Store
 
         self.path = path
-        self._catalog = load_catalog(path)
-        self.meta: Meta = self._catalog.meta
+        self._store = Store(path)
+        self.meta: Meta = self._store.catalog().meta
 
     def profiles(self) -> list[Occupation]:
-        return self._catalog.records()
+        return list(self._store.records())
 
     def wages(self) -> Wages | None:
         """The wage table's estimates, or None when the data file has no wage table beside it."""
         from ooh_cli.core.wagefile import MissingWages
-        from ooh_cli.core.wages import open_table
 
         try:
-            return Wages(open_table(self.path))
+            return Wages(self._store.wages())
         except MissingWages:
             return None
 
     def onet(self) -> Onet | None:
         """The O*NET data, or None when the data file has none beside it."""
-        data = self._catalog.onet()
+        data = self._store.onet()
         return None if data is None else Onet(data)

@@ -1,27 +1,24 @@
-"""What the work asks of a person, from the O*NET database: the model of one profile's block and the side file.
+"""What the work asks of a person, from the O*NET database: the model of one profile's block and its table.
 
-The O*NET data of a data file lives beside it (``occupations.yaml`` -> ``occupations.onet.msgpack``), written
-by `ooh data import --onet` (importer/onet.py). It is msgpack, laid out like the cache so that `show` decodes
-one profile's block and `match` only the traits of every profile:
-
-    traits (every profile's ratings as vectors) | blocks, one per profile | header | header length (8 bytes)
+The O*NET data of a data file lives in the data database beside it (core/database.py), written by `ooh data
+import --onet` (importer/onet.py): a table ``onet_profile`` with one row per profile (its traits, the ratings
+as vectors that `match` and `similar` rank by, and its block, everything `show` prints, each a msgpack record)
+and the header (release, element names, ids) under ``onet_header`` in ``meta``. `show` reads one row.
 
 Ratings are O*NET's own figures (importance 1-5, level 0-7, interests 1-7); a profile O*NET does not rate has
 empty ratings, shown as "not rated in O*NET 29.3", never as zero.
 """
 
 # No `from __future__ import annotations`: msgspec reads the annotations of the records it decodes.
-import mmap
-from array import array
-from pathlib import Path
+from collections.abc import Iterator
+from typing import Any, TypeVar
 
 import msgspec
 
-from ooh_cli.core.errors import DataError
+from ooh_cli.core.database import Database
 from ooh_cli.core.model import Record
 
-# Bump when the layout changes: an older file is then reported, never misread.
-FORMAT = 1
+T = TypeVar("T")
 RELEASE = "O*NET 29.3"
 PUBLISHED = "May 2025"
 NOT_RATED = f"not rated in {RELEASE}"
@@ -31,7 +28,6 @@ CREDIT = (
     "ooh has modified some or all of this information; USDOL/ETA has not approved, endorsed, or tested these "
     "modifications."
 )
-_LENGTH_BYTES = 8
 
 # The six interest areas (Holland's RIASEC), in their usual order.
 INTERESTS = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
@@ -152,42 +148,20 @@ class Traits(Record, frozen=True, array_like=True):
 
 
 class Header(Record, frozen=True, array_like=True):
-    format: int
     release: str
     published: str
     skill_names: tuple[str, ...]
     knowledge_names: tuple[str, ...]
     hot_technology: tuple[str, ...]  # every Hot Technology example's name, sorted
-    ids: tuple[str, ...]  # the profiles' ids, sorted, one block each
-    traits_end: int
-    block_ends: bytes  # packed unsigned 64-bit ends of the blocks, counted from traits_end
+    ids: tuple[str, ...]  # the profiles' ids, sorted: a profile's position in onet_profile
 
 
-def encode(skill_names: list[str], knowledge_names: list[str], profiles: list[OnetProfile]) -> bytes:
-    """The side file's bytes: deterministic for the same profiles."""
-    encoder = msgspec.msgpack.Encoder(order="deterministic")
-    ordered = sorted(profiles, key=lambda p: p.id)
+def header_of(skill_names: list[str], knowledge_names: list[str], ordered: list[OnetProfile]) -> Header:
+    """The header of ``ordered`` (the profiles sorted by id)."""
     hot = sorted({e.name for p in ordered for group in p.technology for e in group.examples if e.hot})
-    traits = encoder.encode([traits_of(p, skill_names, knowledge_names, hot) for p in ordered])
-    blocks = [encoder.encode(p) for p in ordered]
-    ends, total = array("Q"), 0
-    for block in blocks:
-        total += len(block)
-        ends.append(total)
-    header = encoder.encode(
-        Header(
-            FORMAT,
-            RELEASE,
-            PUBLISHED,
-            tuple(skill_names),
-            tuple(knowledge_names),
-            tuple(hot),
-            tuple(p.id for p in ordered),
-            len(traits),
-            ends.tobytes(),
-        )
+    return Header(
+        RELEASE, PUBLISHED, tuple(skill_names), tuple(knowledge_names), tuple(hot), tuple(p.id for p in ordered)
     )
-    return b"".join([traits, *blocks, header, len(header).to_bytes(_LENGTH_BYTES, "little")])
 
 
 def traits_of(profile: OnetProfile, skill_names: list[str], knowledge_names: list[str], hot: list[str]) -> Traits:
@@ -209,37 +183,24 @@ def traits_of(profile: OnetProfile, skill_names: list[str], knowledge_names: lis
 
 
 class OnetData:
-    """A side file, read in place: the header at once, the traits or one profile's block when asked."""
+    """The O*NET tables of an open data database: the header at once, the traits or one profile's block when asked."""
 
-    def __init__(self, buffer: bytes | mmap.mmap, path: Path | None = None) -> None:
-        view = memoryview(buffer)
-        header_end = len(buffer) - _LENGTH_BYTES
-        try:
-            size = int.from_bytes(view[header_end:], "little")
-            if not 0 < size <= header_end:
-                raise ValueError
-            self.header = msgspec.msgpack.decode(view[header_end - size : header_end], type=Header)
-            self._ends = memoryview(self.header.block_ends).cast("Q")
-            if self.header.format != FORMAT or len(self._ends) != len(self.header.ids):
-                raise ValueError
-        except (ValueError, TypeError, msgspec.DecodeError):
-            where = f"{path}: " if path else ""
-            raise DataError(f"{where}O*NET data is damaged or of another version; import it again") from None
-        self._view = view
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.header = self._decode(database.meta("onet_header"), Header)
         self._traits: list[Traits] | None = None
         self._blocks: dict[str, OnetProfile | None] = {}
 
     @classmethod
-    def open(cls, path: Path) -> "OnetData | None":
-        """The side file at ``path``, or None when there is none."""
+    def open(cls, database: Database) -> "OnetData | None":
+        """The O*NET data in ``database``, or None when it holds none."""
+        return cls(database) if database.meta("onet_header") is not None else None
+
+    def _decode(self, data: Any, kind: type[T]) -> T:
         try:
-            with path.open("rb") as stream:
-                buffer = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError) as error:  # ValueError: an empty file cannot be mapped
-            raise DataError(f"cannot read {path}: {error}") from None
-        return cls(buffer, path)
+            return msgspec.msgpack.decode(data, type=kind)
+        except (msgspec.DecodeError, TypeError) as error:
+            raise self.database.damaged(f"its O*NET data: {error}") from None
 
     @property
     def release(self) -> str:
@@ -248,20 +209,18 @@ class OnetData:
     def profile(self, occupation_id: str) -> OnetProfile | None:
         """One profile's block (kept: a whole profile's sections each ask for it)."""
         if occupation_id not in self._blocks:
-            from bisect import bisect_left
-
-            ids = self.header.ids
-            position = bisect_left(ids, occupation_id)
-            found = position < len(ids) and ids[position] == occupation_id
-            self._blocks[occupation_id] = self.block(position) if found else None
+            found = self.database.one("SELECT body FROM onet_profile WHERE id = ?", (occupation_id,))
+            self._blocks[occupation_id] = None if found is None else self._decode(found[0], OnetProfile)
         return self._blocks[occupation_id]
 
     def block(self, position: int) -> OnetProfile:
-        return msgspec.msgpack.decode(self.raw_block(position), type=OnetProfile)
+        return self._decode(self.raw_block(position), OnetProfile)
 
     def raw_block(self, position: int) -> bytes:
-        start = self.header.traits_end + (self._ends[position - 1] if position else 0)
-        return bytes(self._view[start : self.header.traits_end + self._ends[position]])
+        found = self.database.one("SELECT body FROM onet_profile WHERE position = ?", (position,))
+        if found is None or not isinstance(found[0], bytes):
+            raise self.database.damaged("an O*NET profile is missing")
+        return found[0]
 
     def names_of(self, occupation_id: str) -> dict[str, list[str]] | None:
         """One profile's alternate titles and technology names as O*NET spells them (its search fields), decoded
@@ -272,7 +231,7 @@ class OnetData:
         position = bisect_left(ids, occupation_id)
         if position == len(ids) or ids[position] != occupation_id:
             return None
-        names = msgspec.msgpack.decode(self.raw_block(position), type=_Names)
+        names = self._decode(self.raw_block(position), _Names)
         return {
             "alternate title": list(names.alternate_titles),
             "technology": [e.name for group in names.technology for e in group.examples],
@@ -282,8 +241,11 @@ class OnetData:
         """Per profile id, its alternate titles and technology names, for the name index and search."""
         decoder = msgspec.msgpack.Decoder(_Names)  # the names alone: the ratings are never decoded
         fields = {}
-        for position, occupation_id in enumerate(self.header.ids):
-            names = decoder.decode(self.raw_block(position))
+        for occupation_id, body in self.database.rows("SELECT id, body FROM onet_profile ORDER BY position"):
+            try:
+                names = decoder.decode(body)
+            except (msgspec.DecodeError, TypeError) as error:
+                raise self.database.damaged(f"its O*NET data: {error}") from None
             fields[occupation_id] = {
                 "alternate title": list(names.alternate_titles),
                 "technology": [e.name for group in names.technology for e in group.examples],
@@ -292,8 +254,20 @@ class OnetData:
 
     def traits(self) -> list[Traits]:
         if self._traits is None:
-            self._traits = msgspec.msgpack.decode(self._view[: self.header.traits_end], type=list[Traits])
+            decoder = msgspec.msgpack.Decoder(Traits)
+            found = self.database.rows("SELECT traits FROM onet_profile ORDER BY position")
+            try:
+                self._traits = [decoder.decode(data) for (data,) in found]
+            except (msgspec.DecodeError, TypeError) as error:
+                raise self.database.damaged(f"its O*NET data: {error}") from None
+            if [t.id for t in self._traits] != list(self.header.ids):
+                raise self.database.damaged("its O*NET profiles do not match its header")
         return self._traits
+
+    def profiles(self) -> Iterator[OnetProfile]:
+        """Every profile's block, by id: the whole table, for the export."""
+        for position in range(len(self.header.ids)):
+            yield self.block(position)
 
 
 def parse_job_zones(text: str) -> tuple[int, int]:

@@ -1,33 +1,25 @@
-"""The wage table (data/wages.bin): OEWS estimates by area for every SOC code of the profiles, read piece by piece.
+"""The wage tables (OEWS estimates by area for every SOC code of the profiles) in the data database.
 
-Layout: ``MAGIC``, the header's length (4 bytes, little-endian), the header (msgpack), then the sections the
-header locates by (offset, length) from the end of the header:
-
-- ``areas``: every area (national, states, metropolitan and nonmetropolitan areas), indexed by position;
-- ``titles``: the OEWS title of each SOC code;
-- one block per SOC code: that occupation's rows, one per area with an estimate, in area order, and beside it
-  its brief: the few rows `ooh show` prints (most jobs, best-paying states and areas), so `show` decodes no block;
-- one column per state (and the nation): employment and median pay of every SOC code, in the header's order,
-  so that `ooh list --state` reads one small column rather than every block.
+Tables (core/database.py has the schema, docs/data-format.md describes it): ``wage_area`` (every area:
+national, states, metropolitan and nonmetropolitan areas, indexed by position), ``wage_occupation`` (per SOC
+code its OEWS title and its brief: the few rows `ooh show` prints, worked out at import, so `show` reads one
+row) and ``wage`` (one row per SOC code and area with an estimate, keyed on both).
 
 Figures are integers: dollars for annual pay, cents for hourly pay, thousandths for employment per 1,000 jobs,
-hundredths for the location quotient; None where BLS publishes no figure, with its footnote code in ``notes``.
+hundredths for the location quotient; NULL where BLS publishes no figure, with its footnote code in ``notes``.
+Every figure read is checked against what OEWS can publish (LIMITS): a damaged file is refused, never shown.
 
 No `from __future__ import annotations`: msgspec would evaluate every annotation string on first decode.
 """
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import Any
 
 import msgspec
 
+from ooh_cli.core.database import Database
 from ooh_cli.core.errors import DataError
-
-T = TypeVar("T")
-
-MAGIC = b"OOHWAGE1"
-FILE_NAME = "wages.bin"
-PREFIX = len(MAGIC) + 4
 
 # The figures of a row, their OEWS datatype codes and the factor each is stored multiplied by.
 FIGURES: tuple[tuple[str, str, int], ...] = (
@@ -47,6 +39,31 @@ FIGURES: tuple[tuple[str, str, int], ...] = (
     ("annual_75", "14", 1),
     ("annual_90", "15", 1),
 )
+COLUMNS = ", ".join(name for name, _, _ in FIGURES)
+# The largest figure each can be, as stored: far above any OEWS estimate (its annual pay is top-coded near
+# $240,000; the nation has some 150 million jobs), far below what a damaged byte makes of one.
+LIMITS = {
+    "employment": 200_000_000,
+    "per_1000": 1_000_000,
+    "lq": 100_000,
+    **{name: 100_000 for name, _, factor in FIGURES if name.startswith("hourly")},
+    **{name: 2_000_000 for name, _, factor in FIGURES if name.startswith("annual")},
+}
+# Computed by SQLite beside each row it reads (in C, not a Python loop): 1 when a figure is out of range.
+OUT_OF_RANGE = (
+    "NOT (" + " AND ".join(f"coalesce({name} BETWEEN 0 AND {LIMITS[name]}, 1)" for name, _, _ in FIGURES) + ")"
+)
+# A row that cannot be: a figure out of range, or footnotes that are not one digit per figure.
+BAD_ROW = f"{OUT_OF_RANGE} OR area < 0 OR (notes != '' AND (length(notes) != {len(FIGURES)} OR notes GLOB '*[^0-9]*'))"
+ROW = f"area, {COLUMNS}, notes, {OUT_OF_RANGE}"
+# Every row of one SOC code (the primary key keeps them in area order) as [area, [figures], notes], and whether
+# any is bad.
+ROWS_AS_JSON = (
+    f"SELECT json_group_array(json_array(area, json_array({COLUMNS}), notes)), max({BAD_ROW}) FROM wage WHERE soc = ?"
+)
+# The figures kept per nation and state for every SOC code (wage_state), for `list --state` and choosing a
+# profile's largest occupation.
+MEDIANS = ("employment", "annual_median", "hourly_median")
 SCALE = {name: factor for name, _, factor in FIGURES}
 POSITION = {name: i for i, (name, _, _) in enumerate(FIGURES)}
 NATIONAL = "0000000"  # the nation's area code
@@ -100,15 +117,6 @@ class Row(msgspec.Struct, array_like=True, frozen=True):
         return self.figures[POSITION["annual_median"]]
 
 
-class Column(msgspec.Struct, array_like=True, frozen=True):
-    """One area's employment and medians for every SOC code, in the header's order."""
-
-    employment: list[int | None]
-    annual_median: list[int | None]
-    hourly_median: list[int | None]
-    estimated: list[bool]  # whether OEWS has a row for the SOC code there at all
-
-
 class Place(msgspec.Struct, array_like=True, frozen=True):
     """An area by name with its row, as a brief keeps it."""
 
@@ -129,155 +137,115 @@ class Brief(msgspec.Struct, array_like=True, frozen=True):
     best_areas: list[Place]  # metro and nonmetro areas by median pay
 
 
-class Header:
-    """Where everything is, read as a plain msgpack map: a Struct would cost every lookup that imports this."""
-
-    __slots__ = ("areas", "columns", "release", "release_code", "socs", "spans", "titles")
-
-    def __init__(
-        self,
-        release: str,
-        release_code: str,
-        socs: str,
-        spans: bytes,
-        titles: tuple[int, int],
-        areas: tuple[int, int],
-        columns: dict[str, tuple[int, int]],
-    ) -> None:
-        self.release = release  # "May 2025"
-        self.release_code = release_code  # "2025A01"
-        self.socs = socs  # the SOC codes, sorted, SOC_WIDTH characters each: found with str.find
-        self.spans = spans  # per SOC code, 4 little-endian uint32: offset and length of its rows, then of its brief
-        self.titles = titles  # the OEWS title of each SOC code, in that order
-        self.areas = areas
-        self.columns = columns  # area code of the nation or a state -> its column
-
-    def to_data(self) -> dict[str, object]:
-        return {name: getattr(self, name) for name in self.__slots__}
-
-    @classmethod
-    def of(cls, data: object) -> "Header":
-        """The header of a decoded map; ValueError when it is not one."""
-        if not isinstance(data, dict) or set(data) != set(cls.__slots__):
-            raise ValueError("its header is not a wage table's")
-        release, code, socs, spans, columns = (data[k] for k in ("release", "release_code", "socs", "spans", "columns"))
-        if not (isinstance(release, str) and isinstance(code, str) and isinstance(socs, str)):
-            raise ValueError("its header has values of the wrong kind")
-        if not isinstance(spans, bytes) or not isinstance(columns, dict):
-            raise ValueError("its header has values of the wrong kind")
-        return cls(
-            release,
-            code,
-            socs,
-            spans,
-            _span(data["titles"]),
-            _span(data["areas"]),
-            {str(code): _span(span) for code, span in columns.items()},
-        )
-
-
-def _span(value: object) -> tuple[int, int]:
-    if not isinstance(value, list) or len(value) != 2 or not all(isinstance(n, int) and n >= 0 for n in value):
-        raise ValueError("its header has a section out of place")
-    return value[0], value[1]
-
-
-SOC_WIDTH = len("00-0000")
-SPAN_WIDTH = 16
-
-
 class WageTable:
-    """An open wage table: the header is read at once, everything else when asked for."""
+    """The wage tables of an open data database: areas and titles read once, rows when asked for."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        try:
-            self._stream: BinaryIO = path.open("rb")
-        except FileNotFoundError:
-            raise MissingWages(path) from None
-        except OSError as error:
-            raise DataError(f"cannot read the wage table {path}: {error.strerror or error}") from None
-        prefix = self._stream.read(PREFIX)
-        if len(prefix) < PREFIX or not prefix.startswith(MAGIC):
-            raise self._damaged("not a wage table written by this version of ooh")
-        size = int.from_bytes(prefix[len(MAGIC) :], "little")
-        try:
-            self.header = Header.of(msgspec.msgpack.decode(self._stream.read(size)))
-        except (msgspec.DecodeError, ValueError) as error:
-            raise self._damaged(f"damaged ({error})") from None
-        self._body = PREFIX + size
-        self._index: dict[str, int] | None = None
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.path = database.path
+        release = database.meta("wages_release")
+        if release is None:
+            raise MissingWages(database.path)
+        self.release: str = release  # "May 2025"
         self._areas: list[Area] | None = None
-        self._titles: list[str] | None = None
+        self._titles: dict[str, str] | None = None
         self._rows: dict[str, list[Row]] = {}
 
-    def _damaged(self, why: str) -> DataError:
-        return DataError(f"{self.path}: {why}; rebuild it with `ooh data import --oews FILE`")
+    def _row(self, found: Sequence[Any]) -> Row:
+        """A row as read with ROW, its figures checked against what OEWS can publish: a damaged file is refused."""
+        area, *figures, notes, out_of_range = found
+        if out_of_range or area < 0 or (notes and (len(notes) != len(FIGURES) or not notes.isdigit())):
+            shown = ", ".join(f"{name} {value}" for (name, _, _), value in zip(FIGURES, figures, strict=True))
+            raise self.database.damaged(f"a row out of range: area {area}, {shown}, footnotes {notes!r}")
+        return Row(area, figures, notes)
 
-    def _decode(self, data: bytes, kind: type[T]) -> T:
-        try:
-            return msgspec.msgpack.decode(data, type=kind)
-        except msgspec.DecodeError as error:
-            raise self._damaged(f"damaged ({error})") from None
+    def _check(self, row: Row) -> None:
+        """A row decoded from a brief, checked as ``_row`` checks a row read from the table."""
+        bad = any(v is not None and not 0 <= v <= LIMITS[n] for (n, _, _), v in zip(FIGURES, row.figures, strict=True))
+        self._row((row.area, *row.figures, row.notes, bad))
 
-    def _read(self, span: tuple[int, int]) -> bytes:
-        offset, length = span
-        self._stream.seek(self._body + offset)
-        data = self._stream.read(length)
-        if len(data) != length:
-            raise self._damaged("cut short")
-        return data
+    def titles(self, socs: Sequence[str] | None = None) -> dict[str, str]:
+        """The OEWS title of every SOC code with estimates (of ``socs`` alone, if given), by code."""
+        if socs is not None and self._titles is None:
+            marks = ", ".join("?" * len(socs))
+            return dict(self.database.rows(f"SELECT soc, title FROM wage_occupation WHERE soc IN ({marks})", (*socs,)))
+        if self._titles is None:
+            self._titles = dict(self.database.rows("SELECT soc, title FROM wage_occupation ORDER BY soc"))
+        return self._titles if socs is None else {soc: self._titles[soc] for soc in socs if soc in self._titles}
 
     @property
     def socs(self) -> list[str]:
-        codes = self.header.socs
-        return [codes[i : i + SOC_WIDTH] for i in range(0, len(codes), SOC_WIDTH)]
-
-    def index(self, soc: str) -> int | None:
-        """The position of ``soc`` in the table, found in the header's string of codes."""
-        codes = self.header.socs
-        at = codes.find(soc) if len(soc) == SOC_WIDTH else -1
-        while at != -1 and at % SOC_WIDTH:
-            at = codes.find(soc, at + 1)
-        return None if at == -1 else at // SOC_WIDTH
-
-    def _span(self, index: int, which: int) -> tuple[int, int]:
-        start = index * SPAN_WIDTH + which * 8
-        piece = self.header.spans[start : start + 8]
-        if len(piece) != 8:
-            raise self._damaged("its index is cut short")
-        return int.from_bytes(piece[:4], "little"), int.from_bytes(piece[4:], "little")
-
-    def title(self, soc: str) -> str | None:
-        i = self.index(soc)
-        if i is None:
-            return None
-        if self._titles is None:
-            self._titles = self._decode(self._read(self.header.titles), list[str])
-        return self._titles[i]
+        return list(self.titles())
 
     def rows(self, soc: str) -> list[Row]:
-        """Every area's row for ``soc`` (empty when the table has none)."""
-        i = self.index(soc)
-        if i is None:
-            return []
+        """Every area's row for ``soc``, in area order (empty when the table has none).
+
+        SQLite hands them over as one JSON array, which msgspec decodes into rows in C (hundreds of rows: a
+        Python loop over them would cost `ooh wages` a tenth of its run), with whether any is out of range.
+        """
         if soc not in self._rows:
-            self._rows[soc] = self._decode(self._read(self._span(i, 0)), list[Row])
+            found = self.database.one(ROWS_AS_JSON, (soc,))
+            if found is None or found[0] is None:
+                self._rows[soc] = []
+            elif found[1]:
+                bad = self.database.one(f"SELECT {ROW} FROM wage WHERE soc = ? AND ({BAD_ROW})", (soc,))
+                self._row(bad or (-1, *([None] * len(FIGURES)), "", 1))
+            else:
+                try:
+                    self._rows[soc] = msgspec.json.decode(found[0], type=list[Row])
+                except msgspec.DecodeError as error:
+                    raise self.database.damaged(str(error)) from None
         return self._rows[soc]
+
+    def in_area(self, area_code: str, socs: Sequence[str] | None = None) -> dict[str, Row] | None:
+        """The nation's or a state's employment and medians of every SOC code (of ``socs``, if given) with an
+        estimate there, as rows of those three figures (the others None), by SOC code; None when the area is
+        neither the nation nor a state."""
+        position = self.database.one("SELECT position, kind FROM wage_area WHERE code = ?", (area_code,))
+        if position is None or position[1] not in ("national", "state"):
+            return None
+        check = " AND ".join(f"coalesce({name} BETWEEN 0 AND {LIMITS[name]}, 1)" for name in MEDIANS)
+        query = f"SELECT soc, {', '.join(MEDIANS)}, NOT ({check}) FROM wage_state WHERE area = ?"
+        if socs is not None:
+            query += f" AND soc IN ({', '.join('?' * len(socs))})"
+        found = self.database.rows(query, (position[0], *(socs or ())))
+        empty: list[int | None] = [None] * len(FIGURES)
+        rows = {}
+        for soc, *figures, out_of_range in found:
+            if out_of_range:
+                raise self.database.damaged(f"a figure of {soc} out of range: {figures}")
+            row = list(empty)
+            for name, value in zip(MEDIANS, figures, strict=True):
+                row[POSITION[name]] = value
+            rows[soc] = Row(position[0], row)
+        return rows
 
     def brief(self, soc: str) -> Brief | None:
         """What a profile shows of ``soc``, or None when the table has no estimates for it."""
-        i = self.index(soc)
-        return None if i is None else self._decode(self._read(self._span(i, 1)), Brief)
+        found = self.database.one("SELECT brief FROM wage_occupation WHERE soc = ?", (soc,))
+        if found is None:
+            return None
+        try:
+            brief = msgspec.msgpack.decode(found[0], type=Brief)
+        except (msgspec.DecodeError, TypeError) as error:
+            raise self.database.damaged(str(error)) from None
+        for row in [brief.national, *(p.row for p in (*brief.most_jobs, *brief.best_states, *brief.best_areas))]:
+            if row is not None:
+                self._check(row)
+        return brief
 
     def areas(self) -> list[Area]:
         if self._areas is None:
-            self._areas = self._decode(self._read(self.header.areas), list[Area])
+            found = self.database.rows("SELECT position, code, name, kind, states FROM wage_area ORDER BY position")
+            if [row[0] for row in found] != list(range(len(found))):
+                raise self.database.damaged("its areas are out of order")
+            self._areas = [Area(code, name, kind, tuple(states.split())) for _, code, name, kind, states in found]
         return self._areas
 
-    def column(self, area_code: str) -> Column | None:
-        span = self.header.columns.get(area_code)
-        return None if span is None else self._decode(self._read(span), Column)
+    def every_row(self) -> Iterator[tuple[str, Row]]:
+        """Every (SOC code, row), by code then area: the whole table, for the export."""
+        for soc, *row in self.database.stream(f"SELECT soc, {ROW} FROM wage ORDER BY soc, area"):
+            yield soc, self._row(row)
 
 
 def paid_only(row: Row | None) -> str | None:
@@ -292,16 +260,12 @@ def paid_only(row: Row | None) -> str | None:
 
 
 class MissingWages(DataError):
-    """No wage table beside the data file in use."""
+    """No wage table in the data database in use (or no database at all: ``path`` None for data in memory)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | None) -> None:
+        where = f" in {path}" if path is not None else ""
         super().__init__(
-            f"no wage table at {path}: build it with `ooh data import --oews FILE` "
+            f"no wage table{where}: build it with `ooh data import --oews FILE` "
             "(FILE: the OEWS May 2025 SQLite file, e.g. ../shared/oews/may-2025/oews-2025.sqlite.gz)"
         )
         self.path = path
-
-
-def wages_path(data_path: Path) -> Path:
-    """Where the wage table of a data file lives: beside it."""
-    return data_path.parent / FILE_NAME

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import msgspec
 
 from ooh_cli.core.errors import NotFoundError, UsageError
 from ooh_cli.core.names import fold, soc_code
-from ooh_cli.core.wagefile import NATIONAL, Area, Brief, Place, Row, WageTable, paid_only, wages_path
+from ooh_cli.core.wagefile import NATIONAL, Area, Brief, Place, Row, WageTable, paid_only
 
 if TYPE_CHECKING:
+    from ooh_cli.core.places import Place as Asked  # where the words asked about, not an area's figures
     from ooh_cli.core.states import State
 
 WageSort = Literal["pay", "jobs", "lq"]
@@ -35,11 +35,6 @@ class Occupation(msgspec.Struct, frozen=True):
     jobs: int | None
 
 
-def open_table(data_path: Path) -> WageTable:
-    """The wage table beside the data file (MissingWages when there is none)."""
-    return WageTable(wages_path(data_path))
-
-
 def occupations(table: WageTable, soc_codes: Sequence[str], chosen: str | None = None) -> list[Occupation]:
     """The profile's detailed occupations with estimates, largest national employment first, or just ``chosen``."""
     if chosen is not None:
@@ -47,13 +42,15 @@ def occupations(table: WageTable, soc_codes: Sequence[str], chosen: str | None =
         if code is None or code not in soc_codes:
             raise UsageError(f"--soc: {chosen!r} is not a SOC code of this profile; expected one of", list(soc_codes))
         soc_codes = [code]
-    column = table.column(NATIONAL)
+    titles = table.titles(soc_codes)
+    nation = table.in_area(NATIONAL, list(titles)) or {}
     found = []
     for soc in soc_codes:
-        index, title = table.index(soc), table.title(soc)
-        if index is None or title is None:
+        title = titles.get(soc)
+        if title is None:
             continue
-        found.append(Occupation(soc, title, column.employment[index] if column else None))
+        row = nation.get(soc)
+        found.append(Occupation(soc, title, row.employment if row else None))
     found.sort(key=lambda occ: -(occ.jobs or 0))
     return found
 
@@ -172,36 +169,65 @@ class StatePay(msgspec.Struct, frozen=True):
 
 
 def state_pay(table: WageTable, state: State, profiles: Sequence[tuple[str, Sequence[str]]]) -> dict[str, StatePay]:
-    """``profiles`` (id, SOC codes) to their pay in ``state``, read from that state's column alone."""
-    column = table.column(f"{state.fips}00000")
-    if column is None:
+    """``profiles`` (id, SOC codes) to their pay in ``state``: of each profile's SOC codes with estimates, the one
+    with the most jobs there."""
+    titles = table.titles()
+    rows = table.in_area(f"{state.fips}00000")
+    if rows is None:
         raise NotFoundError(f"the wage table has no figures for {state.name}")
     found = {}
     for profile_id, soc_codes in profiles:
-        best: tuple[int, int, str] | None = None
-        known = 0
-        for soc in soc_codes:
-            index = table.index(soc)
-            if index is None:
-                continue
-            known += 1
-            jobs = column.employment[index]
-            if best is None or (jobs or -1) > best[0]:
-                best = (jobs if jobs is not None else -1, index, soc)
-        if best is None:
+        known = [soc for soc in soc_codes if soc in titles]
+        if not known:
             continue
-        _, index, soc = best
-        hourly = column.hourly_median[index]
+        # The most jobs; a code without an estimate there (or with its jobs unreleased) counts as none.
+        jobs = {soc: (rows[soc].employment if soc in rows else None) for soc in known}
+        soc = max(known, key=lambda code: jobs[code] or -1)
+        row = rows.get(soc)
+        hourly = row.hourly_median if row else None
         found[profile_id] = StatePay(
             soc,
-            (table.title(soc) or soc) if known > 1 else "",
-            column.annual_median[index],
+            titles[soc] if len(known) > 1 else "",
+            row.annual_median if row else None,
             None if hourly is None else hourly / 100,
-            column.employment[index],
-            column.estimated[index],
-            known > 1,
+            jobs[soc],
+            row is not None,
+            len(known) > 1,
         )
     return found
+
+
+class LocalChoice(msgspec.Struct, frozen=True):
+    """What `show` prints of a profile's pay by state and area."""
+
+    brief: Brief | None  # of its detailed occupation with the most jobs in the nation; None without estimates
+    known: int  # how many of its SOC codes have estimates
+    period: str  # the OEWS release
+    asked: list[Estimate]  # its estimates in the state or areas the words named
+
+
+def local_choice(table: WageTable, soc_codes: Sequence[str], place: Asked | None = None) -> LocalChoice:
+    """What `show` prints of a profile's pay by state and area (and, with ``place``, there first)."""
+    titles = table.titles(soc_codes)
+    known = [soc for soc in soc_codes if soc in titles]
+    if not known:
+        return LocalChoice(None, 0, table.release, [])
+    if len(known) == 1:
+        brief = table.brief(known[0])
+    else:
+        nation = table.in_area(NATIONAL, known) or {}
+        brief = table.brief(max(known, key=lambda soc: (nation[soc].employment or 0) if soc in nation else 0))
+    asked = _asked(table, brief.soc, place) if brief is not None and place is not None else []
+    return LocalChoice(brief, len(known), table.release, asked)
+
+
+def _asked(table: WageTable, soc: str, place: Asked) -> list[Estimate]:
+    """The estimates of ``soc`` in the state or areas the words named."""
+    if place.areas:
+        areas = [area for area in local_areas(table) if area.name in place.areas]
+    else:
+        areas = state_areas(table, [place.state] if place.state else [])
+    return estimates(table, soc, areas)
 
 
 TOP = 5
@@ -227,14 +253,3 @@ def brief_of(soc: str, title: str, rows: list[Row], areas: list[Area]) -> Brief:
         places(rank(states, "pay", hourly)),
         places(rank(local, "pay", hourly)),
     )
-
-
-def describe(data_path: Path) -> str | None:
-    """What the wage table beside a data file holds, for `ooh data info`; None when there is none."""
-    from ooh_cli.core.wagefile import MissingWages
-
-    try:
-        table = open_table(data_path)
-    except MissingWages:
-        return None
-    return f"OEWS {table.header.release}, {len(table.socs)} SOC codes ({table.path})"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, AnyStr
 
 from ooh_cli.core.errors import DataError, unreadable
-from ooh_cli.core.files import read_bounded, write_atomic
+from ooh_cli.core.files import read_bounded
 from ooh_cli.core.sanitize import UNSAFE
 from ooh_cli.core.validate import shorten
 
@@ -272,8 +272,3 @@ def _dumper() -> type[Any]:
 
     Dumper.add_representer(str, Dumper.represent_str)
     return Dumper
-
-
-def write_yaml_atomic(document: Any, path: Path) -> None:
-    """Write ``document`` as YAML to ``path``, atomically and durably (see `write_atomic`)."""
-    write_atomic(path, dump_yaml(document).encode())

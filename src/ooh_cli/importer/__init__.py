@@ -4,7 +4,7 @@ Only ``ooh data import`` loads this package; lookups never do. openpyxl is impor
 is read.
 
     document, report = build_document(pages_dir, workbook, az_index, existing=read_existing(data_path))
-    ooh_cli.core.yamlio.write_yaml_atomic(document, data_path)
+    ooh_cli.importer.switch.commit(data_path, ooh_cli.core.yamlio.dump_yaml(document), [])
 """
 
 from ooh_cli.importer.build import Disagreement, ImportReport, ProgressCallback, build_document

@@ -1,4 +1,4 @@
-"""Read the OEWS SQLite file (gzipped or not) into the wage table of core/wagefile.py.
+"""Read the OEWS SQLite file (gzipped or not) into the wage tables of core/wagefile.py.
 
 Only the cross-industry estimates (industry 000000) of the profiles' SOC codes are kept, for the nation, every
 state and every metropolitan and nonmetropolitan area. The file's schema is described in ../shared/oews/README.md.
@@ -17,11 +17,13 @@ from pathlib import Path
 
 import msgspec
 
+from ooh_cli.core.database import WAGE_TABLES
 from ooh_cli.core.states import BY_FIPS
-from ooh_cli.core.wagefile import FIGURES, MAGIC, Area, Brief, Column, Header, Row
+from ooh_cli.core.wagefile import COLUMNS, FIGURES, MEDIANS, Area, Brief, Row
 from ooh_cli.core.wages import brief_of
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.oews_flat import convert, is_flat_folder
+from ooh_cli.importer.switch import Staged
 
 ALL_INDUSTRIES = "000000"
 KINDS = {"N": "national", "S": "state", "M": "metro"}
@@ -32,9 +34,9 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 @dataclass(slots=True)
 class WageImport:
-    """The wage table's bytes and what the import found."""
+    """The wage tables, ready to be written (``staged``), and what the import found."""
 
-    data: bytes
+    staged: Staged
     release: str
     socs: int
     areas: int
@@ -120,9 +122,9 @@ def _read(path: Path, connection: sqlite3.Connection, socs: list[str]) -> WageIm
         raise SourceError(path, "has no cross-industry estimates for any SOC code of the profiles")
     names = [titles.get(soc.replace("-", ""), soc) for soc in kept]
     briefs = [brief_of(soc, name, block, areas) for soc, name, block in zip(kept, names, blocks, strict=True)]
-    data = encode(release, release_code, names, areas, blocks, briefs)
+    staged = stage(release, release_code, names, areas, blocks, briefs)
     missing = [soc for soc in socs if not found[soc]]
-    return WageImport(data, release, len(kept), len(areas), sum(map(len, blocks)), missing)
+    return WageImport(staged, release, len(kept), len(areas), sum(map(len, blocks)), missing)
 
 
 def _areas(path: Path, connection: sqlite3.Connection) -> list[Area]:
@@ -176,47 +178,49 @@ def _note(path: Path, key: str, text: str | None) -> int:
     return int(text)
 
 
-def encode(
+def stage(
     release: str,
     release_code: str,
     titles: list[str],
     areas: list[Area],
     rows: list[list[Row]],
     briefs: list[Brief],
-) -> bytes:
-    """The wage table's bytes (``titles``, ``rows`` and ``briefs`` in the order of the briefs' SOC codes).
-
-    The same input always gives the same bytes.
-    """
+) -> Staged:
+    """The wage tables, ready to be written (``titles``, ``rows`` and ``briefs`` in the order of the briefs'
+    SOC codes). The same input always gives the same tables."""
     encoder = msgspec.msgpack.Encoder()
-    sections: list[bytes] = []
-    at = 0
+    encoded = [encoder.encode(brief) for brief in briefs]
+    content = encoder.encode([release, release_code, titles, areas, rows, briefs])
 
-    def place(data: bytes) -> tuple[int, int]:
-        nonlocal at
-        sections.append(data)
-        at += len(data)
-        return at - len(data), len(data)
-
-    area_span = place(encoder.encode(areas))
-    title_span = place(encoder.encode(titles))
-    spans = bytearray()
-    for block, brief in zip(rows, briefs, strict=True):
-        for offset, length in (place(encoder.encode(block)), place(encoder.encode(brief))):
-            spans += offset.to_bytes(4, "little") + length.to_bytes(4, "little")
-    columns = {}
-    by_area = [{row.area: row for row in block} for block in rows]
-    for index, area in enumerate(areas):
-        if area.kind not in ("national", "state"):
-            continue
-        found = [block.get(index) for block in by_area]
-        column = Column(
-            [row.employment if row else None for row in found],
-            [row.annual_median if row else None for row in found],
-            [row.hourly_median if row else None for row in found],
-            [row is not None for row in found],
+    def fill(connection: sqlite3.Connection) -> None:
+        connection.executemany(
+            "INSERT INTO wage_area VALUES (?, ?, ?, ?, ?)",
+            ((i, a.code, a.name, a.kind, " ".join(a.states)) for i, a in enumerate(areas)),
         )
-        columns[area.code] = place(encoder.encode(column))
-    socs = "".join(brief.soc for brief in briefs)
-    header = encoder.encode(Header(release, release_code, socs, bytes(spans), title_span, area_span, columns).to_data())
-    return b"".join([MAGIC, len(header).to_bytes(4, "little"), header, *sections])
+        connection.executemany(
+            "INSERT INTO wage_occupation VALUES (?, ?, ?)",
+            ((brief.soc, title, data) for brief, title, data in zip(briefs, titles, encoded, strict=True)),
+        )
+        marks = ", ".join("?" * (len(FIGURES) + 3))
+        connection.executemany(
+            f"INSERT INTO wage (soc, area, {COLUMNS}, notes) VALUES ({marks})",
+            (
+                (brief.soc, row.area, *row.figures, row.notes)
+                for brief, block in zip(briefs, rows, strict=True)
+                for row in block
+            ),
+        )
+
+        wide = {i for i, area in enumerate(areas) if area.kind in ("national", "state")}
+        connection.executemany(
+            f"INSERT INTO wage_state VALUES (?, ?, {', '.join('?' * len(MEDIANS))})",
+            (
+                (row.area, brief.soc, *(row.raw(name) for name in MEDIANS))
+                for brief, block in zip(briefs, rows, strict=True)
+                for row in block
+                if row.area in wide
+            ),
+        )
+
+    meta = {"wages_release": release, "wages_release_code": release_code}
+    return Staged("wages", WAGE_TABLES, fill, meta, content)

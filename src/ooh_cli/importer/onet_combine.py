@@ -11,11 +11,13 @@ related occupations are the union of every covered O*NET occupation.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ooh_cli.core.database import ONET_TABLES, database_path
 from ooh_cli.core.model import Occupation
 from ooh_cli.core.names import fold
 from ooh_cli.core.onet import (
@@ -28,9 +30,11 @@ from ooh_cli.core.onet import (
     Score,
     Share,
     Technology,
-    encode,
+    header_of,
+    traits_of,
 )
 from ooh_cli.importer.onet import Database, Facts, read_database
+from ooh_cli.importer.switch import Staged
 
 RELATED_KEPT = 10
 # A kind of rating stands for the profile only when the rated occupations hold at least this share of its weight
@@ -45,19 +49,11 @@ SPLIT_CODES = {
 
 @dataclass(frozen=True)
 class OnetReport:
-    path: Path
+    path: Path  # the database the tables go to
     profiles: int  # profiles with O*NET data
     without: list[str]  # profiles none of whose SOC codes O*NET has
     skills_not_rated: list[str]
-    data: bytes
-    rewritten: bool
-
-    def write(self) -> None:
-        """Write the side file, only when its bytes change."""
-        from ooh_cli.core.files import write_atomic
-
-        if self.rewritten:
-            write_atomic(self.path, self.data)
+    staged: Staged
 
     def summary(self) -> str:
         return (
@@ -239,10 +235,37 @@ def build_blocks(occupations: Iterable[Occupation], database: Database) -> tuple
     return blocks, without
 
 
+def stage(skill_names: list[str], knowledge_names: list[str], profiles: list[OnetProfile]) -> Staged:
+    """The O*NET table and header, ready to be written; the same profiles always give the same rows."""
+    import msgspec
+
+    encoder = msgspec.msgpack.Encoder(order="deterministic")
+    ordered = sorted(profiles, key=lambda p: p.id)
+    header = header_of(skill_names, knowledge_names, ordered)
+    rows = [
+        (
+            position,
+            p.id,
+            p.job_zone,
+            p.holland_code,
+            encoder.encode(traits_of(p, skill_names, knowledge_names, list(header.hot_technology))),
+            encoder.encode(p),
+        )
+        for position, p in enumerate(ordered)
+    ]
+    encoded_header = encoder.encode(header)
+
+    def fill(connection: sqlite3.Connection) -> None:
+        connection.executemany("INSERT INTO onet_profile VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    content = encoded_header + b"".join(row[4] + row[5] for row in rows)
+    return Staged("onet", ONET_TABLES, fill, {"onet_header": encoded_header}, content)
+
+
 def prepare_onet(directory: Path, data_path: Path, document: Mapping[str, Any] | None = None) -> OnetReport:
-    """The side file's bytes for the profiles of ``document`` (the data file's new document, not written yet) or,
-    without it, of the data file at ``data_path``; nothing is written (`OnetReport.write` does that)."""
-    from ooh_cli.core.datafile import read_data_file, side_file
+    """The O*NET tables for the profiles of ``document`` (the data file's new document, not written yet) or,
+    without it, of the data file at ``data_path``; nothing is written (importer/switch.py commits them)."""
+    from ooh_cli.core.datafile import read_data_file
 
     if document is not None:
         from ooh_cli.core.errors import DataError
@@ -255,20 +278,18 @@ def prepare_onet(directory: Path, data_path: Path, document: Mapping[str, Any] |
         dataset, _ = read_data_file(data_path)
     database = read_database(directory)
     blocks, without = build_blocks(dataset.occupations, database)
-    content = encode(database.skill_names, database.knowledge_names, blocks)
-    target = side_file(data_path)
-    try:
-        before = target.read_bytes()
-    except OSError:
-        before = None
+    staged = stage(database.skill_names, database.knowledge_names, blocks)
     return OnetReport(
-        target, len(blocks), sorted(without), sorted(b.id for b in blocks if not b.skills), content, before != content
+        database_path(data_path), len(blocks), sorted(without), sorted(b.id for b in blocks if not b.skills), staged
     )
 
 
 def import_onet(directory: Path, data_path: Path) -> OnetReport:
-    """Read the O*NET database in ``directory`` for the profiles of ``data_path`` and write the side file beside it,
-    only when its bytes change."""
-    report = prepare_onet(directory, data_path)
-    report.write()
+    """Read the O*NET database in ``directory`` for the profiles of ``data_path`` and write its tables into the
+    database beside it, only when they change."""
+    from ooh_cli.importer.switch import commit, import_lock
+
+    with import_lock(data_path.parent):
+        report = prepare_onet(directory, data_path)
+        commit(data_path, None, [report.staged])
     return report

@@ -7,16 +7,14 @@ Tables come back as plain lists; profile.py turns them into blocks.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ooh_cli.core.errors import DataError
-from ooh_cli.core.wagefile import NATIONAL, MissingWages, Place, Row, WageTable, wages_path
+from ooh_cli.core.wagefile import MissingWages, Place, Row
 from ooh_cli.output.wagetext import count_text, figures_record, pay_name, pay_text, use_hourly
 
 if TYPE_CHECKING:
     from ooh_cli.core.places import Place as Asked  # where the words asked about, not an area's figures
-    from ooh_cli.core.wages import Estimate
+    from ooh_cli.core.wages import LocalChoice
 
 
 # Plain classes: defining a Struct or NamedTuple class would cost every `ooh show` more than they save.
@@ -38,32 +36,25 @@ class LocalPay:
 def local_pay(
     profile_id: str,
     soc_codes: tuple[str, ...],
-    data_path: Path | None,
+    choose: Callable[[tuple[str, ...], Asked | None], LocalChoice],
     whole: bool,
     pay_year: int | None = None,
     place: Asked | None = None,
 ) -> LocalPay:
-    """The section for a profile, or a line saying why there is none; with ``place``, first the figures there."""
+    """The section for a profile (``choose``: the catalog's local_choice), or a line saying why there is none; with
+    ``place``, first the figures there."""
     more = f"More: ooh wages {profile_id} (--state ST, --area NAME, --by area, --map)."
-    if data_path is None:
-        return _without("this data file has no wage table beside it")
     try:
-        table = WageTable(wages_path(data_path))
+        choice = choose(soc_codes, place)
     except MissingWages:
         return _without("there is no wage table beside this data file; `ooh data import --oews FILE` builds it")
-    except DataError as error:
-        return _without(str(error))
-    period = table.header.release
-    known = [soc for soc in soc_codes if table.index(soc) is not None]
-    if not known:
-        return _without(f"OEWS {period} has no estimates for this occupation")
-    brief = table.brief(max(known, key=_jobs_in(table)) if len(known) > 1 else known[0])
+    brief, period, asked = choice.brief, choice.period, choice.asked
     if brief is None:
         return _without(f"OEWS {period} has no estimates for this occupation")
     hourly = brief.paid == "hourly"
     which = f"{brief.title} (SOC {brief.soc})"
-    if len(known) > 1:
-        which += f", the largest of the profile's {len(known)} detailed occupations"
+    if choice.known > 1:
+        which += f", the largest of the profile's {choice.known} detailed occupations"
     intro = [f"OEWS {period} estimates for {which}."]
     if whole and pay_year is not None:
         intro.append(f"They come a year after the Handbook's pay above (May {pay_year}).")
@@ -72,7 +63,6 @@ def local_pay(
         intro.append(note)
     median, unit = pay_name("median", hourly), "hourly" if hourly else "annual"
     pay_header, jobs_header = f"Median {unit}, {period}", f"Jobs, {period}"
-    asked = _asked(table, brief.soc, place) if place is not None else []
     asked_rows = [[e.area.name, pay_text(e.row, median), count_text(e.row, "employment")] for e in asked]
     tables = [
         *([LocalTable(f"Where you asked, {period}", ["Area", pay_header, jobs_header], asked_rows)] if asked else []),
@@ -96,28 +86,6 @@ def local_pay(
         "best_paying_areas": [_record(p.code, p.name, p.row) for p in brief.best_areas],
     }
     return LocalPay([*intro, more], tables, data)
-
-
-def _asked(table: WageTable, soc: str, place: Asked) -> list[Estimate]:
-    """The estimates of ``soc`` in the state or areas the words named."""
-    from ooh_cli.core.wages import estimates, local_areas, state_areas
-
-    if place.areas:
-        areas = [area for area in local_areas(table) if area.name in place.areas]
-    else:
-        areas = state_areas(table, [place.state] if place.state else [])
-    return estimates(table, soc, areas)
-
-
-def _jobs_in(table: WageTable) -> Callable[[str], int]:
-    """National employment by SOC code, for picking a profile's largest detailed occupation."""
-    column = table.column(NATIONAL)
-
-    def jobs(soc: str) -> int:
-        index = table.index(soc)
-        return (column.employment[index] or 0) if column is not None and index is not None else 0
-
-    return jobs
 
 
 def _without(why: str) -> LocalPay:

@@ -380,7 +380,7 @@ def _source(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
 def _local(occ: Occupation, catalog: Catalog, whole: bool, place: Place | None = None) -> LocalPay:
     from ooh_cli.output.localpay import local_pay
 
-    return local_pay(occ.id, occ.soc_codes, catalog.path, whole, occ.pay.year, place)
+    return local_pay(occ.id, occ.soc_codes, catalog.local_choice, whole, occ.pay.year, place)
 
 
 def _state_and_area(occ: Occupation, catalog: Catalog, whole: bool, place: Place | None = None) -> list[Block]:

@@ -171,7 +171,7 @@ def seed(staging_folder: Path, data_file: Path, records: bool) -> Path:
             if path == data_file:
                 if records:
                     shutil.copy2(path, target)
-            elif path.is_file() and (path.name.startswith(stem + ".") or path.name == "wages.bin"):
+            elif path.is_file() and path.name.startswith(stem + "."):  # the database beside it
                 shutil.copy2(path, staging_folder / path.name.replace(stem, target.stem, 1))
     except OSError as error:
         raise DataError(f"cannot copy the data in use into {staging_folder}: {error.strerror or error}") from None
