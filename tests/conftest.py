@@ -22,8 +22,10 @@ Invoke = Callable[..., Result]
 
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test gets its own cache directory, a fixed terminal width and no colour."""
+    """Every test gets its own cache and data directories, a fixed terminal width and no colour."""
     monkeypatch.setenv("OOH_CACHE_DIR", str(tmp_path / "cache"))
+    # No edition a developer built with `ooh data update` takes the bundled data's place.
+    monkeypatch.setenv("OOH_DATA_HOME", str(tmp_path / "data-home"))
     monkeypatch.setenv("COLUMNS", str(WIDTH))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("OOH_DATA", raising=False)

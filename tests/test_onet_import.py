@@ -251,3 +251,39 @@ def test_a_new_document_not_yet_written_gives_the_same_bytes(data_copy: Path, da
     assert not database_path(data_copy).exists()  # nothing written until `commit`
     commit(data_copy, None, [from_document.staged])
     assert Store(data_copy).onet() is not None and from_document.staged.changed
+
+
+def test_the_zip_o_net_publishes_is_read_without_unpacking(
+    invoke: Invoke, data_copy: Path, database: Path, tmp_path: Path
+) -> None:
+    import zipfile
+
+    from_folder = invoke("data", "import", "--onet", str(database), data=data_copy)
+    assert from_folder.exit_code == 0, from_folder.output
+    onet = Store(data_copy).onet()
+    assert onet is not None
+    expected = [onet.profile(profile_id) for profile_id in onet.header.ids]
+    database_path(data_copy).unlink()
+    packed = tmp_path / "db_29_3_excel.zip"
+    with zipfile.ZipFile(packed, "w") as archive:
+        for book in database.glob("*.xlsx"):
+            archive.write(book, f"db_29_3_excel/{book.name}")  # the folder O*NET's zip holds them in
+    before = set(tmp_path.rglob("*"))
+    result = invoke("data", "import", "--onet", str(packed), data=data_copy)
+    assert result.exit_code == 0, result.output
+    from_zip = Store(data_copy).onet()
+    assert from_zip is not None and [from_zip.profile(i) for i in from_zip.header.ids] == expected
+    assert set(tmp_path.rglob("*")) - before == {database_path(data_copy)}  # nothing unpacked beside it
+
+
+def test_a_zip_without_a_workbook_names_it(invoke: Invoke, data_copy: Path, database: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    packed = tmp_path / "db.zip"
+    with zipfile.ZipFile(packed, "w") as archive:
+        for book in database.glob("*.xlsx"):
+            if book.stem != "Skills":
+                archive.write(book, book.name)
+    result = invoke("data", "import", "--onet", str(packed), data=data_copy)
+    assert result.exit_code == 3
+    assert "Skills.xlsx: not found" in result.stderr

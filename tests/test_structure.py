@@ -67,13 +67,21 @@ def test_the_cycle_check_can_fail() -> None:
     assert GRAPH["ooh_cli.cli"] >= {"ooh_cli.cli.edge", "ooh_cli.cli.options", "ooh_cli.cli.session"}
 
 
+def test_only_the_update_path_imports_httpx() -> None:
+    """Downloads are `ooh data update`'s alone: no lookup may load httpx at start-up."""
+    importers = {name for name, path in NAMES.items() if any(i.split(".")[0] == "httpx" for i in imports(path))}
+    assert importers == {"ooh_cli.update.fetch"}
+
+
 def test_every_lazily_built_command_names_a_module_of_the_cli() -> None:
     from ooh_cli.cli.commands import MODULES
 
     assert {f"ooh_cli.cli.{module}" for module in MODULES.values()} <= set(NAMES)
 
 
-@pytest.mark.parametrize("name", [n for n in NAMES if n.startswith(("ooh_cli.core", "ooh_cli.importer"))])
+@pytest.mark.parametrize(
+    "name", [n for n in NAMES if n.startswith(("ooh_cli.core", "ooh_cli.importer", "ooh_cli.update"))]
+)
 def test_the_core_knows_nothing_of_typer_rich_or_the_cli(name: str) -> None:
     outside = {i for i in imports(NAMES[name]) if i.split(".")[0] in ("typer", "rich", "click")}
     ours = {i for i in imports(NAMES[name]) if i.startswith(("ooh_cli.cli", "ooh_cli.output"))}

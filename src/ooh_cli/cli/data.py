@@ -11,6 +11,7 @@ from ooh_cli.cli.session import session
 from ooh_cli.cli.words import OohTyper
 from ooh_cli.core.errors import DataError, UsageError
 from ooh_cli.output import emit
+from ooh_cli.update.sources import ONET_VERSIONS
 
 app = OohTyper(
     name="data",
@@ -69,7 +70,7 @@ def import_(
         typer.Option(
             "--onet",
             metavar="FOLDER",
-            help="The O*NET database's folder of Excel files, for skills, interests, technology and job zones; "
+            help="The O*NET database's Excel files (a folder, or the zip O*NET publishes), for skills, interests, technology and job zones; "
             "without it, the O*NET data beside the data file is kept.",
             show_default=False,
         ),
@@ -98,29 +99,16 @@ def import_(
     Each source is optional: the BLS profile pages, workbook and index go together; --cip, --oews and --onet
     may each be given alone to update only what they provide.
     """
-    from ooh_cli.cli.sources import check_sources, import_records, report_step, run_steps
-    from ooh_cli.core.database import database_path
-    from ooh_cli.importer.switch import commit, import_lock, terminate_as_interrupt
+    from ooh_cli.cli.sources import check_sources, import_sources
 
     current = session(ctx)
-    env = current.env
     target = output or current.path
     if target.is_dir():
         raise UsageError(
             f"--output: {target} is a folder; name the data file to write, such as {target / 'occupations.yaml'}"
         )
     check_sources(pages, projections, index, cip, oews, onet)
-    # Everything is read and built before anything is written, then written all or nothing (importer/switch.py):
-    # a bad source, an interrupt or a full disk leaves every file as it was. One import at a time per folder.
-    with import_lock(target.parent), terminate_as_interrupt():
-        records = import_records(env, target, pages, projections, index, cip, allow_partial)
-        document = records.document if records else None
-        prepared = run_steps(env, target, document, {"--oews": oews, "--onet": onet})
-        commit(target, records.text if records else None, [step.staged for step in prepared])
-    if records is not None:
-        records.write(env)
-    for step in prepared:
-        report_step(env, database_path(target), step)
+    import_sources(current.env, target, pages, projections, index, cip, oews, onet, allow_partial=allow_partial)
 
 
 @app.command(epilog=examples("ooh data validate", "ooh data validate data/occupations.yaml"))
@@ -151,12 +139,15 @@ def validate(
 @app.command(epilog=examples("ooh data info", "ooh data info --format json"))
 def info(ctx: typer.Context, fmt: TableFormatOption = "table") -> None:
     """Describe the data file in use: edition, projection period, profiles, groups, when it was built, wages, O*NET."""
+    from ooh_cli.cli.updating import in_use
+
     current = session(ctx)
     catalog = current.catalog()
     current.store.check()
     held = current.store.describe()
     meta = catalog.meta
     facts = {
+        **in_use(current.path),
         "file": str(current.path),
         "edition": meta.edition,
         "projection_period": meta.projection_period,
@@ -240,3 +231,84 @@ def export(
         env.message(f"no O*NET data beside {current.path}: the O*NET tables are empty (see `ooh data import --help`)")
     if not done.full_text:
         env.message("this Python's SQLite has no FTS5: exported without full-text search (docs/export.md)")
+
+
+@app.command(
+    epilog=examples(
+        "ooh data update --contact you@example.org",
+        "ooh data update --only oews",
+        "ooh data update --check",
+        "ooh data update --mirror file:///srv/mirror --into data",
+    )
+)
+def update(
+    ctx: typer.Context,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            metavar="SOURCES",
+            help="Update only these sources, comma-separated: ooh (the Handbook), oews (state and metro pay), onet.",
+            show_default=False,
+        ),
+    ] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into",
+            metavar="FOLDER",
+            help="Write the new data files into this folder (data/ for a release) instead of a new edition.",
+            show_default=False,
+        ),
+    ] = None,
+    mirror: Annotated[
+        str | None,
+        typer.Option(
+            "--mirror",
+            metavar="URL",
+            help="Read every official file from this mirror (http, https or file), laid out as MIRROR/host/path.",
+            show_default=False,
+        ),
+    ] = None,
+    contact: Annotated[
+        str | None,
+        typer.Option(
+            "--contact",
+            metavar="EMAIL",
+            envvar="OOH_CONTACT",
+            help="Your email address, sent with every request: BLS refuses downloads that do not say who asks.",
+            show_default=False,
+        ),
+    ] = None,
+    onet_version: Annotated[
+        str,
+        typer.Option("--onet-version", metavar="VERSION", help="The O*NET database release to download."),
+    ] = ONET_VERSIONS[-1],
+    check: Annotated[
+        bool, typer.Option("--check", help="Only ask whether anything newer is published (exit 1 if so).")
+    ] = False,
+) -> None:
+    """Download the newest official files, build a new edition from them, check it, and switch to it.
+
+    The bundled data is never changed and stays the default until an update succeeds; a second update
+    downloads only what changed. `ooh data use bundled` goes back to the bundled data.
+    """
+    from ooh_cli.cli.updating import run_check, run_update
+
+    current = session(ctx)
+    if check:
+        run_check(current, only, mirror, contact, onet_version)
+    else:
+        run_update(current, only, into, mirror, contact, onet_version)
+
+
+@app.command(epilog=examples("ooh data use bundled", "ooh data use 2025-35"))
+def use(
+    ctx: typer.Context,
+    edition: Annotated[str, typer.Argument(metavar="EDITION", help="An edition `ooh data update` built, or bundled.")],
+) -> None:
+    """Switch the data in use to an edition built by `ooh data update`, or back to the bundled data."""
+    from ooh_cli.core.editions import use as switch
+
+    switch(edition)
+    session(ctx).env.message(f"now using {'the bundled data' if edition == 'bundled' else 'edition ' + edition}")

@@ -83,8 +83,10 @@ def import_records(
     index: Path | None,
     cip: Path | None,
     allow_partial: bool = False,
+    page_text: bool = False,
 ) -> RecordsImport | None:
-    """The data file rebuilt from the BLS files, or only its programs from the crosswalk; None without either."""
+    """The data file rebuilt from the BLS files, or only its programs from the crosswalk; None without either.
+    ``page_text`` keeps each page's own text (for an edition we wrote no prose for)."""
     from ooh_cli.core.yamlio import dump_yaml
     from ooh_cli.importer import build_document, read_existing
 
@@ -112,9 +114,12 @@ def import_records(
                     lambda done, total: bar.update(task, completed=done, total=total),
                     cip=cip,
                     allow_partial=allow_partial,
+                    page_text=page_text,
                 )
         else:
-            document, report = build_document(pages, projections, index, existing, cip=cip, allow_partial=allow_partial)
+            document, report = build_document(
+                pages, projections, index, existing, cip=cip, allow_partial=allow_partial, page_text=page_text
+            )
     # Rewrite whenever the bytes would differ, so hand edits are put back in the documented layout.
     before = target.read_text(encoding="utf-8") if existing is not None else None
     text = dump_yaml(document)
@@ -154,3 +159,35 @@ def report_step(env: Environment, database: Path, prepared: Prepared) -> None:
         env.message(f"warning: {warning}")
     if not prepared.staged.changed:
         env.stdout.write(f"{database}: already up to date; not rewritten\n")
+
+
+def import_sources(
+    env: Environment,
+    target: Path,
+    pages: Path | None,
+    projections: Path | None,
+    index: Path | None,
+    cip: Path | None,
+    oews: Path | None,
+    onet: Path | None,
+    *,
+    allow_partial: bool = False,
+    page_text: bool = False,
+) -> None:
+    """Build ``target`` and the database beside it from the sources given, for `ooh data import` and `ooh data
+    update` alike. Everything is read and built before anything is written, then written all or nothing
+    (importer/switch.py): a bad source, an interrupt or a full disk leaves every file as it was. One import at a
+    time per folder."""
+    from ooh_cli.core.database import database_path
+    from ooh_cli.core.interrupts import terminate_as_interrupt
+    from ooh_cli.importer.switch import commit, import_lock
+
+    with import_lock(target.parent), terminate_as_interrupt():
+        records = import_records(env, target, pages, projections, index, cip, allow_partial, page_text)
+        document = records.document if records else None
+        prepared = run_steps(env, target, document, {"--oews": oews, "--onet": onet})
+        commit(target, records.text if records else None, [step.staged for step in prepared])
+    if records is not None:
+        records.write(env)
+    for step in prepared:
+        report_step(env, database_path(target), step)

@@ -34,11 +34,16 @@ def vocabulary_path() -> Path:
 
 
 def data_path(option: Path | None) -> Path:
-    """The file `--data` names, else `OOH_DATA`, else the bundled one."""
+    """The file `--data` names, else `OOH_DATA`, else the edition `ooh data update` switched to, else the
+    bundled one."""
     if option is not None:
         return option
     from_env = os.environ.get(DATA_ENV)
-    return Path(from_env) if from_env else bundled_data_path()
+    if from_env:
+        return Path(from_env)
+    from ooh_cli.core.editions import current_data_file
+
+    return current_data_file() or bundled_data_path()
 
 
 def stat_data_file(path: Path) -> os.stat_result:

@@ -15,6 +15,7 @@ class ExitCode:
     BAD_DATA: Final = 3
     INTERNAL: Final = 4
     OUTPUT: Final = 5
+    DOWNLOAD: Final = 6
     INTERRUPTED: Final = 130
 
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import sqlite3
 import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ooh_cli.core.errors import DataError, UsageError
 from ooh_cli.core.exportschema import OOH_TABLES, SOURCES, FtsTable, Table
 from ooh_cli.core.exporttables import FTS_TABLES, OEWS_TABLES, ONET_TABLES
+from ooh_cli.core.interrupts import terminate_as_interrupt
 
 if TYPE_CHECKING:
     from ooh_cli.core.exportsource import ExportSource
@@ -63,7 +62,7 @@ def export_sqlite(source: ExportSource, path: Path, force: bool = False) -> Expo
     if not path.parent.is_dir():
         raise UsageError(f"no directory {path.parent} to write {path.name} in")
     full_text = has_fts5()
-    with _temporary(path) as database, _temporary(metadata) as description, _terminate_as_interrupt():
+    with _temporary(path) as database, _temporary(metadata) as description, terminate_as_interrupt():
         try:
             rows, wages, onet = _write(database, source, full_text)
             description.write_text(metadata_json(path.stem, full_text), encoding="utf-8")
@@ -90,23 +89,6 @@ def _temporary(target: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
-
-
-@contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """While exporting, SIGTERM interrupts as Ctrl-C does, so that the temporary files are removed."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _sync(path: Path) -> None:

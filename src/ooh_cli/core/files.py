@@ -1,4 +1,5 @@
-"""Reading a data file with a bound: a pipe or a huge file is never read until memory runs out."""
+"""Reading a data file with a bound (a pipe or a huge file is never read until memory runs out), and writing a
+small file all at once."""
 
 from __future__ import annotations
 
@@ -32,3 +33,17 @@ def read_bounded(path: Path) -> bytes:
     if len(raw) > MAX_DATA_BYTES:
         raise too_large(path)
     return raw
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a small file (a manifest, the name of the edition in use) so that readers see the old bytes or the
+    new, never part of them: a temporary file beside it, renamed over it. OS errors become DataError."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temp.write_bytes(data)
+        temp.replace(path)
+    except BaseException as error:
+        temp.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise DataError(f"cannot write {path}: {error.strerror or error}") from None
+        raise

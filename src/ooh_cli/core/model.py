@@ -169,6 +169,19 @@ class Source(Record, frozen=True):
     last_modified: Name | None = None
 
 
+class PageText(Record, frozen=True):
+    """The page's own text of each section, for an edition the project wrote no prose for: BLS's words, kept
+    only in a user's own edition (`ooh data update`), never in the bundled data."""
+
+    edition: Name
+    # Each section as the page's paragraphs and list items, in order.
+    what_they_do: tuple[Prose, ...] = ()
+    work_environment: tuple[Prose, ...] = ()
+    how_to_become: tuple[Prose, ...] = ()
+    pay: tuple[Prose, ...] = ()
+    outlook: tuple[Prose, ...] = ()
+
+
 class ClusterOutlook(Record, frozen=True):
     """An older edition's outlook for a whole career cluster, e.g. health care careers."""
 
@@ -213,6 +226,7 @@ class Occupation(Record, frozen=True):
     programs: tuple[Program, ...] = ()
     associations: tuple[Association, ...] = ()
     source: Source = Source()
+    bls_text: PageText | None = None
     history: tuple[HistoryEntry, ...] = ()
     notes: tuple[Prose, ...] = ()
 

@@ -35,3 +35,23 @@ def read_az_index(path: Path) -> dict[str, list[str]]:
 def _profile_slug(href: str) -> str | None:
     match = _PROFILE_PATH.match(urlsplit(href).path)
     return match.group(1) if match else None
+
+
+def profile_paths(path: Path) -> dict[str, str]:
+    """The address path (``/ooh/<group>/<slug>.htm``) of every profile the index lists, by slug, in index order.
+
+    A profile is listed under its own title ("Military careers") as well as behind other titles' "see:"; the
+    page's banner also links to pages that are no profiles (the FAQ), so it is left out.
+    """
+    tree = parse_html(read_page(path, "the saved OOH A-Z index page"), path)
+    for banner in tree.css("#ooh-banner"):
+        banner.decompose()
+    pages: dict[str, str] = {}
+    for anchor in tree.css("li a"):
+        page = urlsplit(attr(anchor, "href")).path
+        match = _PROFILE_PATH.match(page)
+        if match:
+            pages.setdefault(match.group(1), page)
+    if not pages:
+        raise SourceError(path, "no links to profile pages; expected the OOH A-Z index page")
+    return pages

@@ -21,6 +21,7 @@ from ooh_cli.core.errors import DataError
 from ooh_cli.core.vocab import VARIES
 from ooh_cli.importer.azindex import read_az_index
 from ooh_cli.importer.completeness import check_pages, check_programs, missing_from_page, sourced_fields
+from ooh_cli.importer.editions import EDITIONS, Edition, derived_edition
 from ooh_cli.importer.errors import SourceError
 from ooh_cli.importer.merge import META_KEYS, changed_fields, merge_record, prune, same, union_keys
 from ooh_cli.importer.pages import ProfilePage, read_profile
@@ -31,35 +32,6 @@ from ooh_cli.importer.values import round_half_up
 ProgressCallback = Callable[[int, int], None]
 
 SOURCE_URL = "https://www.bls.gov/ooh/"
-
-
-@dataclass(frozen=True, slots=True)
-class Edition:
-    """What the Handbook states for a whole edition, for checking (and backing up) what the files give."""
-
-    average_growth_percent: int
-    median_pay_all: int
-    # Growth percent per outlook category, inclusive; None is an open end.
-    thresholds: Mapping[str, tuple[int | None, int | None]]
-
-
-# Data, not logic: the Handbook's definitions for the 2024-34 edition, as restated in
-# ../shared/bls/2024-34/README.md ("Outlook categories"): average growth of all occupations 3%, median pay
-# of all workers $49,500 (May 2024), and the category thresholds. Add an entry for each new edition.
-EDITIONS: Mapping[str, Edition] = {
-    "2024-34": Edition(
-        average_growth_percent=3,
-        median_pay_all=49500,
-        thresholds={
-            "much-faster": (7, None),
-            "faster": (5, 6),
-            "average": (3, 4),
-            "slower": (1, 2),
-            "little-change": (0, 0),
-            "decline": (None, -1),
-        },
-    ),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +84,13 @@ def build_document(
     cip: Path | None = None,
     today: date | None = None,
     allow_partial: bool = False,
+    page_text: bool = False,
 ) -> tuple[dict[str, Any], ImportReport]:
     """Read the profile pages, the projections workbook and the A-Z index; merge into ``existing``.
 
     With ``cip``, the CIP-SOC crosswalk gives each profile its programs of study; without it, the programs
-    already in ``existing`` stay as they are.
+    already in ``existing`` stay as they are. ``page_text`` keeps each page's own text (importer/pagetext.py),
+    for an edition the project wrote no prose for; it is never asked for the bundled data.
 
     Returns the document (``meta`` and ``occupations`` sorted by id, the YAML shape of docs/data-format.md)
     and a report. ``progress(done, total)`` is called after each file. ``meta.built`` becomes ``today``
@@ -150,11 +124,17 @@ def build_document(
         advance()
 
     edition_name = _edition_name(projections, pages, report)
-    edition = EDITIONS.get(edition_name)
+    edition = EDITIONS.get(edition_name) or derived_edition(projections, pages)
     if edition is None:
         raise SourceError(
             projections_path,
-            f"edition {edition_name}: its outlook thresholds are unknown; add them to EDITIONS in {__name__}",
+            f"edition {edition_name}: its outlook thresholds are unknown and the pages do not show them; "
+            f"add them to EDITIONS in {__name__}",
+        )
+    if edition_name not in EDITIONS:
+        report.warnings.append(
+            f"edition {edition_name}: outlook thresholds read from the pages' categories; check them against the "
+            "Handbook's definitions and add them to EDITIONS"
         )
     linked = projections.by_profile()
     page_ids = {page.id for page in pages}
@@ -166,7 +146,7 @@ def build_document(
 
     records: dict[str, dict[str, Any]] = {}
     made: list[tuple[ProfilePage, dict[str, Any]]] = []
-    for page in pages:
+    for page, page_path in zip(pages, page_paths, strict=True):
         rows = linked.get(page.id, [])
         report.warnings.extend(f"{page.id}: {warning}" for warning in page.warnings)
         report.warnings.extend(_check_category(page, edition))
@@ -178,6 +158,10 @@ def build_document(
         programs = programs_for(fresh, crosswalk, old)
         if programs:
             fresh["programs"] = programs
+        if page_text:
+            from ooh_cli.importer.pagetext import read_page_text
+
+            fresh["bls_text"] = {"edition": edition_name, **read_page_text(page_path)}
         merged = merge_record(fresh, old)
         records[page.id] = merged
         if old is None:

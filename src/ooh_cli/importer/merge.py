@@ -40,6 +40,8 @@ SOURCE_FIELDS = frozenset(
         *(f"employment.{key}" for key in SECTION_KEYS["employment"]),
         *(f"outlook.{key}" for key in SECTION_KEYS["outlook"] if key != "prospects"),
         *(f"source.{key}" for key in SECTION_KEYS["source"]),
+        # BLS's own words, asked for by `ooh data update` for a new edition; any other import drops them.
+        "bls_text",
     }
 )
 

@@ -22,6 +22,7 @@ from ooh_cli.core.states import BY_FIPS
 from ooh_cli.core.wagefile import COLUMNS, FIGURES, MEDIANS, Area, Brief, Row
 from ooh_cli.core.wages import brief_of
 from ooh_cli.importer.errors import SourceError
+from ooh_cli.importer.oews_flat import convert, is_flat_folder
 from ooh_cli.importer.switch import Staged
 
 ALL_INDUSTRIES = "000000"
@@ -55,7 +56,18 @@ def read_oews(path: Path, soc_codes: Iterable[str]) -> WageImport:
 
 @contextlib.contextmanager
 def _database(path: Path) -> Iterator[sqlite3.Connection]:
-    """The file opened read-only; a gzipped one is unpacked into a temporary folder first."""
+    """The file opened read-only; a gzipped one is unpacked into a temporary folder first, and a folder of
+    BLS's time-series files (importer/oews_flat.py) is turned into one."""
+    if is_flat_folder(path):
+        with tempfile.TemporaryDirectory(prefix="ooh-oews-") as folder:
+            database = Path(folder) / "oews.sqlite"
+            convert(path, database)
+            connection = sqlite3.connect(database)
+            try:
+                yield connection
+            finally:
+                connection.close()
+        return
     try:
         with path.open("rb") as stream:
             start = stream.read(len(SQLITE_MAGIC))

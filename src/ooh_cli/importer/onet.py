@@ -7,10 +7,12 @@ combine.py turns these facts into each profile's block; `import_onet` does both 
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ooh_cli.core.onet import INTERESTS
@@ -62,17 +64,51 @@ class Database:
     knowledge_names: list[str]
 
 
-def rows(directory: Path, name: str) -> Iterator[dict[str, Any]]:
-    """The rows of ``name``.xlsx as dicts of the columns it must have; a SourceError when it cannot be read."""
-    from openpyxl import load_workbook
+class Workbooks:
+    """The database's Excel files: a folder of them, or the zip O*NET publishes, whose members are read into
+    memory one at a time and never unpacked to disk."""
 
-    path = directory / f"{name}.xlsx"
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self._zip: zipfile.ZipFile | None = None
+        if source.is_dir():
+            self._members = {path.stem: path.name for path in source.glob("*.xlsx")}
+        elif source.is_file() and zipfile.is_zipfile(source):
+            self._zip = zipfile.ZipFile(source)
+            listed = [name for name in self._zip.namelist() if name.endswith(".xlsx")]
+            self._members = {PurePosixPath(name).stem: name for name in listed}
+        else:
+            raise SourceError(source, "not a folder or zip of the O*NET database's Excel files")
+
+    def has(self, name: str) -> bool:
+        return name in self._members
+
+    def where(self, name: str) -> Path:
+        return self.source / self._members.get(name, f"{name}.xlsx")
+
+    def load(self, name: str) -> Any:
+        """The workbook ``name``, opened read-only."""
+        from openpyxl import load_workbook
+
+        if name not in self._members:
+            raise SourceError(
+                self.where(name), "not found; is --onet the O*NET database's Excel files (a folder or zip)?"
+            )
+        if self._zip is None:
+            return load_workbook(self.where(name), read_only=True, data_only=True)
+        with self._zip.open(self._members[name]) as member:
+            return load_workbook(io.BytesIO(member.read()), read_only=True, data_only=True)
+
+
+def rows(workbooks: Workbooks, name: str) -> Iterator[dict[str, Any]]:
+    """The rows of ``name``.xlsx as dicts of the columns it must have; a SourceError when it cannot be read."""
+    path = workbooks.where(name)
     wanted = FILES[name]
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise SourceError(path, "not found; is --onet the folder of the O*NET database's Excel files?") from None
-    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        book = workbooks.load(name)
+    except (SourceError, MemoryError):
+        raise
+    except Exception as error:  # openpyxl and zipfile raise many kinds for a file that is not a workbook
         raise SourceError(path, f"not a readable Excel workbook ({type(error).__name__})") from None
     try:
         sheet = book.worksheets[0]
@@ -105,10 +141,9 @@ def _number(path_name: str, value: Any) -> float:
     return float(value)
 
 
-def read_database(directory: Path) -> Database:
-    """Every occupation of the database in ``directory`` with its facts."""
-    if not directory.is_dir():
-        raise SourceError(directory, "not a folder; --onet takes the folder of the O*NET database's Excel files")
+def read_database(source: Path) -> Database:
+    """Every occupation of the database in ``source`` (a folder of Excel files, or O*NET's zip) with its facts."""
+    directory = Workbooks(source)
     occupations: dict[str, Facts] = {}
     for row in rows(directory, "Occupation Data"):
         code = _code("Occupation Data.xlsx", row["O*NET-SOC Code"])
@@ -124,7 +159,7 @@ def read_database(directory: Path) -> Database:
         ("Work Styles", "work_styles"),
         ("Work Values", "work_values"),
     ):
-        if name in OPTIONAL_FILES and not (directory / f"{name}.xlsx").exists():
+        if name in OPTIONAL_FILES and not directory.has(name):
             continue
         order = names.setdefault(attribute, [])
         for row in rows(directory, name):
@@ -162,7 +197,7 @@ def read_database(directory: Path) -> Database:
                 hot or row["Hot Technology"] == "Y",
                 in_demand or row["In Demand"] == "Y",
             )
-    if (directory / "Education, Training, and Experience.xlsx").exists():
+    if directory.has("Education, Training, and Experience"):
         for row in rows(directory, "Education, Training, and Experience"):
             found = facts("Education, Training, and Experience", row["O*NET-SOC Code"])
             if found is not None and row["Scale ID"] == "RL":
@@ -171,7 +206,7 @@ def read_database(directory: Path) -> Database:
     for row in rows(directory, "Alternate Titles"):
         if (found := facts("Alternate Titles", row["O*NET-SOC Code"])) is not None and row["Alternate Title"]:
             found.alternate_titles.append(str(row["Alternate Title"]).strip())
-    if (directory / "Related Occupations.xlsx").exists():
+    if directory.has("Related Occupations"):
         for row in rows(directory, "Related Occupations"):
             if (found := facts("Related Occupations", row["O*NET-SOC Code"])) is not None:
                 other = _code("Related Occupations.xlsx", row["Related O*NET-SOC Code"])
@@ -180,7 +215,7 @@ def read_database(directory: Path) -> Database:
     return Database(occupations, names.get("skills", []), names.get("knowledge", []))
 
 
-def _interests(directory: Path, facts: Callable[[str, Any], Facts | None]) -> None:
+def _interests(directory: Workbooks, facts: Callable[[str, Any], Facts | None]) -> None:
     """RIASEC scores (scale OI) and O*NET's high-point codes (scale IH: 1-6 for R-C, 0 for none)."""
     high_points: dict[str, dict[str, int]] = {}
     for row in rows(directory, "Interests"):

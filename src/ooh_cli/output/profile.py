@@ -162,10 +162,19 @@ def _summary(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     return blocks
 
 
+def in_bls_words(occ: Occupation, section: str) -> list[Block]:
+    """The page's own text of ``section``, labelled, where an update kept it (an edition we wrote no prose for)."""
+    if occ.bls_text is None or not getattr(occ.bls_text, section):
+        return []
+    label = Paragraph(f"In BLS's words, {occ.bls_text.edition} edition:")
+    return [label, *(Paragraph(paragraph) for paragraph in getattr(occ.bls_text, section))]
+
+
 def _what(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     # The summary heads the whole profile; this section says more, or stands in for it when shown alone.
-    text = occ.what_they_do or (None if whole and occ.summary else occ.summary or NOT_AVAILABLE)
-    blocks: list[Block] = [Paragraph(text)] if text else []
+    theirs = [] if occ.what_they_do else in_bls_words(occ, "what_they_do")
+    text = occ.what_they_do or (None if theirs or (whole and occ.summary) else occ.summary or NOT_AVAILABLE)
+    blocks: list[Block] = [Paragraph(text)] if text else theirs
     if occ.duties:
         blocks.append(Bullets("Duties", list(occ.duties)))
     return blocks or [Paragraph("Nothing beyond the summary above.")]
@@ -173,9 +182,7 @@ def _what(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
 
 def _work(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     work = occ.work_environment
-    blocks: list[Block] = []
-    if work.summary:
-        blocks.append(Paragraph(work.summary))
+    blocks: list[Block] = [Paragraph(work.summary)] if work.summary else in_bls_words(occ, "work_environment")
     if work.public_contact:  # rated for a few profiles only; the others are not "not available", they are silent
         blocks.append(Pairs([("Contact with patients or the public", _label(PUBLIC_CONTACT, work.public_contact))]))
     # One table for the profile, or one for each occupation it covers.
@@ -188,7 +195,7 @@ def _work(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
 
 def _become(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     entry = occ.how_to_become
-    blocks: list[Block] = [Paragraph(entry.summary)] if entry.summary else []
+    blocks: list[Block] = [Paragraph(entry.summary)] if entry.summary else in_bls_words(occ, "how_to_become")
     if not whole:  # in a whole profile the quick facts above give these
         blocks.append(Pairs(quick_facts(occ)[1:4]))
     return blocks + _lists(
@@ -221,8 +228,7 @@ def _pay(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
             [i.name, wage(i.median_annual, i.median_hourly, i.top_coded)] for i in pay.industries if i.part == part
         ]
         blocks.append(Grid(title, ["Industry", "Median pay"], wages, frozenset({1})))
-    if pay.summary:
-        blocks.append(Paragraph(pay.summary))
+    blocks += [Paragraph(pay.summary)] if pay.summary else in_bls_words(occ, "pay")
     return blocks
 
 
@@ -243,8 +249,7 @@ def _outlook(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
         (_year("Projected number of jobs", jobs.projected_year), count(jobs.projected_jobs)),
     ]
     blocks: list[Block] = [Pairs(rows)]
-    if outlook.prospects:
-        blocks.append(Paragraph(outlook.prospects))
+    blocks += [Paragraph(outlook.prospects)] if outlook.prospects else in_bls_words(occ, "outlook")
     # The table says more than the figures above only for a profile covering several occupations.
     if len(outlook.projections) > 1:
         headers = [
@@ -363,6 +368,8 @@ def _source(occ: Occupation, catalog: Catalog, whole: bool) -> list[Block]:
     ]
     if meta.built:
         rows.append(("Data file built", meta.built))
+    if occ.bls_text is not None:
+        rows.append(("Text", f"BLS's own words, {occ.bls_text.edition} edition (kept by `ooh data update`)"))
     rows += source_rows(catalog)
     blocks: list[Block] = [Pairs(rows), Links("", [("Profile page", source.url or NOT_AVAILABLE)])]
     if occ.notes:
