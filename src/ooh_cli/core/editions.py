@@ -9,7 +9,6 @@ The bundled data stays the default until an update succeeds; `ooh data use bundl
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -67,6 +66,8 @@ def installed(home: Path | None = None) -> list[str]:
 
 def about(name: str, home: Path | None = None) -> dict[str, object]:
     """What edition.json says of an edition; {} if it cannot be read."""
+    import json  # here: every lookup imports this module, and only `data info` reads the file
+
     try:
         found = json.loads((edition_folder(name, home) / ABOUT).read_text(encoding="utf-8"))
     except (OSError, ValueError):
