@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, AnyStr
 
 from ooh_cli.core.errors import DataError, unreadable
 from ooh_cli.core.files import read_bounded
-from ooh_cli.core.sanitize import UNSAFE
+from ooh_cli.core.sanitize import unsafe
 from ooh_cli.core.validate import shorten
 
 if TYPE_CHECKING:
@@ -268,7 +268,7 @@ def _dumper() -> type[Any]:
 
         def represent_str(self, data: str) -> Any:
             # Double quotes, where the emitter escapes controls (\e, \x9B, \N) rather than writing them raw.
-            return self.represent_scalar("tag:yaml.org,2002:str", data, style='"' if UNSAFE.search(data) else None)
+            return self.represent_scalar("tag:yaml.org,2002:str", data, style='"' if unsafe(data) else None)
 
     Dumper.add_representer(str, Dumper.represent_str)
     return Dumper
