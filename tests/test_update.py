@@ -341,3 +341,14 @@ def test_only_onet_reads_the_zip_o_net_publishes(
     skills = invoke("show", "registered-nurses", "--section", "interests", data=None)
     assert skills.exit_code == 0, skills.output
     assert "O*NET 29.3" in skills.stdout
+
+
+def test_a_field_no_profile_has_means_the_pages_changed() -> None:
+    from ooh_cli.core.model import Occupation, Pay
+
+    bare = [Occupation(id=f"o{n}", title=f"O {n}", group="g") for n in range(3)]
+    found = run.problems(bare)
+    assert found[0] == f"only 3 profiles, fewer than the {run.MIN_PROFILES} of any edition"
+    assert "no profile has pay.median_annual: the pages' layout may have changed" in found
+    paid = [*bare[:2], Occupation(id="o2", title="O 2", group="g", pay=Pay(median_annual=50000))]
+    assert not any("pay.median_annual" in problem for problem in run.problems(paid))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
     from ooh_cli.cli.session import Session
     from ooh_cli.output.env import Environment
     from ooh_cli.update.fetch import Fetched, Progress
+    from ooh_cli.update.run import Changes
 
 
 def run_update(
@@ -49,7 +49,6 @@ def _update(
     from ooh_cli.cli.sources import import_sources
     from ooh_cli.core.datafile import read_data_file
     from ooh_cli.core.editions import use
-    from ooh_cli.update.fetch import CONTACT_ENV
     from ooh_cli.update.run import DOWNLOADS, changes, download, install, problems, publish, seed, staging
 
     env = current.env
@@ -58,7 +57,7 @@ def _update(
             home / DOWNLOADS,
             sources,
             onet_version,
-            contact=contact or os.environ.get(CONTACT_ENV) or None,
+            contact=contact,
             mirror=mirror,
             progress=progress,
         )
@@ -79,8 +78,7 @@ def _update(
             env, data_file, got.pages, got.projections, got.index, None, got.oews, got.onet, page_text=not same_edition
         )
         dataset, _ = read_data_file(data_file)
-        records = [_fields(occupation) for occupation in dataset.occupations]
-        found = problems(records)
+        found = problems(dataset.occupations)
         if found:
             raise DataError(
                 "the downloaded edition failed its checks and was not used; the data in use is unchanged", found
@@ -107,14 +105,7 @@ def _update(
     env.message(f"now using edition {name} ({place}); `ooh data use bundled` goes back to the bundled data")
 
 
-def _fields(occupation: Any) -> dict[str, Any]:
-    """The parts of a record update/run.py checks, as a plain mapping."""
-    import msgspec
-
-    return msgspec.to_builtins(occupation)  # type: ignore[no-any-return]
-
-
-def _report(env: Environment, name: str | None, diff: Any) -> None:
+def _report(env: Environment, name: str | None, diff: Changes) -> None:
     out = env.stdout.write
     out(f"edition {name}\n")
     if diff.added:
@@ -180,12 +171,12 @@ def run_check(current: Session, only: str | None, mirror: str | None, contact: s
     """Say, per source, what is in use and what is published; exit 1 when anything newer is."""
     from ooh_cli.core.editions import data_home
     from ooh_cli.importer.projections import read_projections
-    from ooh_cli.update.fetch import CONTACT_ENV, Fetcher, Wanted
+    from ooh_cli.update.fetch import Fetcher, Wanted
     from ooh_cli.update.run import DOWNLOADS
     from ooh_cli.update.sources import OEWS, OEWS_URL, ONET, OOH, WORKBOOK, WORKBOOK_URL, parse_only
 
     sources = parse_only(only)
-    fetcher = Fetcher(data_home() / DOWNLOADS, contact=contact or os.environ.get(CONTACT_ENV) or None, mirror=mirror)
+    fetcher = Fetcher(data_home() / DOWNLOADS, contact=contact, mirror=mirror)
     catalog = current.catalog()
     rows: list[tuple[str, str | None, str | None]] = []
     if OOH in sources:

@@ -12,13 +12,14 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ooh_cli.core.editions import ABOUT, DATA_FILE, EDITIONS, edition_folder
 from ooh_cli.core.errors import DataError
+from ooh_cli.core.model import Occupation
 from ooh_cli.update.fetch import Fetched, Fetcher, Progress
 from ooh_cli.update.sources import (
     INDEX,
@@ -113,14 +114,14 @@ def changes(before: Iterable[tuple[str, tuple[str, ...]]], after: Iterable[tuple
     return found
 
 
-def problems(records: list[dict[str, Any]]) -> list[str]:
+def problems(records: Sequence[Occupation]) -> list[str]:
     """Why an edition built from downloads must not replace the data in use; [] when it may."""
     found = []
     if len(records) < MIN_PROFILES:
         found.append(f"only {len(records)} profiles, fewer than the {MIN_PROFILES} of any edition")
     for name in EXPECTED_FIELDS:
         section, key = name.split(".")
-        if records and not any((record.get(section) or {}).get(key) is not None for record in records):
+        if records and not any(getattr(getattr(record, section), key) is not None for record in records):
             found.append(f"no profile has {name}: the pages' layout may have changed")
     return found
 
