@@ -7,6 +7,10 @@ run's ratio to the floor run just before it, which a slow spell of the machine m
     python benchmarks/run.py                  # shipped data and a 10,000-profile file, about seven minutes
     python benchmarks/run.py --quick          # shipped data only
     python benchmarks/run.py --instructions   # also count instructions with valgrind: the same on every run
+    python benchmarks/run.py --quick --before /tmp/old/.venv/bin/ooh   # an earlier version too, in the same run
+
+With --before, each case runs the earlier `ooh` too, alternating with the floor and this one, and both ratios
+are printed: before and after from one run of the machine.
 """
 
 from __future__ import annotations
@@ -42,6 +46,10 @@ class Case(NamedTuple):
     args: list[str]
     target: float  # the largest acceptable ratio to the floor
 
+    def run_by(self, program: str) -> Case:
+        """The same case run by another `ooh` executable (an earlier version)."""
+        return self._replace(name=f"{self.name} (before)", args=[program, *self.args[len(OOH) :]])
+
 
 def run_once(command: Sequence[str], env: dict[str, str]) -> Sample:
     """Run ``command`` with output to a pipe; its wall time and its own peak resident memory."""
@@ -67,6 +75,13 @@ def instructions(command: Sequence[str], env: dict[str, str]) -> int:
     if collected is None:
         raise SystemExit(f"valgrind counted nothing for {' '.join(command)}:\n{result.stderr}")
     return int(collected.group(1))
+
+
+def with_before(cases: list[Case], before: str | None) -> list[Case]:
+    """Each case, followed by the same case run by the ``before`` executable when there is one."""
+    if before is None:
+        return cases
+    return [run for case in cases for run in (case, case.run_by(before))]
 
 
 def count_instructions(cases: list[Case], env: dict[str, str]) -> None:
@@ -131,6 +146,9 @@ def main() -> None:
     parser.add_argument(
         "--instructions", action="store_true", help="also count each command's instructions with valgrind (slow)"
     )
+    parser.add_argument(
+        "--before", metavar="OOH", help="an earlier version's `ooh` executable, measured in the same run"
+    )
     args = parser.parse_args()
     if args.instructions and shutil.which("valgrind") is None:
         parser.error("--instructions needs valgrind on the PATH")
@@ -142,54 +160,57 @@ def main() -> None:
             env.pop(name, None)  # bytecode caching on, as on a user's machine
         print("\nShipped data (342 profiles), output to a pipe:")
         measure(
-            [
-                Case("ooh show medical-records-technician", [*OOH, "show", "medical-records-technician"], 1.15),
-                Case(
-                    "ooh compare (3 profiles)",
-                    [*OOH, "compare", "registered-nurses", "medical-records-technician", "medical-assistants"],
-                    1.15,
-                ),
-                Case("ooh list --outlook faster", [*OOH, "list", "--outlook", "faster"], 1.15),
-                Case("ooh search nurse", [*OOH, "search", "nurse"], 1.15),
-                Case(
-                    "ooh wages registered-nurses --state TX",
-                    [*OOH, "wages", "registered-nurses", "--state", "TX"],
-                    1.15,
-                ),
-                Case(
-                    "ooh show --section state-and-area",
-                    [*OOH, "show", "software-developers", "--section", "state-and-area"],
-                    1.15,
-                ),
-                Case(
-                    "ooh list --state TX --sort pay --limit 20",
-                    [*OOH, "list", "--state", "TX", "--sort", "pay", "--limit", "20"],
-                    1.3,
-                ),
-                # What the work asks (O*NET 29.3, the side file beside the data file).
-                Case(
-                    "ooh show registered-nurses --section skills",
-                    [*OOH, "show", "registered-nurses", "--section", "skills"],
-                    1.15,
-                ),
-                Case("ooh match --interests CIS", [*OOH, "match", "--interests", "CIS"], 1.3),
-                Case("ooh match --skills programming,math", [*OOH, "match", "--skills", "programming,math"], 1.3),
-                # The profile of the first case, named by one of its O*NET alternate titles only.
-                Case(
-                    "ooh show clinical documentation specialist",
-                    [*OOH, "show", "clinical", "documentation", "specialist"],
-                    1.15,
-                ),
-                Case("ooh search python (technology)", [*OOH, "search", "python"], 1.15),
-                # The profile's similar occupations, O*NET's related ones and the nearest by ratings.
-                Case("ooh similar registered-nurses", [*OOH, "similar", "registered-nurses"], 1.3),
-                # The O*NET filters on a page of rows, like the --state case (all 127 rows take longer to print).
-                Case(
-                    "ooh list --job-zone 2-3 --interest R --limit 20",
-                    [*OOH, "list", "--job-zone", "2-3", "--interest", "R", "--sort", "pay", "--limit", "20"],
-                    1.15,
-                ),
-            ],
+            with_before(
+                [
+                    Case("ooh show medical-records-technician", [*OOH, "show", "medical-records-technician"], 1.15),
+                    Case(
+                        "ooh compare (3 profiles)",
+                        [*OOH, "compare", "registered-nurses", "medical-records-technician", "medical-assistants"],
+                        1.15,
+                    ),
+                    Case("ooh list --outlook faster", [*OOH, "list", "--outlook", "faster"], 1.15),
+                    Case("ooh search nurse", [*OOH, "search", "nurse"], 1.15),
+                    Case(
+                        "ooh wages registered-nurses --state TX",
+                        [*OOH, "wages", "registered-nurses", "--state", "TX"],
+                        1.15,
+                    ),
+                    Case(
+                        "ooh show --section state-and-area",
+                        [*OOH, "show", "software-developers", "--section", "state-and-area"],
+                        1.15,
+                    ),
+                    Case(
+                        "ooh list --state TX --sort pay --limit 20",
+                        [*OOH, "list", "--state", "TX", "--sort", "pay", "--limit", "20"],
+                        1.3,
+                    ),
+                    # What the work asks (O*NET 29.3, the side file beside the data file).
+                    Case(
+                        "ooh show registered-nurses --section skills",
+                        [*OOH, "show", "registered-nurses", "--section", "skills"],
+                        1.15,
+                    ),
+                    Case("ooh match --interests CIS", [*OOH, "match", "--interests", "CIS"], 1.3),
+                    Case("ooh match --skills programming,math", [*OOH, "match", "--skills", "programming,math"], 1.3),
+                    # The profile of the first case, named by one of its O*NET alternate titles only.
+                    Case(
+                        "ooh show clinical documentation specialist",
+                        [*OOH, "show", "clinical", "documentation", "specialist"],
+                        1.15,
+                    ),
+                    Case("ooh search python (technology)", [*OOH, "search", "python"], 1.15),
+                    # The profile's similar occupations, O*NET's related ones and the nearest by ratings.
+                    Case("ooh similar registered-nurses", [*OOH, "similar", "registered-nurses"], 1.3),
+                    # The O*NET filters on a page of rows, like the --state case (all 127 rows take longer to print).
+                    Case(
+                        "ooh list --job-zone 2-3 --interest R --limit 20",
+                        [*OOH, "list", "--job-zone", "2-3", "--interest", "R", "--sort", "pay", "--limit", "20"],
+                        1.15,
+                    ),
+                ],
+                args.before,
+            ),
             env,
             args.runs,
             args.instructions,
