@@ -1,7 +1,7 @@
 """Commands that find profiles: `list`, `search`, `top`, `similar` and `groups`."""
 
 # No `from __future__ import annotations`: see lookup.py.
-from typing import TYPE_CHECKING, Annotated, get_args
+from typing import Annotated, get_args
 
 import typer
 
@@ -28,10 +28,6 @@ from ooh_cli.cli.words import OneOf, OohTyper
 from ooh_cli.core.discover import TopList
 from ooh_cli.core.query import SortKey
 from ooh_cli.output import emit, markdown_renderer, renderer
-
-if TYPE_CHECKING:
-    from ooh_cli.core.catalog import Catalog
-    from ooh_cli.core.search import Hit
 
 app = OohTyper()
 SORT_KEYS = OneOf(*get_args(SortKey))
@@ -211,12 +207,13 @@ def search(
         current.env.message(f"searching for {word!r} instead of {typo!r}")
     if not result.hits:
         current.env.message(f"nothing matches {query!r}")
-    reasons = [hit.why(catalog.record(hit.position), result.words, _onet_names(catalog, hit)) for hit in result.hits]
+    shown = catalog.shown([hit.position for hit in result.hits])
+    reasons = [hit.why(found.texts, result.words) for hit, found in zip(result.hits, shown, strict=True)]
     whole = len(result.complete())
     emit_profiles(
         current,
         fmt,
-        [catalog.summary_at(hit.position) for hit in result.hits],
+        [found.summary for found in shown],
         keys=("title", "median_pay", "growth_percent"),
         extra=("Matched", reasons),
         machine_extra=[
@@ -225,15 +222,6 @@ def search(
         ],
         footer=footer(len(result.hits), result.total) + _partial_note(whole, len(result.hits), len(result.words)),
     )
-
-
-def _onet_names(catalog: "Catalog", hit: "Hit") -> dict[str, list[str]] | None:
-    """O*NET's alternate titles and technologies of the hit's profile as O*NET spells them, when they explain
-    it (the index holds them folded)."""
-    from ooh_cli.core.search import ONET_FIELDS
-
-    onet = catalog.onet() if any(field in ONET_FIELDS for field, _, _ in hit.reasons.values()) else None
-    return onet.names_of(catalog.summary_at(hit.position).id) if onet is not None else None
 
 
 def _partial_note(whole: int, shown: int, words: int) -> str:

@@ -3,22 +3,29 @@
 Parsing YAML is the slowest thing `ooh` does (about 0.1 s per MB even with libyaml), so the validated result
 is kept in one database per data file in the user's cache directory. Records are msgpack, written by msgspec
 from the model's own classes, so reading them never runs code. `show` reads the header and one record, `list`
-the summaries, `search` its index, a lookup one row of the name index.
+the summaries, `search` its index and what its hits show, a lookup one row of the name index.
 
-Tables: ``part`` (the header: key, meta and warnings; the summaries; the search index), ``name`` (every
-folded name and the positions of its profiles) and ``record`` (one profile per row, in title order). Every
-blob carries its CRC-32, checked as it is read: a cache that is missing, stale, of another format, damaged or
-not a database at all is simply rebuilt (Damaged), never an error.
+Tables: ``part`` (the header: key, meta and warnings; the summaries; every profile's jobs), ``name`` (every
+folded name and the positions of its profiles), ``record`` (one profile per row, in title order), ``field``
+(a search field of every profile per row, so that a search of the Handbook's own words reads only those) and
+``shown`` (per profile, its summary and the texts a search's reasons quote, so that a search decodes no record).
+
+A cache that is missing, stale, of another format, damaged or not a database at all is simply rebuilt
+(Damaged), never an error. SQLite finds damage to its own structure; every blob carries its CRC-32, checked as
+it is read. The search fields' text (1.5 MB for the shipped data, whose CRC-32 would cost a search about 2% of
+its time) is checked as SQLite reads it, for its encoding and length, and their line numbers by a CRC-32: a byte
+flipped in the text can change what a search finds, never what a profile says, nor make a search fail.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 import sys
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,10 +35,10 @@ from ooh_cli import __version__
 from ooh_cli.core.model import Meta, Occupation, Summary
 
 if TYPE_CHECKING:
-    from ooh_cli.core.search import SearchIndex
+    from ooh_cli.core.search import IndexParts, Lines
 
 # Bump when the model or this layout changes: a cache of another format is rebuilt, never misread.
-FORMAT = 8
+FORMAT = 9
 # "OOHC" in the file's header: any other SQLite file in its place is rebuilt.
 # Tables holding large blobs keep their rowid: SQLite finds a row of a WITHOUT ROWID table by comparing whole
 # rows, blobs and all (milliseconds for the search index).
@@ -40,6 +47,12 @@ SCHEMA = """
 CREATE TABLE part (name TEXT PRIMARY KEY, crc INTEGER NOT NULL, body BLOB NOT NULL);
 CREATE TABLE name (name TEXT PRIMARY KEY, positions TEXT NOT NULL, alternate INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE record (position INTEGER PRIMARY KEY, crc INTEGER NOT NULL, body BLOB NOT NULL);
+CREATE TABLE field (
+    name TEXT PRIMARY KEY, crc INTEGER NOT NULL, size INTEGER NOT NULL, starts BLOB NOT NULL, owners BLOB NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE word (name TEXT PRIMARY KEY, size INTEGER NOT NULL, words TEXT NOT NULL);
+CREATE TABLE shown (position INTEGER PRIMARY KEY, crc INTEGER NOT NULL, body BLOB NOT NULL);
 """
 
 
@@ -86,11 +99,19 @@ class Header(msgspec.Struct, array_like=True):
     count: int  # profiles
 
 
+class Shown(msgspec.Struct, array_like=True):
+    """What a search shows of a hit: its summary, and the texts its reasons quote (search.shown_texts)."""
+
+    summary: Summary
+    texts: dict[str, list[str]]
+
+
 class Sections:
     """A catalog's parts, read from a cache database (a file, or one in memory)."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
+        self._names: dict[str, tuple[Any, ...] | None] = {}
         try:
             if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 raise Damaged
@@ -126,10 +147,58 @@ class Sections:
     def summaries(self) -> list[Summary]:
         return self._decode(self._part("summaries"), list[Summary])  # type: ignore[no-any-return]
 
-    def search(self) -> SearchIndex:
-        from ooh_cli.core.search import SearchIndex
+    def jobs(self) -> bytes:
+        """Every profile's jobs, packed (search.IndexParts.jobs)."""
+        jobs = self._part("jobs")
+        if len(jobs) != 8 * self.header.count:
+            raise Damaged
+        return jobs
 
-        return self._decode(self._part("search"), SearchIndex)  # type: ignore[no-any-return]
+    def search_fields(self, names: Sequence[str], read_words: Callable[[str], str]) -> dict[str, Lines]:
+        """The search fields of ``names`` (search.Lines); ``read_words`` reads a field's sorted words when a
+        search asks for them (``words``, through the catalog, which rebuilds a cache found damaged)."""
+        from ooh_cli.core.search import Lines
+
+        marks = ", ".join("?" * len(names))
+        try:
+            rows = self._connection.execute(
+                f"SELECT name, crc, size, starts, owners, text FROM field WHERE name IN ({marks})", tuple(names)
+            ).fetchall()
+        except sqlite3.Error:
+            raise Damaged from None
+        fields: dict[str, Lines] = {}
+        for name, crc, size, starts, owners, text in rows:
+            if not (isinstance(starts, bytes) and isinstance(owners, bytes) and isinstance(text, str)):
+                raise Damaged
+            # The line numbers decide which profile a line is of: checked; the text only for its length.
+            if zlib.crc32(owners, zlib.crc32(starts)) != crc or len(text) != size or len(starts) != len(owners):
+                raise Damaged
+            starts_of, owners_of = memoryview(starts).cast("I"), memoryview(owners).cast("I")
+            fields[name] = Lines(text, starts_of, owners_of, functools.partial(read_words, name))
+        if len(fields) != len(names):
+            raise Damaged
+        return fields
+
+    def words(self, name: str) -> str:
+        """The sorted distinct words of the search field ``name`` (search.Blob.words)."""
+        found = self._query("SELECT words, size FROM word WHERE name = ?", (name,))
+        if found is None or not isinstance(found[0], str) or len(found[0]) != found[1]:
+            raise Damaged
+        return found[0]
+
+    def shown(self, positions: Sequence[int]) -> list[Shown]:
+        """What a search shows of the profiles at ``positions`` (Shown), in that order."""
+        marks = ", ".join("?" * len(positions))
+        try:
+            rows = self._connection.execute(
+                f"SELECT position, body, crc FROM shown WHERE position IN ({marks})", tuple(positions)
+            ).fetchall()
+        except sqlite3.Error:
+            raise Damaged from None
+        found = {row[0]: self._decode(self._checked(row[1:]), Shown) for row in rows}
+        if len(found) != len(set(positions)):
+            raise Damaged
+        return [found[position] for position in positions]
 
     def lookup(self, key: str) -> list[int]:
         """Positions of the profiles with the folded name ``key`` among their own names."""
@@ -140,7 +209,10 @@ class Sections:
         return self._positions(key, alternate=True)
 
     def _positions(self, key: str, alternate: bool) -> list[int]:
-        found = self._query("SELECT positions, alternate FROM name WHERE name = ?", (key,))
+        # A lookup asks for a name's own profiles, then for its alternate ones: one query answers both.
+        if key not in self._names:
+            self._names[key] = self._query("SELECT positions, alternate FROM name WHERE name = ?", (key,))
+        found = self._names[key]
         if found is None or bool(found[1]) != alternate:
             return []
         try:
@@ -162,7 +234,7 @@ def fill(
     meta: Meta,
     warnings: list[str],
     occupations: tuple[Occupation, ...],
-    index: SearchIndex,
+    index: IndexParts,
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> None:
     """Write the cache's tables for these profiles on ``connection``; the profiles must be in the catalog's order.
@@ -171,15 +243,35 @@ def fill(
     encoder = msgspec.msgpack.Encoder()
     connection.executescript(SCHEMA)
     connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    summaries = [Summary.of(occ) for occ in occupations]
     parts = {
         "header": encoder.encode(Header(key, meta, warnings, len(occupations))),
-        "summaries": encoder.encode([Summary.of(occ) for occ in occupations]),
-        "search": encoder.encode(index),
+        "summaries": encoder.encode(summaries),
+        "jobs": index.jobs,
     }
     connection.executemany("INSERT INTO part VALUES (?, ?, ?)", [(n, zlib.crc32(b), b) for n, b in parts.items()])
     connection.executemany("INSERT INTO name VALUES (?, ?, ?)", _name_index(occupations, extra_names or {}))
     records = ((position, encoder.encode(occ)) for position, occ in enumerate(occupations))
     connection.executemany("INSERT INTO record VALUES (?, ?, ?)", ((p, zlib.crc32(b), b) for p, b in records))
+    connection.executemany(
+        "INSERT INTO field VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (
+                name,
+                zlib.crc32(blob.owners, zlib.crc32(blob.starts)),
+                len(blob.text),
+                blob.starts,
+                blob.owners,
+                blob.text,
+            )
+            for name, blob in index.blobs.items()
+        ),
+    )
+    connection.executemany(
+        "INSERT INTO word VALUES (?, ?, ?)", ((name, len(blob.words), blob.words) for name, blob in index.blobs.items())
+    )
+    shown = (encoder.encode(Shown(summary, texts)) for summary, texts in zip(summaries, index.texts, strict=True))
+    connection.executemany("INSERT INTO shown VALUES (?, ?, ?)", ((p, zlib.crc32(b), b) for p, b in enumerate(shown)))
 
 
 def _name_index(
@@ -212,7 +304,7 @@ def in_memory(
     meta: Meta,
     warnings: list[str],
     occupations: tuple[Occupation, ...],
-    index: SearchIndex,
+    index: IndexParts,
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> Sections:
     """A cache held in memory only, for a data file that cannot be cached (a pipe, or caching turned off)."""
@@ -259,7 +351,7 @@ def write(
     meta: Meta,
     warnings: list[str],
     occupations: tuple[Occupation, ...],
-    index: SearchIndex,
+    index: IndexParts,
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> bool:
     """Write the cache whole and rename it into place, so a concurrent run reads the old one or the new one;

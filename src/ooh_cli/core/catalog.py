@@ -19,7 +19,7 @@ from ooh_cli.core.names import fold, slug, soc_code
 if TYPE_CHECKING:
     from ooh_cli.core.onet import OnetData
     from ooh_cli.core.places import Place
-    from ooh_cli.core.search import Hit, SearchIndex
+    from ooh_cli.core.search import Hit, IndexParts, Lines, SearchIndex, SearchResult
     from ooh_cli.core.vocabulary import Vocabulary
     from ooh_cli.core.wagefile import WageTable
     from ooh_cli.core.wages import LocalChoice
@@ -51,15 +51,16 @@ def layout(
     occupations: tuple[Occupation, ...],
     onet: OnetData | None = None,
     vocabulary: Vocabulary | None = None,
-) -> tuple[tuple[Occupation, ...], SearchIndex, dict[str, list[str]]]:
+) -> tuple[tuple[Occupation, ...], IndexParts, dict[str, list[str]]]:
     """What the cache holds of ``occupations``: the profiles in title order (so lists by title need no sorting),
     the search index and the extra names by profile id. O*NET's alternate titles become names and search
     fields, its technologies search fields. The everyday names of ``vocabulary`` join the alternate titles,
     and a name there means only the profiles the vocabulary gives it."""
-    from ooh_cli.core.search import SearchIndex, folded_words
+    from ooh_cli.core.search import IndexParts, folded_words
 
     ordered = tuple(sorted(occupations, key=title_order))
     extras: dict[str, dict[str, list[str]]] = {}
+    spelled: dict[str, dict[str, list[str]]] = {}
     if vocabulary is not None:
         for name, profiles in vocabulary.profile_names(listed=True).items():
             for occupation_id in profiles:
@@ -67,14 +68,15 @@ def layout(
     if onet is not None:
         # Folded once here for both indexes; technology names repeat across hundreds of profiles.
         folded: dict[str, str] = {}
-        for occupation_id, fields in onet.search_fields().items():
+        spelled = onet.search_fields()
+        for occupation_id, fields in spelled.items():
             extras.setdefault(occupation_id, {}).update(
                 {
                     field: [folded.get(text) or folded.setdefault(text, folded_words(text)) for text in texts]
                     for field, texts in fields.items()
                 }
             )
-    index = SearchIndex.build(ordered, {group.slug: group.name for group in meta.groups}, extras)
+    index = IndexParts.build(ordered, {group.slug: group.name for group in meta.groups}, extras, spelled)
     names = {occupation_id: fields.get("alternate title", []) for occupation_id, fields in extras.items()}
     if vocabulary is not None:
         names = _with_vocabulary(names, vocabulary, {occ.id for occ in ordered})
@@ -173,9 +175,23 @@ class Catalog:
 
     @property
     def search_index(self) -> SearchIndex:
+        """The search fields, each read from the cache when a search first asks for it."""
         if self._search is None:
-            self._search = self._read(cache.Sections.search)
+            from ooh_cli.core.search import SearchIndex
+
+            self._search = SearchIndex(self._search_fields, self._read(cache.Sections.jobs))
         return self._search
+
+    def _search_fields(self, names: Sequence[str]) -> dict[str, Lines]:
+        return self._read(lambda sections: sections.search_fields(names, self._words))
+
+    def _words(self, name: str) -> str:
+        return self._read(lambda sections: sections.words(name))
+
+    def shown(self, positions: Sequence[int]) -> list[cache.Shown]:
+        """What a search shows of the profiles at ``positions``: their summaries and the texts its reasons
+        quote (cache.Shown), without decoding their records."""
+        return self._read(lambda sections: sections.shown(positions)) if positions else []
 
     def record(self, position: int) -> Occupation:
         return self._read(lambda sections: sections.record(position))
@@ -186,9 +202,9 @@ class Catalog:
     def position(self, occupation_id: str) -> int | None:
         if self._positions is None:
             if self._summaries is None:
-                # Summaries not read yet: the name index narrows the id to a few records, which confirm it.
+                # Summaries not read yet: the name index narrows the id to a few profiles, which confirm it.
                 candidates = self._lookup(fold(occupation_id))
-                return next((p for p in candidates if self.record(p).id == occupation_id), None)
+                return next((p for p in candidates if self.summary_at(p).id == occupation_id), None)
             self._positions = {s.id: i for i, s in enumerate(self._summaries)}
         return self._positions.get(occupation_id)
 
@@ -200,7 +216,7 @@ class Catalog:
         """One profile's summary, without reading every summary when they are not at hand yet."""
         if self._summaries is not None:
             return self._summaries[position]
-        return Summary.of(self.record(position))
+        return self.shown([position])[0].summary
 
     def completions(self, typed: str) -> Iterator[tuple[str, str]]:
         """(name, title) for every id, and every alias in id form, that starts with ``typed``.
@@ -241,21 +257,23 @@ class Catalog:
             raise self._ambiguous(text, self._most_jobs_first(own))
         from ooh_cli.core.search import search
 
-        # A name that is an everyday name or an alternate title is no typo: no word of it is read as another.
         alternates = self._lookup_alternate(key) if key else []
-        result = search(self.search_index, text, handbook_only=True, correct=not alternates)
-        titled = [hit.position for hit in result.hits if _named_by(hit, result.words, ("title",))]
-        named = self._alternate(text, alternates, titled)
-        if named is None and result.corrections:
+        if alternates:
+            # A name that is an everyday name or an alternate title is no typo: no word of it is read as another.
+            return self._alternate(
+                text, alternates, lambda fields: search(self.search_index, text, correct=False, only=fields)
+            )
+        result = search(self.search_index, text, handbook_only=True)
+        if result.corrections:
             corrected = fold(" ".join(result.words))
             own = self._lookup(corrected)
             if len(own) == 1:
                 return Match(self.record(own[0]), guessed_from=text)
             if own:
                 raise self._ambiguous(text, self._most_jobs_first(own))
-            named = self._alternate(text, self._lookup_alternate(corrected), titled)
-        if named is not None:
-            return named
+            alternates = self._lookup_alternate(corrected)
+            if alternates:
+                return self._alternate(text, alternates, lambda fields: result)
         hits = result.complete()  # a guess must account for every word typed
         if not hits:
             result = search(self.search_index, text)
@@ -268,19 +286,24 @@ class Catalog:
             return Match(self.record(hits[0].position), guessed_from=text)
         raise self._ambiguous(text, [hit.position for hit in hits])
 
-    def _alternate(self, text: str, alternates: list[int], titled: list[int]) -> Match | None:
+    def _alternate(self, text: str, alternates: list[int], searching: Callable[[Sequence[str]], SearchResult]) -> Match:
         """The profile meant of ``alternates``, those whose everyday names or O*NET alternate titles are the
-        words; None when there are none; an AmbiguousError when the words mean several. ``titled``: the
-        profiles whose Handbook title holds every word, which settle a name several profiles have, unless so
-        many hold it that it is a kind of work ("technician") rather than one."""
-        if not alternates:
-            return None
+        words; an AmbiguousError when the words mean several. The profiles whose Handbook title holds every
+        word (of ``searching`` the fields given) settle a name several profiles have, unless so many hold it
+        that it is a kind of work ("technician") rather than one."""
+        from ooh_cli.core.search import HANDBOOK_FIELDS
+
+        # Which titles hold the words needs the titles alone; the order of the candidates, the Handbook's words.
+        found = searching(("title",))
+        titled = [hit.position for hit in found.hits if _named_by(hit, found.words, ("title",))]
         holders = [p for p in self._most_jobs_first(alternates) if p in titled]
         if len(titled) <= GENERIC_NAME:
             if len(alternates) == 1:
                 return Match(self.record(alternates[0]), guessed_from=text)
-            if holders == titled and len(holders) == 1:
+            if len(holders) == len(titled) == 1:
                 return Match(self.record(holders[0]), guessed_from=text)
+        found = searching(HANDBOOK_FIELDS)
+        titled = [hit.position for hit in found.hits if _named_by(hit, found.words, ("title",))]
         others = [p for p in self._most_jobs_first(alternates) if p not in holders]
         raise self._ambiguous(text, list(dict.fromkeys([*holders, *others, *titled])))
 

@@ -222,21 +222,6 @@ class OnetData:
             raise self.database.damaged("an O*NET profile is missing")
         return found[0]
 
-    def names_of(self, occupation_id: str) -> dict[str, list[str]] | None:
-        """One profile's alternate titles and technology names as O*NET spells them (its search fields), decoded
-        alone; None when O*NET has no block for it."""
-        from bisect import bisect_left
-
-        ids = self.header.ids
-        position = bisect_left(ids, occupation_id)
-        if position == len(ids) or ids[position] != occupation_id:
-            return None
-        names = self._decode(self.raw_block(position), _Names)
-        return {
-            "alternate title": list(names.alternate_titles),
-            "technology": [e.name for group in names.technology for e in group.examples],
-        }
-
     def search_fields(self) -> dict[str, dict[str, list[str]]]:
         """Per profile id, its alternate titles and technology names, for the name index and search."""
         decoder = msgspec.msgpack.Decoder(_Names)  # the names alone: the ratings are never decoded

@@ -5,10 +5,8 @@ with the catalog and cached with it. A query word is found with one `str.find` p
 fast on tens of thousands of profiles without an index to build by hand.
 """
 
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
-
-import msgspec
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from ooh_cli.core.model import Occupation, Record
 from ooh_cli.core.names import fold, soc_code
@@ -28,6 +26,10 @@ FIELDS: tuple[tuple[str, float], ...] = (
 )
 NAMED_FIELDS = ("title", "former title", "alias")
 ONET_FIELDS = ("alternate title", "technology")
+# Fields indexed as given, not folded again: SOC codes as written, and names that come folded (catalog.layout).
+KEPT_FIELDS = ("soc code", "everyday name", *ONET_FIELDS)
+# What a search of the Handbook's own words reads (catalog.resolve); names alone when only titles count.
+HANDBOOK_FIELDS = tuple(name for name, _ in FIELDS if name not in ONET_FIELDS)
 # How a match is described to users: aliases are the Handbook's A-Z index titles.
 FIELD_LABELS = {"alias": "A-Z title"}
 SNIPPET_WORDS = 3  # words shown on each side of a match in a summary or the duties
@@ -66,19 +68,14 @@ def field_texts(
 
 
 class Blob(Record, frozen=True, array_like=True, gc=False):
-    """One field of every profile: a line per name, where each line starts and the profile that owns it.
-
-    Line starts and owners are kept as packed unsigned 32-bit numbers: the cache decodes them as one copy of
-    bytes, where a list would cost a Python int each (on 10,000 profiles, more than the search itself).
-    """
+    """One field of every profile, as the cache stores it: a line per name, where each line starts and the
+    profile that owns it (packed unsigned 32-bit numbers, read back as one copy of bytes where a list would cost
+    a Python int each), and every distinct word of the text, sorted, each after a line break."""
 
     text: str
     starts: bytes
     owners: bytes
-    # Every distinct word of the text, sorted, each after a line break (a msgpack string, decoded only when a
-    # search asks for it): whether a query word starts any word of the field is a binary search of it, and
-    # spelling corrections choose among them.
-    words: msgspec.Raw = msgspec.Raw()
+    words: str
 
     @classmethod
     def build(cls, lines: Iterable[tuple[int, str]]) -> "Blob":
@@ -94,28 +91,26 @@ class Blob(Record, frozen=True, array_like=True, gc=False):
             offset += len(line) + 1
         text = "\n".join(parts)
         words = "".join(f"\n{word}" for word in sorted(set(text.split())))
-        return cls(text, starts.tobytes(), owners.tobytes(), msgspec.Raw(msgspec.msgpack.encode(words)))
-
-    def lines(self) -> "Lines":
-        return Lines(self.text, memoryview(self.starts).cast("I"), memoryview(self.owners).cast("I"), self.words)
+        return cls(text, starts.tobytes(), owners.tobytes(), words)
 
 
 class Lines:
-    """A blob ready to search: its line starts and owners read as numbers."""
+    """A field ready to search: its line starts and owners read as numbers; its sorted words (Blob.words) are
+    read on first use, by ``read_words``, since only long queries and spelling corrections need them."""
 
-    __slots__ = ("_raw_words", "_words", "owners", "starts", "text")
+    __slots__ = ("_read_words", "_words", "owners", "starts", "text")
 
     def __init__(
-        self, text: str, starts: Sequence[int], owners: Sequence[int], words: msgspec.Raw | None = None
+        self, text: str, starts: Sequence[int], owners: Sequence[int], read_words: Callable[[], str] | None = None
     ) -> None:
         self.text, self.starts, self.owners = text, starts, owners
-        self._raw_words, self._words = words, ""
+        self._read_words, self._words = read_words, ""
 
     @property
     def words(self) -> str:
-        """The sorted distinct words (Blob.words), decoded on first use."""
-        if not self._words and self._raw_words:
-            self._words = msgspec.msgpack.decode(self._raw_words, type=str)
+        """The sorted distinct words (Blob.words), read on first use."""
+        if not self._words and self._read_words is not None:
+            self._words = self._read_words()
         return self._words
 
     def has_word_starting(self, part: str) -> bool:
@@ -143,13 +138,19 @@ class Lines:
         end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
         return self.text[self.starts[index] : end]
 
+    def offset(self, index: int) -> int:
+        """Which of its owner's lines line ``index`` is (0 for its first): a profile's lines are together."""
+        return index - bisect_left(self.owners, self.owners[index])
 
-class SearchIndex(Record, frozen=True, array_like=True):
-    """A blob per searchable field of a catalog's profiles, and each profile's jobs (packed unsigned 64-bit
-    numbers, 0 where unknown): of profiles the words fit as well, the one more people do comes first."""
+
+class IndexParts(Record, frozen=True):
+    """What a catalog's search needs, as the cache stores it: a blob per searchable field, each profile's jobs
+    (packed unsigned 64-bit numbers, 0 where unknown: of profiles the words fit as well, the one more people do
+    comes first), and per profile the texts its reasons quote (``shown_texts``), line for line as indexed."""
 
     blobs: dict[str, Blob]
-    jobs: bytes = b""
+    jobs: bytes
+    texts: list[dict[str, list[str]]]
 
     @classmethod
     def build(
@@ -157,8 +158,10 @@ class SearchIndex(Record, frozen=True, array_like=True):
         occupations: Sequence[Occupation],
         group_names: dict[str, str],
         extras: dict[str, dict[str, list[str]]] | None = None,
-    ) -> "SearchIndex":
-        """The index of ``occupations``; ``extras`` (by id) are O*NET's names, as ``folded_words`` gives them."""
+        spelled: dict[str, dict[str, list[str]]] | None = None,
+    ) -> "IndexParts":
+        """The index of ``occupations``; ``extras`` (by id) are O*NET's and the vocabulary's names, as
+        ``folded_words`` gives them, and ``spelled`` O*NET's names as O*NET spells them, in the same order."""
         from array import array
 
         per_field: dict[str, list[tuple[int, str]]] = {name: [] for name, _ in FIELDS}
@@ -167,13 +170,40 @@ class SearchIndex(Record, frozen=True, array_like=True):
             extra = extras.get(occ.id) if extras else None
             for name, texts in field_texts(occ, group_names.get(occ.group, occ.group), extra).items():
                 # SOC codes are kept as written; O*NET's names come folded already (catalog.layout).
-                kept = name in ("soc code", "everyday name", *ONET_FIELDS)
+                kept = name in KEPT_FIELDS
                 per_field[name].extend((position, text if kept else folded_words(text)) for text in texts)
-        return cls({name: Blob.build(lines) for name, lines in per_field.items()}, jobs.tobytes())
+        shown = [shown_texts(occ, spelled.get(occ.id) if spelled else None) for occ in occupations]
+        return cls({name: Blob.build(lines) for name, lines in per_field.items()}, jobs.tobytes(), shown)
+
+
+def shown_texts(occ: Occupation, onet_names: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """The texts of a profile's fields as the data spells them, for the reasons of a hit (Hit.why): the
+    fields indexed as written (KEPT_FIELDS but O*NET's, spelled by ``onet_names``) and the group are left out,
+    the reasons quote their lines as indexed, or name the group alone."""
+    texts = field_texts(occ, "", onet_names)
+    return {name: list(found) for name, found in texts.items() if name not in ("soc code", "everyday name", "group")}
+
+
+class SearchIndex:
+    """A catalog's search fields, read as a search asks for them (``read``: the fields of the names given, as
+    Lines), and each profile's jobs (IndexParts.jobs)."""
+
+    def __init__(self, read: Callable[[Sequence[str]], dict[str, Lines]], jobs: bytes) -> None:
+        self._read = read
+        self._fields: dict[str, Lines] = {}
+        self.jobs = jobs
+
+    def fields(self, names: Sequence[str]) -> dict[str, Lines]:
+        """The fields of ``names``, read once each, in the order of ``names``."""
+        missing = [name for name in names if name not in self._fields]
+        if missing:
+            self._fields.update(self._read(missing))
+        return {name: self._fields[name] for name in names}
 
 
 class Hit:
-    """One matching profile: its score and, per query word, the best field and (folded) text it matched."""
+    """One matching profile: its score and, per query word, the best field and (folded) text it matched, and
+    which of the profile's lines in that field the text is (Lines.offset)."""
 
     __slots__ = ("bonus", "matched_words", "phrase", "position", "reasons", "score", "title", "whole_words")
 
@@ -184,47 +214,46 @@ class Hit:
         self.matched_words: set[str] = set()
         # Query words found as whole words: "nurse" in "Registered Nurses", not in "nursery".
         self.whole_words: set[str] = set()
-        self.reasons: dict[str, tuple[str, str, float]] = {}
+        self.reasons: dict[str, tuple[str, str, float, int]] = {}
         # The title or alias that holds the whole query, which explains the hit by itself, and what it adds.
-        self.phrase: tuple[str, str] | None = None
+        self.phrase: tuple[str, str, int] | None = None
         self.bonus = 0.0
 
     def named(self) -> bool:
         """Whether every word matched is found in the profile's own names (title, former title, A-Z title)."""
-        return all(field in NAMED_FIELDS for field, _, _ in self.reasons.values())
+        return all(field in NAMED_FIELDS for field, _, _, _ in self.reasons.values())
 
     @property
     def fit(self) -> float:
         """How well the words fit: each word's best field (a title over an alias over a summary), and the
         bonus for a name holding them all. The score adds every other field the words are found in."""
-        return sum(quality for _, _, quality in self.reasons.values()) + self.bonus
+        return sum(quality for _, _, quality, _ in self.reasons.values()) + self.bonus
 
     def partial(self, words: Iterable[str]) -> list[str]:
         """The query words this profile does not match."""
         return [word for word in words if word not in self.matched_words]
 
-    def why(self, occ: Occupation, words: Sequence[str] = (), onet_names: dict[str, list[str]] | None = None) -> str:
-        """The text that matched, as the data file spells it: 'A-Z title "Health Information Coder"',
-        'summary "...keep patients' records..."'; a hit missing some of ``words`` says which. ``onet_names``
-        (OnetData.names_of) spell O*NET's alternate titles and technologies as O*NET does."""
-        originals = field_texts(occ, "", onet_names)
+    def why(self, texts: Mapping[str, Sequence[str]], words: Sequence[str] = ()) -> str:
+        """The text that matched, as the data spells it: 'A-Z title "Health Information Coder"', 'summary
+        "...keep patients' records..."'; a hit missing some of ``words`` says which. ``texts``: the profile's
+        texts (shown_texts), line for line as its fields are indexed."""
         if self.phrase:
             matches = [(*self.phrase, "")]
         else:
-            matches = [(field_name, text, word) for word, (field_name, text, _) in self.reasons.items()]
+            matches = [(field_name, text, offset, word) for word, (field_name, text, _, offset) in self.reasons.items()]
         # The title is in the row already: name only the words of it that matched.
-        in_title = [w for f, _, w in matches if f == "title"] or (list(words) if self.phrase else [])
+        in_title = [w for f, _, _, w in matches if f == "title"] or (list(words) if self.phrase else [])
         notes: list[str] = []
-        for field_name, folded, word in matches:
+        for field_name, folded, offset, word in matches:
             label = FIELD_LABELS.get(field_name, field_name)
+            spelled = texts.get(field_name, ())
+            original = spelled[offset] if offset < len(spelled) else None
             if field_name == "title":
-                shown = _words_of(occ.title, in_title)
-            elif field_name in (*NAMED_FIELDS, "soc code", "everyday name", *ONET_FIELDS):
-                # O*NET's names are indexed folded; without ``onet_names`` they are shown so.
-                found = originals.get(field_name, ())
-                shown = next((n for n in found if n == folded or folded_words(n) == folded), folded)
+                shown = _words_of(original or folded, in_title)
+            elif field_name in (*NAMED_FIELDS, *KEPT_FIELDS):
+                shown = original or folded  # SOC codes and everyday names are quoted as indexed
             else:
-                shown = next(filter(None, (_snippet(text, word) for text in originals.get(field_name, ()))), "")
+                shown = _snippet(original, word) if original else ""  # the group is named alone
             note = f'{label} "{shown}"' if shown else label
             if note not in notes:
                 notes.append(note)
@@ -314,42 +343,49 @@ def _scan(fields: dict[str, Lines], word: str, hits: dict[int, Hit], skim: bool 
             hit.matched_words.add(word)
             if quality == weight:
                 hit.whole_words.add(word)
-            if quality > hit.reasons.get(word, ("", "", 0.0))[2]:
-                hit.reasons[word] = (field_name, line, quality)
+            if quality > hit.reasons.get(word, ("", "", 0.0, 0))[2]:
+                hit.reasons[word] = (field_name, line, quality, blob.offset(line_index))
             found = True
     return found
 
 
 def _phrase_bonus(fields: dict[str, Lines], phrase: str, several_words: bool, hits: dict[int, Hit]) -> None:
     """Reward a title or alias that is the query, or holds its words together and in order."""
-    exact: list[tuple[int, str, str]] = []
-    inside: list[tuple[int, str, str]] = []
+    exact: list[tuple[int, str, str, int]] = []
+    inside: list[tuple[int, str, str, int]] = []
     for field_name in NAMED_FIELDS:
-        blob = fields[field_name]
+        blob = fields.get(field_name)
+        if blob is None:  # left out of this search
+            continue
         for position in _word_starts(blob.text, phrase):
             if _ends_word(blob.text, position + len(phrase)):
                 line_index = blob.line_index(position)
                 owner, line = blob.owners[line_index], blob.line(line_index)
-                (exact if line == phrase else inside).append((owner, field_name, line))
+                (exact if line == phrase else inside).append((owner, field_name, line, blob.offset(line_index)))
     # An exact name outranks a name that merely holds the phrase, wherever each was found.
     for found, bonus in ((exact, EXACT_NAME_BONUS), (inside if several_words else [], PHRASE_BONUS)):
-        for owner, field_name, line in found:
+        for owner, field_name, line, offset in found:
             hit = hits.get(owner)
             if hit is not None and hit.phrase is None:
                 hit.score += bonus
                 hit.bonus = bonus
-                hit.phrase = (field_name, line)
+                hit.phrase = (field_name, line, offset)
 
 
 def search(
-    index: SearchIndex, query: str, limit: int | None = None, handbook_only: bool = False, correct: bool = True
+    index: SearchIndex,
+    query: str,
+    limit: int | None = None,
+    handbook_only: bool = False,
+    correct: bool = True,
+    only: Sequence[str] = (),
 ) -> SearchResult:
     """Profiles ranked by how well they match ``query``: those matching every word first. ``handbook_only``
-    leaves out the names and technologies from O*NET; ``correct`` reads a word found nowhere as the closest
-    word of the fields searched."""
+    leaves out the names and technologies from O*NET, ``only`` every field but these (the title must be one);
+    ``correct`` reads a word found nowhere as the closest word of the fields searched."""
     soc = soc_code(query)
     query_words = [soc] if soc else list(dict.fromkeys(folded_words(query).split()))
-    fields = {name: blob.lines() for name, blob in index.blobs.items() if not (handbook_only and name in ONET_FIELDS)}
+    fields = index.fields(only or (HANDBOOK_FIELDS if handbook_only else tuple(name for name, _ in FIELDS)))
     hits: dict[int, Hit] = {}
     corrections: dict[str, str] = {}
     tried = 0
