@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 from typing import Any
 
 import msgspec
