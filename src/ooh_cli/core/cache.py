@@ -17,8 +17,8 @@ its time) is checked as SQLite reads it, for its encoding and length, and their 
 flipped in the text can change what a search finds, never what a profile says, nor make a search fail.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: msgspec would compile the annotations of Key and Header, which
+# every run decodes, from strings each time.
 import contextlib
 import functools
 import os
@@ -77,7 +77,7 @@ class Key(msgspec.Struct, array_like=True, frozen=True):
     database_inode: int = -1
 
     @classmethod
-    def of(cls, path: Path, stat: os.stat_result, database: os.stat_result | None = None) -> Key:
+    def of(cls, path: Path, stat: os.stat_result, database: os.stat_result | None = None) -> "Key":
         return cls(
             FORMAT,
             __version__,
@@ -154,7 +154,7 @@ class Sections:
             raise Damaged
         return jobs
 
-    def search_fields(self, names: Sequence[str], read_words: Callable[[str], str]) -> dict[str, Lines]:
+    def search_fields(self, names: Sequence[str], read_words: Callable[[str], str]) -> "dict[str, Lines]":
         """The search fields of ``names`` (search.Lines); ``read_words`` reads a field's sorted words when a
         search asks for them (``words``, through the catalog, which rebuilds a cache found damaged)."""
         from ooh_cli.core.search import Lines
@@ -186,7 +186,7 @@ class Sections:
             raise Damaged
         return found[0]
 
-    def shown(self, positions: Sequence[int]) -> list[Shown]:
+    def shown(self, positions: Sequence[int]) -> "list[Shown]":
         """What a search shows of the profiles at ``positions`` (Shown), in that order."""
         marks = ", ".join("?" * len(positions))
         try:
@@ -234,7 +234,7 @@ def fill(
     meta: Meta,
     warnings: list[str],
     occupations: tuple[Occupation, ...],
-    index: IndexParts,
+    index: "IndexParts",
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> None:
     """Write the cache's tables for these profiles on ``connection``; the profiles must be in the catalog's order.
@@ -304,7 +304,7 @@ def in_memory(
     meta: Meta,
     warnings: list[str],
     occupations: tuple[Occupation, ...],
-    index: IndexParts,
+    index: "IndexParts",
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> Sections:
     """A cache held in memory only, for a data file that cannot be cached (a pipe, or caching turned off)."""
@@ -351,7 +351,7 @@ def write(
     meta: Meta,
     warnings: list[str],
     occupations: tuple[Occupation, ...],
-    index: IndexParts,
+    index: "IndexParts",
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> bool:
     """Write the cache whole and rename it into place, so a concurrent run reads the old one or the new one;
