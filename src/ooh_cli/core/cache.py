@@ -7,7 +7,9 @@ the summaries, `search` its index and what its hits show, a lookup one row of th
 
 Tables: ``part`` (the header: key, meta and warnings; the summaries; every profile's jobs), ``name`` (every
 folded name and the positions of its profiles), ``record`` (one profile per row, in title order), ``field``
-(a search field of every profile per row, so that a search of the Handbook's own words reads only those) and
+(a search field of every profile per row, so that a search of the Handbook's own words reads only those),
+``posting`` (the words of O*NET's search fields, each with where it is, grouped by their first letters, so
+that a search reads only the words it looks for), ``word`` (the sorted words of each search field, for long queries and spelling corrections) and
 ``shown`` (per profile, its summary and the texts a search's reasons quote, so that a search decodes no record).
 
 A cache that is missing, stale, of another format, damaged or not a database at all is simply rebuilt
@@ -51,9 +53,18 @@ CREATE TABLE field (
     name TEXT PRIMARY KEY, crc INTEGER NOT NULL, size INTEGER NOT NULL, starts BLOB NOT NULL, owners BLOB NOT NULL,
     text TEXT NOT NULL
 );
+CREATE TABLE posting (
+    field TEXT NOT NULL, start TEXT NOT NULL, crc INTEGER NOT NULL, body BLOB NOT NULL, PRIMARY KEY (field, start)
+);
 CREATE TABLE word (name TEXT PRIMARY KEY, size INTEGER NOT NULL, words TEXT NOT NULL);
 CREATE TABLE shown (position INTEGER PRIMARY KEY, crc INTEGER NOT NULL, body BLOB NOT NULL);
 """
+
+
+# Postings are kept in groups of the words that start with the same letters (``start``), a row each: the
+# words a search looks for, which start with its word, are in one row (words shorter than this stand alone,
+# and are found whole only: search.MIN_PREFIX_LENGTH), and a few hundred rows are written rather than thousands.
+POSTING_START = 2
 
 
 class Damaged(Exception):
@@ -179,6 +190,21 @@ class Sections:
             raise Damaged
         return fields
 
+    def places(self, field: str, word: str, whole: bool) -> list[tuple[str, bytes]]:
+        """The words of the posted search field ``field`` that are ``word`` or, unless ``whole``, start with it,
+        each with its places (search.postings)."""
+        row = self._query("SELECT body, crc FROM posting WHERE field = ? AND start = ?", (field, word[:POSTING_START]))
+        if row is None:
+            return []
+        group: dict[str, bytes] = self._decode(self._checked(row), dict[str, bytes])
+        if any(len(places) % 8 for places in group.values()):
+            raise Damaged
+        return [
+            (found, places)
+            for found, places in group.items()
+            if found == word or (not whole and found.startswith(word))
+        ]
+
     def words(self, name: str) -> str:
         """The sorted distinct words of the search field ``name`` (search.Blob.words)."""
         found = self._query("SELECT words, size FROM word WHERE name = ?", (name,))
@@ -268,10 +294,25 @@ def fill(
         ),
     )
     connection.executemany(
-        "INSERT INTO word VALUES (?, ?, ?)", ((name, len(blob.words), blob.words) for name, blob in index.blobs.items())
+        "INSERT INTO posting VALUES (?, ?, ?, ?)",
+        ((field, start, zlib.crc32(body), body) for (field, start), body in _posting_groups(index.postings).items()),
     )
+    words = {name: blob.words for name, blob in index.blobs.items()}
+    words.update({name: "".join(f"\n{word}" for word in sorted(places)) for name, places in index.postings.items()})
+    connection.executemany("INSERT INTO word VALUES (?, ?, ?)", ((name, len(w), w) for name, w in words.items()))
     shown = (encoder.encode(Shown(summary, texts)) for summary, texts in zip(summaries, index.texts, strict=True))
     connection.executemany("INSERT INTO shown VALUES (?, ?, ?)", ((p, zlib.crc32(b), b) for p, b in enumerate(shown)))
+
+
+def _posting_groups(postings: Mapping[str, Mapping[str, bytes]]) -> dict[tuple[str, str], bytes]:
+    """The postings of each field (search.postings), by field and first letters, each group encoded as a map
+    from word to places, the words in order."""
+    groups: dict[tuple[str, str], dict[str, bytes]] = {}
+    for field, places in postings.items():
+        for word in sorted(places):
+            groups.setdefault((field, word[:POSTING_START]), {})[word] = places[word]
+    encoder = msgspec.msgpack.Encoder()
+    return {key: encoder.encode(group) for key, group in groups.items()}
 
 
 def _name_index(

@@ -8,6 +8,7 @@ and the read done again.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
@@ -19,7 +20,7 @@ from ooh_cli.core.names import fold, slug, soc_code
 if TYPE_CHECKING:
     from ooh_cli.core.onet import OnetData
     from ooh_cli.core.places import Place
-    from ooh_cli.core.search import Hit, IndexParts, Lines, SearchIndex, SearchResult
+    from ooh_cli.core.search import Field, Hit, IndexParts, SearchIndex, SearchResult
     from ooh_cli.core.vocabulary import Vocabulary
     from ooh_cli.core.wagefile import WageTable
     from ooh_cli.core.wages import LocalChoice
@@ -182,8 +183,18 @@ class Catalog:
             self._search = SearchIndex(self._search_fields, self._read(cache.Sections.jobs))
         return self._search
 
-    def _search_fields(self, names: Sequence[str]) -> dict[str, Lines]:
-        return self._read(lambda sections: sections.search_fields(names, self._words))
+    def _search_fields(self, names: Sequence[str]) -> dict[str, Field]:
+        from ooh_cli.core.search import POSTED_FIELDS, Postings
+
+        texts = [name for name in names if name not in POSTED_FIELDS]
+        fields: dict[str, Field] = dict(self._read(lambda sections: sections.search_fields(texts, self._words)))
+        for name in names:
+            if name in POSTED_FIELDS:
+                fields[name] = Postings(functools.partial(self._places, name), functools.partial(self._words, name))
+        return fields
+
+    def _places(self, field: str, word: str, whole: bool) -> list[tuple[str, bytes]]:
+        return self._read(lambda sections: sections.places(field, word, whole))
 
     def _words(self, name: str) -> str:
         return self._read(lambda sections: sections.words(name))

@@ -30,6 +30,9 @@ ONET_FIELDS = ("alternate title", "technology")
 KEPT_FIELDS = ("soc code", "everyday name", *ONET_FIELDS)
 # What a search of the Handbook's own words reads (catalog.resolve); names alone when only titles count.
 HANDBOOK_FIELDS = tuple(name for name, _ in FIELDS if name not in ONET_FIELDS)
+# Fields searched by their words (Postings) rather than their text: O*NET's, a megabyte of text for the shipped
+# data that a search would read and scan through for every word; no phrase is looked for in them.
+POSTED_FIELDS = ONET_FIELDS
 # How a match is described to users: aliases are the Handbook's A-Z index titles.
 FIELD_LABELS = {"alias": "A-Z title"}
 SNIPPET_WORDS = 3  # words shown on each side of a match in a summary or the duties
@@ -94,16 +97,32 @@ class Blob(Record, frozen=True, array_like=True, gc=False):
         return cls(text, starts.tobytes(), owners.tobytes(), words)
 
 
-class Lines:
-    """A field ready to search: its line starts and owners read as numbers; its sorted words (Blob.words) are
-    read on first use, by ``read_words``, since only long queries and spelling corrections need them."""
+def postings(lines: Iterable[tuple[int, str]]) -> dict[str, bytes]:
+    """Every word of the (owner, folded line) ``lines`` and where it is: (owner, which of the owner's lines)
+    pairs, in line order, packed as unsigned 32-bit numbers."""
+    from array import array
 
-    __slots__ = ("_read_words", "_words", "owners", "starts", "text")
+    places: dict[str, list[int]] = {}
+    previous, offset = -1, 0
+    for owner, line in lines:
+        offset = offset + 1 if owner == previous else 0
+        previous = owner
+        for word in set(line.split()):
+            found = places.get(word)
+            if found is None:
+                places[word] = [owner, offset]
+            else:
+                found += (owner, offset)
+    return {word: array("I", found).tobytes() for word, found in places.items()}
 
-    def __init__(
-        self, text: str, starts: Sequence[int], owners: Sequence[int], read_words: Callable[[], str] | None = None
-    ) -> None:
-        self.text, self.starts, self.owners = text, starts, owners
+
+class Field:
+    """A field ready to search; its sorted words (Blob.words) are read on first use, by ``read_words``, since
+    only long queries and spelling corrections need them."""
+
+    __slots__ = ("_read_words", "_words")
+
+    def __init__(self, read_words: Callable[[], str] | None = None) -> None:
         self._read_words, self._words = read_words, ""
 
     @property
@@ -131,6 +150,18 @@ class Lines:
                 high = middle
         return words.startswith(part, high + 1)
 
+
+class Lines(Field):
+    """A field searched through its text: its line starts and owners read as numbers."""
+
+    __slots__ = ("owners", "starts", "text")
+
+    def __init__(
+        self, text: str, starts: Sequence[int], owners: Sequence[int], read_words: Callable[[], str] | None = None
+    ) -> None:
+        super().__init__(read_words)
+        self.text, self.starts, self.owners = text, starts, owners
+
     def line_index(self, position: int) -> int:
         return bisect_right(self.starts, position) - 1
 
@@ -143,12 +174,24 @@ class Lines:
         return index - bisect_left(self.owners, self.owners[index])
 
 
+class Postings(Field):
+    """A field searched through its words (POSTED_FIELDS): ``find`` gives the words of the field that are a
+    word, or also those that start with it (``whole`` False), each with its places (``postings``)."""
+
+    __slots__ = ("find",)
+
+    def __init__(self, find: Callable[[str, bool], list[tuple[str, bytes]]], read_words: Callable[[], str]) -> None:
+        super().__init__(read_words)
+        self.find = find
+
+
 class IndexParts(Record, frozen=True):
     """What a catalog's search needs, as the cache stores it: a blob per searchable field, each profile's jobs
     (packed unsigned 64-bit numbers, 0 where unknown: of profiles the words fit as well, the one more people do
     comes first), and per profile the texts its reasons quote (``shown_texts``), line for line as indexed."""
 
     blobs: dict[str, Blob]
+    postings: dict[str, dict[str, bytes]]  # of POSTED_FIELDS, by word
     jobs: bytes
     texts: list[dict[str, list[str]]]
 
@@ -173,7 +216,12 @@ class IndexParts(Record, frozen=True):
                 kept = name in KEPT_FIELDS
                 per_field[name].extend((position, text if kept else folded_words(text)) for text in texts)
         shown = [shown_texts(occ, spelled.get(occ.id) if spelled else None) for occ in occupations]
-        return cls({name: Blob.build(lines) for name, lines in per_field.items()}, jobs.tobytes(), shown)
+        return cls(
+            {name: Blob.build(lines) for name, lines in per_field.items() if name not in POSTED_FIELDS},
+            {name: postings(per_field[name]) for name in POSTED_FIELDS},
+            jobs.tobytes(),
+            shown,
+        )
 
 
 def shown_texts(occ: Occupation, onet_names: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
@@ -186,14 +234,14 @@ def shown_texts(occ: Occupation, onet_names: dict[str, list[str]] | None = None)
 
 class SearchIndex:
     """A catalog's search fields, read as a search asks for them (``read``: the fields of the names given, as
-    Lines), and each profile's jobs (IndexParts.jobs)."""
+    Lines or Postings), and each profile's jobs (IndexParts.jobs)."""
 
-    def __init__(self, read: Callable[[Sequence[str]], dict[str, Lines]], jobs: bytes) -> None:
+    def __init__(self, read: Callable[[Sequence[str]], dict[str, Field]], jobs: bytes) -> None:
         self._read = read
-        self._fields: dict[str, Lines] = {}
+        self._fields: dict[str, Field] = {}
         self.jobs = jobs
 
-    def fields(self, names: Sequence[str]) -> dict[str, Lines]:
+    def fields(self, names: Sequence[str]) -> dict[str, Field]:
         """The fields of ``names``, read once each, in the order of ``names``."""
         missing = [name for name in names if name not in self._fields]
         if missing:
@@ -310,52 +358,77 @@ def _ends_word(text: str, end: int) -> bool:
     return end == len(text) or not text[end].isalnum()
 
 
-def _scan(fields: dict[str, Lines], word: str, hits: dict[int, Hit], skim: bool = False) -> bool:
+def _scan(fields: Mapping[str, Field], titles: Lines, word: str, hits: dict[int, Hit], skim: bool = False) -> bool:
     """Add every profile that has ``word`` (or a word starting with it) to ``hits``; False when none has.
     ``skim``: first ask each field's sorted words whether any starts with ``word`` (worth it for long queries,
-    where most words are found in few fields; a short query saves decoding the words)."""
+    where most words are found in few fields; a short query saves decoding the words). ``titles``: the title
+    field, whose line `owner` is the title of profile `owner`."""
     found = False
     for field_name, weight in FIELDS:
-        blob = fields.get(field_name)
-        if blob is None:  # left out of this search
+        field = fields.get(field_name)
+        if field is None:  # left out of this search
             continue
-        if skim and not blob.has_word_starting(word):
+        if isinstance(field, Postings):
+            best = _best_posted(field, word, weight)
+        elif isinstance(field, Lines) and (not skim or field.has_word_starting(word)):
+            best = _best_lines(field, word, weight)
+        else:
             continue
-        text = blob.text
-        # Best quality and line per profile; the line's text is cut out once, not at every match.
-        best: dict[int, tuple[float, int]] = {}
-        for start in _word_starts(text, word):
-            whole = _ends_word(text, start + len(word))
-            if not whole and len(word) < MIN_PREFIX_LENGTH:
-                continue
-            line_index = blob.line_index(start)
-            owner = blob.owners[line_index]
-            quality = weight if whole else weight * PREFIX_FACTOR
-            if quality > best.get(owner, (0.0, 0))[0]:
-                best[owner] = (quality, line_index)
-        for owner, (quality, line_index) in best.items():
-            line = blob.line(line_index)
+        for owner, (quality, text, offset) in best.items():
             hit = hits.get(owner)
             if hit is None:
-                # Every profile has exactly one title, so its title is line `owner` of the title blob.
-                hit = hits[owner] = Hit(owner, fields["title"].line(owner))
+                hit = hits[owner] = Hit(owner, titles.line(owner))
             hit.score += quality
             hit.matched_words.add(word)
             if quality == weight:
                 hit.whole_words.add(word)
             if quality > hit.reasons.get(word, ("", "", 0.0, 0))[2]:
-                hit.reasons[word] = (field_name, line, quality, blob.offset(line_index))
+                hit.reasons[word] = (field_name, text, quality, offset)
             found = True
     return found
 
 
-def _phrase_bonus(fields: dict[str, Lines], phrase: str, several_words: bool, hits: dict[int, Hit]) -> None:
+def _best_lines(field: Lines, word: str, weight: float) -> dict[int, tuple[float, str, int]]:
+    """Per profile, its first line of the best quality with ``word``: (quality, the line, Lines.offset)."""
+    text = field.text
+    # The line's text is cut out once, not at every match.
+    best: dict[int, tuple[float, int]] = {}
+    for start in _word_starts(text, word):
+        whole = _ends_word(text, start + len(word))
+        if not whole and len(word) < MIN_PREFIX_LENGTH:
+            continue
+        line_index = field.line_index(start)
+        owner = field.owners[line_index]
+        quality = weight if whole else weight * PREFIX_FACTOR
+        if quality > best.get(owner, (0.0, 0))[0]:
+            best[owner] = (quality, line_index)
+    return {
+        owner: (quality, field.line(line_index), field.offset(line_index))
+        for owner, (quality, line_index) in best.items()
+    }
+
+
+def _best_posted(field: Postings, word: str, weight: float) -> dict[int, tuple[float, str, int]]:
+    """As _best_lines, from the field's words: the text is the word of the line that ``word`` found."""
+    best: dict[int, tuple[float, str, int]] = {}
+    for found, places in field.find(word, len(word) < MIN_PREFIX_LENGTH):
+        quality = weight if found == word else weight * PREFIX_FACTOR
+        numbers = memoryview(places).cast("I")
+        for index in range(0, len(numbers), 2):
+            owner, offset = numbers[index], numbers[index + 1]
+            known = best.get(owner)
+            if known is None or quality > known[0] or (quality == known[0] and offset < known[2]):
+                best[owner] = (quality, found, offset)
+    return dict(sorted(best.items()))  # by profile, as the lines are
+
+
+def _phrase_bonus(fields: Mapping[str, Field], phrase: str, several_words: bool, hits: dict[int, Hit]) -> None:
     """Reward a title or alias that is the query, or holds its words together and in order."""
     exact: list[tuple[int, str, str, int]] = []
     inside: list[tuple[int, str, str, int]] = []
     for field_name in NAMED_FIELDS:
         blob = fields.get(field_name)
-        if blob is None:  # left out of this search
+        if not isinstance(blob, Lines):  # left out of this search
             continue
         for position in _word_starts(blob.text, phrase):
             if _ends_word(blob.text, position + len(phrase)):
@@ -386,13 +459,15 @@ def search(
     soc = soc_code(query)
     query_words = [soc] if soc else list(dict.fromkeys(folded_words(query).split()))
     fields = index.fields(only or (HANDBOOK_FIELDS if handbook_only else tuple(name for name, _ in FIELDS)))
+    titles = fields["title"]
+    assert isinstance(titles, Lines)  # never posted: a hit's title is its line of it
     hits: dict[int, Hit] = {}
     corrections: dict[str, str] = {}
     tried = 0
     known: list[str] | None = None  # the words of the fields searched, gathered for the first correction
     skim = len(query_words) > SKIM_FROM
     for word in query_words:
-        if _scan(fields, word, hits, skim) or len(word) < MIN_TYPO_LENGTH or soc or not correct:
+        if _scan(fields, titles, word, hits, skim) or len(word) < MIN_TYPO_LENGTH or soc or not correct:
             continue
         if tried == MAX_CORRECTIONS:
             continue
@@ -403,7 +478,7 @@ def search(
         correction = _correct(known, word)
         if correction:
             corrections[word] = correction
-            _scan(fields, correction, hits)
+            _scan(fields, titles, correction, hits)
     words = [corrections.get(w, w) for w in query_words]
     if words and not soc:
         _phrase_bonus(fields, " ".join(words), len(words) > 1, hits)
