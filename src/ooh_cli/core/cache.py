@@ -37,7 +37,7 @@ from ooh_cli import __version__
 from ooh_cli.core.model import Meta, Occupation, Summary
 
 if TYPE_CHECKING:
-    from ooh_cli.core.search import IndexParts, Lines
+    from ooh_cli.core.searchindex import IndexParts, Lines
 
 # Bump when the model or this layout changes: a cache of another format is rebuilt, never misread.
 FORMAT = 9
@@ -168,7 +168,7 @@ class Sections:
     def search_fields(self, names: Sequence[str], read_words: Callable[[str], str]) -> "dict[str, Lines]":
         """The search fields of ``names`` (search.Lines); ``read_words`` reads a field's sorted words when a
         search asks for them (``words``, through the catalog, which rebuilds a cache found damaged)."""
-        from ooh_cli.core.search import Lines
+        from ooh_cli.core.searchindex import Lines
 
         marks = ", ".join("?" * len(names))
         try:

@@ -20,7 +20,8 @@ from ooh_cli.core.names import fold, slug, soc_code
 if TYPE_CHECKING:
     from ooh_cli.core.onet import OnetData
     from ooh_cli.core.places import Place
-    from ooh_cli.core.search import Field, Hit, IndexParts, SearchIndex, SearchResult
+    from ooh_cli.core.search import Hit, SearchResult
+    from ooh_cli.core.searchindex import Field, IndexParts, SearchIndex
     from ooh_cli.core.vocabulary import Vocabulary
     from ooh_cli.core.wagefile import WageTable
     from ooh_cli.core.wages import LocalChoice
@@ -57,7 +58,7 @@ def layout(
     the search index and the extra names by profile id. O*NET's alternate titles become names and search
     fields, its technologies search fields. The everyday names of ``vocabulary`` join the alternate titles,
     and a name there means only the profiles the vocabulary gives it."""
-    from ooh_cli.core.search import IndexParts, folded_words
+    from ooh_cli.core.searchindex import IndexParts, folded_words
 
     ordered = tuple(sorted(occupations, key=title_order))
     extras: dict[str, dict[str, list[str]]] = {}
@@ -178,13 +179,13 @@ class Catalog:
     def search_index(self) -> SearchIndex:
         """The search fields, each read from the cache when a search first asks for it."""
         if self._search is None:
-            from ooh_cli.core.search import SearchIndex
+            from ooh_cli.core.searchindex import SearchIndex
 
             self._search = SearchIndex(self._search_fields, self._read(cache.Sections.jobs))
         return self._search
 
     def _search_fields(self, names: Sequence[str]) -> dict[str, Field]:
-        from ooh_cli.core.search import POSTED_FIELDS, Postings
+        from ooh_cli.core.searchindex import POSTED_FIELDS, Postings
 
         texts = [name for name in names if name not in POSTED_FIELDS]
         fields: dict[str, Field] = dict(self._read(lambda sections: sections.search_fields(texts, self._words)))
@@ -302,7 +303,7 @@ class Catalog:
         words; an AmbiguousError when the words mean several. The profiles whose Handbook title holds every
         word (of ``searching`` the fields given) settle a name several profiles have, unless so many hold it
         that it is a kind of work ("technician") rather than one."""
-        from ooh_cli.core.search import HANDBOOK_FIELDS
+        from ooh_cli.core.searchindex import HANDBOOK_FIELDS
 
         # Which titles hold the words needs the titles alone; the order of the candidates, the Handbook's words.
         found = searching(("title",))
@@ -349,7 +350,7 @@ def _clearly_ahead(hits: list[Hit], words: list[str]) -> bool:
 
 def _named_by(hit: Hit, words: list[str], fields: tuple[str, ...] = ()) -> bool:
     """Whether every word is a whole word of the hit's names (of ``fields``, by default its own names)."""
-    from ooh_cli.core.search import FIELDS, NAMED_FIELDS
+    from ooh_cli.core.searchindex import FIELDS, NAMED_FIELDS
 
     weights, fields = dict(FIELDS), fields or NAMED_FIELDS
     reasons = [hit.reasons.get(word) for word in words]

@@ -1,38 +1,25 @@
 """Ranked search over every name and word of the profiles, tolerant of typos and word order.
 
-Each searchable field is one text blob with a line per name (a title, an alias, a summary...), built once
-with the catalog and cached with it. A query word is found with one `str.find` pass per blob, so search stays
-fast on tens of thousands of profiles without an index to build by hand.
+The fields searched and how they are kept are core/searchindex.py; here, how well a profile fits the words,
+and what a hit says of why it was found.
 """
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from ooh_cli.core.model import Occupation, Record
-from ooh_cli.core.names import fold, soc_code
-
-# Field name, weight: a hit in a title says more than a hit in a summary.
-FIELDS: tuple[tuple[str, float], ...] = (
-    ("title", 10.0),
-    ("soc code", 10.0),
-    ("former title", 8.0),
-    ("alias", 7.0),
-    ("alternate title", 4.0),  # O*NET's: below the Handbook's own names, and never an exact-name bonus
-    ("everyday name", 4.0),  # the vocabulary's names of near profiles (core/vocabulary.py)
-    ("technology", 2.0),  # software and tools O*NET lists for the work
-    ("group", 3.0),
-    ("summary", 2.0),
-    ("duties", 1.0),
+from ooh_cli.core.model import Record
+from ooh_cli.core.names import soc_code
+from ooh_cli.core.searchindex import (
+    FIELDS,
+    HANDBOOK_FIELDS,
+    KEPT_FIELDS,
+    NAMED_FIELDS,
+    Field,
+    Lines,
+    Postings,
+    SearchIndex,
+    folded_words,
 )
-NAMED_FIELDS = ("title", "former title", "alias")
-ONET_FIELDS = ("alternate title", "technology")
-# Fields indexed as given, not folded again: SOC codes as written, and names that come folded (catalog.layout).
-KEPT_FIELDS = ("soc code", "everyday name", *ONET_FIELDS)
-# What a search of the Handbook's own words reads (catalog.resolve); names alone when only titles count.
-HANDBOOK_FIELDS = tuple(name for name, _ in FIELDS if name not in ONET_FIELDS)
-# Fields searched by their words (Postings) rather than their text: O*NET's, a megabyte of text for the shipped
-# data that a search would read and scan through for every word; no phrase is looked for in them.
-POSTED_FIELDS = ONET_FIELDS
+
 # How a match is described to users: aliases are the Handbook's A-Z index titles.
 FIELD_LABELS = {"alias": "A-Z title"}
 SNIPPET_WORDS = 3  # words shown on each side of a match in a summary or the duties
@@ -47,206 +34,6 @@ MIN_TYPO_LENGTH = 4
 MAX_CORRECTIONS = 3
 # From this many words a query, each word is first looked up in each field's sorted words (Blob.words).
 SKIM_FROM = 4
-
-
-def folded_words(text: str) -> str:
-    """``text`` as the space-separated words names are indexed by."""
-    return fold(text).replace("-", " ")
-
-
-def field_texts(
-    occ: Occupation, group_name: str, extra: dict[str, list[str]] | None = None
-) -> dict[str, Sequence[str]]:
-    """The searchable texts of a profile; ``extra`` adds O*NET's alternate titles and technologies."""
-    texts: dict[str, Sequence[str]] = dict(extra or {})
-    return texts | {
-        "title": [occ.title],
-        "soc code": list(occ.soc_codes),
-        "former title": list(occ.former_titles),
-        "alias": list(occ.aliases),
-        "group": [group_name],
-        "summary": [occ.summary] if occ.summary else [],
-        "duties": [" ".join(occ.duties)] if occ.duties else [],
-    }
-
-
-class Blob(Record, frozen=True, array_like=True, gc=False):
-    """One field of every profile, as the cache stores it: a line per name, where each line starts and the
-    profile that owns it (packed unsigned 32-bit numbers, read back as one copy of bytes where a list would cost
-    a Python int each), and every distinct word of the text, sorted, each after a line break."""
-
-    text: str
-    starts: bytes
-    owners: bytes
-    words: str
-
-    @classmethod
-    def build(cls, lines: Iterable[tuple[int, str]]) -> "Blob":
-        from array import array
-
-        parts: list[str] = []
-        starts, owners = array("I"), array("I")
-        offset = 0
-        for owner, line in lines:
-            starts.append(offset)
-            owners.append(owner)
-            parts.append(line)
-            offset += len(line) + 1
-        text = "\n".join(parts)
-        words = "".join(f"\n{word}" for word in sorted(set(text.split())))
-        return cls(text, starts.tobytes(), owners.tobytes(), words)
-
-
-def postings(lines: Iterable[tuple[int, str]]) -> dict[str, bytes]:
-    """Every word of the (owner, folded line) ``lines`` and where it is: (owner, which of the owner's lines)
-    pairs, in line order, packed as unsigned 32-bit numbers."""
-    from array import array
-
-    places: dict[str, list[int]] = {}
-    previous, offset = -1, 0
-    for owner, line in lines:
-        offset = offset + 1 if owner == previous else 0
-        previous = owner
-        for word in set(line.split()):
-            found = places.get(word)
-            if found is None:
-                places[word] = [owner, offset]
-            else:
-                found += (owner, offset)
-    return {word: array("I", found).tobytes() for word, found in places.items()}
-
-
-class Field:
-    """A field ready to search; its sorted words (Blob.words) are read on first use, by ``read_words``, since
-    only long queries and spelling corrections need them."""
-
-    __slots__ = ("_read_words", "_words")
-
-    def __init__(self, read_words: Callable[[], str] | None = None) -> None:
-        self._read_words, self._words = read_words, ""
-
-    @property
-    def words(self) -> str:
-        """The sorted distinct words (Blob.words), read on first use."""
-        if not self._words and self._read_words is not None:
-            self._words = self._read_words()
-        return self._words
-
-    def has_word_starting(self, part: str) -> bool:
-        """Whether a word of the field starts with ``part``: a binary search of the sorted words."""
-        words = self.words
-        low, high = 0, len(words)  # the first word at or after ``part`` starts in [low, high]
-        while low < high:
-            middle = words.rfind("\n", low, (low + high) // 2 + 1)
-            if middle < low:  # no word starts in the first half: look from the middle on
-                middle = words.find("\n", (low + high) // 2)
-                if middle < 0 or middle >= high:
-                    break
-            end = words.find("\n", middle + 1)
-            end = len(words) if end < 0 else end
-            if words[middle + 1 : end] < part:
-                low = end
-            else:
-                high = middle
-        return words.startswith(part, high + 1)
-
-
-class Lines(Field):
-    """A field searched through its text: its line starts and owners read as numbers."""
-
-    __slots__ = ("owners", "starts", "text")
-
-    def __init__(
-        self, text: str, starts: Sequence[int], owners: Sequence[int], read_words: Callable[[], str] | None = None
-    ) -> None:
-        super().__init__(read_words)
-        self.text, self.starts, self.owners = text, starts, owners
-
-    def line_index(self, position: int) -> int:
-        return bisect_right(self.starts, position) - 1
-
-    def line(self, index: int) -> str:
-        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
-        return self.text[self.starts[index] : end]
-
-    def offset(self, index: int) -> int:
-        """Which of its owner's lines line ``index`` is (0 for its first): a profile's lines are together."""
-        return index - bisect_left(self.owners, self.owners[index])
-
-
-class Postings(Field):
-    """A field searched through its words (POSTED_FIELDS): ``find`` gives the words of the field that are a
-    word, or also those that start with it (``whole`` False), each with its places (``postings``)."""
-
-    __slots__ = ("find",)
-
-    def __init__(self, find: Callable[[str, bool], list[tuple[str, bytes]]], read_words: Callable[[], str]) -> None:
-        super().__init__(read_words)
-        self.find = find
-
-
-class IndexParts(Record, frozen=True):
-    """What a catalog's search needs, as the cache stores it: a blob per searchable field, each profile's jobs
-    (packed unsigned 64-bit numbers, 0 where unknown: of profiles the words fit as well, the one more people do
-    comes first), and per profile the texts its reasons quote (``shown_texts``), line for line as indexed."""
-
-    blobs: dict[str, Blob]
-    postings: dict[str, dict[str, bytes]]  # of POSTED_FIELDS, by word
-    jobs: bytes
-    texts: list[dict[str, list[str]]]
-
-    @classmethod
-    def build(
-        cls,
-        occupations: Sequence[Occupation],
-        group_names: dict[str, str],
-        extras: dict[str, dict[str, list[str]]] | None = None,
-        spelled: dict[str, dict[str, list[str]]] | None = None,
-    ) -> "IndexParts":
-        """The index of ``occupations``; ``extras`` (by id) are O*NET's and the vocabulary's names, as
-        ``folded_words`` gives them, and ``spelled`` O*NET's names as O*NET spells them, in the same order."""
-        from array import array
-
-        per_field: dict[str, list[tuple[int, str]]] = {name: [] for name, _ in FIELDS}
-        jobs = array("Q", (occ.employment.jobs or 0 for occ in occupations))
-        for position, occ in enumerate(occupations):
-            extra = extras.get(occ.id) if extras else None
-            for name, texts in field_texts(occ, group_names.get(occ.group, occ.group), extra).items():
-                # SOC codes are kept as written; O*NET's names come folded already (catalog.layout).
-                kept = name in KEPT_FIELDS
-                per_field[name].extend((position, text if kept else folded_words(text)) for text in texts)
-        shown = [shown_texts(occ, spelled.get(occ.id) if spelled else None) for occ in occupations]
-        return cls(
-            {name: Blob.build(lines) for name, lines in per_field.items() if name not in POSTED_FIELDS},
-            {name: postings(per_field[name]) for name in POSTED_FIELDS},
-            jobs.tobytes(),
-            shown,
-        )
-
-
-def shown_texts(occ: Occupation, onet_names: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
-    """The texts of a profile's fields as the data spells them, for the reasons of a hit (Hit.why): the
-    fields indexed as written (KEPT_FIELDS but O*NET's, spelled by ``onet_names``) and the group are left out,
-    the reasons quote their lines as indexed, or name the group alone."""
-    texts = field_texts(occ, "", onet_names)
-    return {name: list(found) for name, found in texts.items() if name not in ("soc code", "everyday name", "group")}
-
-
-class SearchIndex:
-    """A catalog's search fields, read as a search asks for them (``read``: the fields of the names given, as
-    Lines or Postings), and each profile's jobs (IndexParts.jobs)."""
-
-    def __init__(self, read: Callable[[Sequence[str]], dict[str, Field]], jobs: bytes) -> None:
-        self._read = read
-        self._fields: dict[str, Field] = {}
-        self.jobs = jobs
-
-    def fields(self, names: Sequence[str]) -> dict[str, Field]:
-        """The fields of ``names``, read once each, in the order of ``names``."""
-        missing = [name for name in names if name not in self._fields]
-        if missing:
-            self._fields.update(self._read(missing))
-        return {name: self._fields[name] for name in names}
 
 
 class Hit:
