@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ooh_cli.core import cache
 from ooh_cli.core.errors import AmbiguousError, NotFoundError, UsageError
-from ooh_cli.core.model import Meta, Occupation, Record, Summary
 from ooh_cli.core.names import fold, slug, soc_code
+from ooh_cli.core.records import Meta, Record, Summary
 
 if TYPE_CHECKING:
+    from ooh_cli.core.model import Occupation
     from ooh_cli.core.onet import OnetData
     from ooh_cli.core.places import Place
     from ooh_cli.core.search import Hit, SearchIndex
