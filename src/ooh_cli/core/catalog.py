@@ -116,6 +116,8 @@ class Catalog:
         self._summaries: list[Summary] | None = None
         self._search: SearchIndex | None = None
         self._positions: dict[str, int] | None = None
+        # Profiles decoded so far: finding one by id and then showing its summary reads it once.
+        self._records: dict[int, Occupation] = {}
 
     @classmethod
     def build(
@@ -179,7 +181,9 @@ class Catalog:
         return self._search
 
     def record(self, position: int) -> Occupation:
-        return self._read(lambda sections: sections.record(position))
+        if position not in self._records:
+            self._records[position] = self._read(lambda sections: sections.record(position))
+        return self._records[position]
 
     def records(self) -> list[Occupation]:
         return [self.record(i) for i in range(len(self))]
