@@ -67,6 +67,6 @@ def test_every_profile_survives_the_cache_encoding(path: Path) -> None:
     assert dataset is not None
     for occ in dataset.occupations:
         assert msgspec.msgpack.decode(msgspec.msgpack.encode(occ), type=Occupation) == occ
-        summary = Summary.of(occ)
+        summary = occ.key_figures()
         assert msgspec.msgpack.decode(msgspec.msgpack.encode(summary), type=Summary) == summary
     assert msgspec.msgpack.decode(msgspec.msgpack.encode(dataset.meta), type=Meta) == dataset.meta

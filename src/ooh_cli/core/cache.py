@@ -176,7 +176,7 @@ def fill(
     connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     parts = {
         "header": encoder.encode(Header(key, meta, warnings, len(occupations))),
-        "summaries": encoder.encode([Summary.of(occ) for occ in occupations]),
+        "summaries": encoder.encode([occ.key_figures() for occ in occupations]),
         "search": encoder.encode(index),
     }
     connection.executemany("INSERT INTO part VALUES (?, ?, ?)", [(n, zlib.crc32(b), b) for n, b in parts.items()])

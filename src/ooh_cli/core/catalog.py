@@ -205,7 +205,7 @@ class Catalog:
         """One profile's summary, without reading every summary when they are not at hand yet."""
         if self._summaries is not None:
             return self._summaries[position]
-        return Summary.of(self.record(position))
+        return self.record(position).key_figures()
 
     def completions(self, typed: str) -> Iterator[tuple[str, str]]:
         """(name, title) for every id, and every alias in id form, that starts with ``typed``.

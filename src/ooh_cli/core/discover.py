@@ -163,7 +163,7 @@ def similar_profiles(catalog: Catalog, occ: Occupation, limit: int) -> list[Rela
 
     listed = [other for other_id in occ.similar if (other := catalog.summary(other_id)) is not None]
     found = [
-        Related(Summary.of(occ), "self", "this profile"),
+        Related(occ.key_figures(), "self", "this profile"),
         *(Related(o, "listed", "Handbook's list") for o in listed),
     ]
     seen = {r.profile.id for r in found}

@@ -26,6 +26,7 @@ from ooh_cli.core.records import (
     Prose,
     Record,
     SocCode,
+    Summary,
     Year,
 )
 from ooh_cli.core.vocab import ContactSlug, EducationSlug, ExperienceSlug, OutlookSlug, TrainingSlug
@@ -216,6 +217,30 @@ class Occupation(Record, frozen=True):
     bls_text: PageText | None = None
     history: tuple[HistoryEntry, ...] = ()
     notes: tuple[Prose, ...] = ()
+
+    def key_figures(self) -> Summary:
+        """The profile's key figures, flat (records.Summary)."""
+        pay, jobs, outlook, entry = self.pay, self.employment, self.outlook, self.how_to_become
+        return Summary(
+            self.id,
+            self.title,
+            self.group,
+            self.soc_codes,
+            pay.median_annual,
+            pay.median_hourly,
+            pay.year,
+            pay.top_coded,
+            entry.education,
+            entry.experience,
+            entry.training,
+            jobs.jobs,
+            jobs.year,
+            outlook.growth_percent,
+            outlook.category,
+            outlook.change,
+            outlook.annual_openings,
+            outlook.period,
+        )
 
     def names(self) -> Iterator[str]:
         """Every folded name the profile is found by: id, titles, aliases and SOC codes, those of its

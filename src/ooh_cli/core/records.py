@@ -9,12 +9,9 @@ reference year or period, and a missing figure is ``None`` (shown as "not availa
 
 # No `from __future__ import annotations`: msgspec reads the annotations of every record it decodes, and as
 # strings it would evaluate them again in each run.
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import msgspec
-
-if TYPE_CHECKING:
-    from ooh_cli.core.model import Occupation
 
 # Bounds no real figure reaches: anything outside is a typo or corruption.
 MAX_PAY = 10_000_000
@@ -118,27 +115,3 @@ class Summary(Record, frozen=True, array_like=True):
     change: int | None
     annual_openings: int | None
     period: str | None
-
-    @classmethod
-    def of(cls, occ: "Occupation") -> "Summary":
-        pay, jobs, outlook, entry = occ.pay, occ.employment, occ.outlook, occ.how_to_become
-        return cls(
-            occ.id,
-            occ.title,
-            occ.group,
-            occ.soc_codes,
-            pay.median_annual,
-            pay.median_hourly,
-            pay.year,
-            pay.top_coded,
-            entry.education,
-            entry.experience,
-            entry.training,
-            jobs.jobs,
-            jobs.year,
-            outlook.growth_percent,
-            outlook.category,
-            outlook.change,
-            outlook.annual_openings,
-            outlook.period,
-        )
