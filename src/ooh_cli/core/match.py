@@ -21,7 +21,7 @@ import msgspec
 from ooh_cli.core.errors import DataError, UsageError
 from ooh_cli.core.model import Record, Summary
 from ooh_cli.core.names import fold
-from ooh_cli.core.onet import LETTERS, RELEASE, Example, OnetData, Technology, Traits, Vectors
+from ooh_cli.core.onet import INTERESTS, LETTERS, RELEASE, Example, OnetData, Technology, Traits, Vectors
 
 if TYPE_CHECKING:
     from ooh_cli.core.catalog import Catalog
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 # The weight of each letter of a code: the first interest counts most.
 LETTER_WEIGHTS = (3.0, 2.0, 1.0)
+# Each RIASEC letter's interest area, for the reasons.
+INTEREST_NAMES = dict(zip(LETTERS, INTERESTS, strict=True))
 # How much the Holland code's agreement counts against the scores themselves.
 CODE_SHARE = 0.3
 # Importance at or above this counts as mattering in the work (the scale is 1-5).
@@ -198,15 +200,15 @@ def match(
 def interest_fit(traits: Traits, code: str) -> float:
     """How strong the profile's scores (1-7) are in the letters of ``code``, weighted by their order, and how far
     its Holland code agrees (a letter in the same place counts fully, elsewhere in the code half): 0-1."""
-    weights = LETTER_WEIGHTS[: len(code)]
-    scores = [(traits.interests[LETTERS.index(letter)] - 1) / 6 for letter in code]
+    # One loop, no comprehensions: `match` asks this of every profile.
     holland = traits.holland_code or ""
-    agreement = [
-        1.0 if holland[i : i + 1] == letter else 0.5 if letter in holland else 0.0 for i, letter in enumerate(code)
-    ]
-    by_scores = sum(w * s for w, s in zip(weights, scores, strict=True)) / sum(weights)
-    by_code = sum(w * a for w, a in zip(weights, agreement, strict=True)) / sum(weights)
-    return CODE_SHARE * by_code + (1 - CODE_SHARE) * by_scores
+    weights = LETTER_WEIGHTS[: len(code)]
+    by_scores = by_code = 0.0
+    for i, (letter, weight) in enumerate(zip(code, weights, strict=True)):
+        by_scores += weight * ((traits.interests[LETTERS.index(letter)] - 1) / 6)
+        by_code += weight * (1.0 if holland[i : i + 1] == letter else 0.5 if letter in holland else 0.0)
+    total = sum(weights)
+    return CODE_SHARE * (by_code / total) + (1 - CODE_SHARE) * (by_scores / total)
 
 
 def interest_standing(holland: str, code: str) -> list[int]:
@@ -218,12 +220,9 @@ def interest_standing(holland: str, code: str) -> list[int]:
 
 def interest_reason(traits: Traits, code: str) -> str:
     """The fit in words: "Investigative and Artistic, as you asked; code IAR"."""
-    from ooh_cli.core.onet import INTERESTS
-
     holland = traits.holland_code or ""
-    names = dict(zip(LETTERS, INTERESTS, strict=True))
     shared = [letter for letter in holland if letter in code]
-    listed = _and([names[letter] for letter in shared]) if shared else ""
+    listed = _and([INTEREST_NAMES[letter] for letter in shared]) if shared else ""
     if not holland:
         scores = ", ".join(f"{letter} {traits.interests[LETTERS.index(letter)]:.1f}" for letter in code)
         return f"no Holland code; scores {scores} of 7"
@@ -231,7 +230,7 @@ def interest_reason(traits: Traits, code: str) -> str:
         return f"{listed}, as you asked; code {holland}" if len(code) > 1 else f"{listed}; code {holland}"
     if len(shared) == len(code):
         return f"{listed}, in another order; code {holland}"
-    missing = [names[letter] for letter in code if letter not in holland]
+    missing = [INTEREST_NAMES[letter] for letter in code if letter not in holland]
     if shared:
         return f"{listed}, not {_and(missing, 'or')}; code {holland}"
     return f"not {_and(missing, 'or')}; code {holland}"
