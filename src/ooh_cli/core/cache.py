@@ -11,8 +11,8 @@ blob carries its CRC-32, checked as it is read: a cache that is missing, stale, 
 not a database at all is simply rebuilt (Damaged), never an error.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: msgspec would compile the annotations of Key and Header, which
+# every run decodes, from strings each time.
 import contextlib
 import os
 import sqlite3
@@ -64,7 +64,7 @@ class Key(msgspec.Struct, array_like=True, frozen=True):
     database_inode: int = -1
 
     @classmethod
-    def of(cls, path: Path, stat: os.stat_result, database: os.stat_result | None = None) -> Key:
+    def of(cls, path: Path, stat: os.stat_result, database: os.stat_result | None = None) -> "Key":
         return cls(
             FORMAT,
             __version__,
@@ -126,7 +126,7 @@ class Sections:
     def summaries(self) -> list[Summary]:
         return self._decode(self._part("summaries"), list[Summary])  # type: ignore[no-any-return]
 
-    def search(self) -> SearchIndex:
+    def search(self) -> "SearchIndex":
         from ooh_cli.core.search import SearchIndex
 
         return self._decode(self._part("search"), SearchIndex)  # type: ignore[no-any-return]
@@ -162,7 +162,7 @@ def fill(
     meta: Meta,
     warnings: list[str],
     occupations: tuple[Occupation, ...],
-    index: SearchIndex,
+    index: "SearchIndex",
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> None:
     """Write the cache's tables for these profiles on ``connection``; the profiles must be in the catalog's order.
@@ -212,7 +212,7 @@ def in_memory(
     meta: Meta,
     warnings: list[str],
     occupations: tuple[Occupation, ...],
-    index: SearchIndex,
+    index: "SearchIndex",
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> Sections:
     """A cache held in memory only, for a data file that cannot be cached (a pipe, or caching turned off)."""
@@ -259,7 +259,7 @@ def write(
     meta: Meta,
     warnings: list[str],
     occupations: tuple[Occupation, ...],
-    index: SearchIndex,
+    index: "SearchIndex",
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> bool:
     """Write the cache whole and rename it into place, so a concurrent run reads the old one or the new one;

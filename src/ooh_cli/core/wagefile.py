@@ -149,7 +149,7 @@ class WageTable:
         self.release: str = release  # "May 2025"
         self._areas: list[Area] | None = None
         self._titles: dict[str, str] | None = None
-        self._rows: dict[str, list[Row]] = {}
+        self._rows: dict[tuple[str, tuple[int, ...] | None], list[Row]] = {}
 
     def _row(self, found: Sequence[Any]) -> Row:
         """A row as read with ROW, its figures checked against what OEWS can publish: a damaged file is refused."""
@@ -177,25 +177,30 @@ class WageTable:
     def socs(self) -> list[str]:
         return list(self.titles())
 
-    def rows(self, soc: str) -> list[Row]:
-        """Every area's row for ``soc``, in area order (empty when the table has none).
+    def rows(self, soc: str, areas: Sequence[int] | None = None) -> list[Row]:
+        """Every area's row for ``soc`` (those of the ``areas`` positions alone, if given), in area order; empty
+        when the table has none.
 
         SQLite hands them over as one JSON array, which msgspec decodes into rows in C (hundreds of rows: a
         Python loop over them would cost `ooh wages` a tenth of its run), with whether any is out of range.
+        Reading only the areas asked for spares building and decoding the other five hundred.
         """
-        if soc not in self._rows:
-            found = self.database.one(ROWS_AS_JSON, (soc,))
+        key = (soc, None if areas is None else tuple(areas))
+        if key not in self._rows:
+            where = "" if areas is None else f" AND area IN ({', '.join('?' * len(areas))})"
+            parameters = (soc, *(areas or ()))
+            found = self.database.one(ROWS_AS_JSON + where, parameters)
             if found is None or found[0] is None:
-                self._rows[soc] = []
+                self._rows[key] = []
             elif found[1]:
-                bad = self.database.one(f"SELECT {ROW} FROM wage WHERE soc = ? AND ({BAD_ROW})", (soc,))
+                bad = self.database.one(f"SELECT {ROW} FROM wage WHERE soc = ?{where} AND ({BAD_ROW})", parameters)
                 self._row(bad or (-1, *([None] * len(FIGURES)), "", 1))
             else:
                 try:
-                    self._rows[soc] = msgspec.json.decode(found[0], type=list[Row])
+                    self._rows[key] = msgspec.json.decode(found[0], type=list[Row])
                 except msgspec.DecodeError as error:
                     raise self.database.damaged(str(error)) from None
-        return self._rows[soc]
+        return self._rows[key]
 
     def in_area(self, area_code: str, socs: Sequence[str] | None = None) -> dict[str, Row] | None:
         """The nation's or a state's employment and medians of every SOC code (of ``socs``, if given) with an
