@@ -10,7 +10,8 @@ import msgspec
 import pytest
 
 from ooh_cli.core.datafile import bundled_data_path
-from ooh_cli.core.model import HistoryEntry, Meta, Occupation, Pay, Share, Summary, WorkEnvironment
+from ooh_cli.core.model import HistoryEntry, Occupation, Pay, Share, WorkEnvironment
+from ooh_cli.core.records import Meta, Summary
 from ooh_cli.core.validate import read_document
 from ooh_cli.core.yamlio import parse_file
 from tests.conftest import SAMPLE

@@ -25,9 +25,10 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from ooh_cli import __version__
-from ooh_cli.core.model import Meta, Occupation, Summary
+from ooh_cli.core.records import Meta, Summary
 
 if TYPE_CHECKING:
+    from ooh_cli.core.model import Occupation
     from ooh_cli.core.search import SearchIndex
 
 # Bump when the model or this layout changes: a cache of another format is rebuilt, never misread.
@@ -151,7 +152,9 @@ class Sections:
             raise Damaged
         return positions
 
-    def record(self, position: int) -> Occupation:
+    def record(self, position: int) -> "Occupation":
+        from ooh_cli.core.model import Occupation  # a profile's classes: only what shows a profile loads them
+
         data = self._checked(self._query("SELECT body, crc FROM record WHERE position = ?", (position,)))
         return self._decode(data, Occupation)  # type: ignore[no-any-return]
 
@@ -161,7 +164,7 @@ def fill(
     key: Key | None,
     meta: Meta,
     warnings: list[str],
-    occupations: tuple[Occupation, ...],
+    occupations: tuple["Occupation", ...],
     index: "SearchIndex",
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> None:
@@ -183,7 +186,7 @@ def fill(
 
 
 def _name_index(
-    occupations: tuple[Occupation, ...], extra_names: Mapping[str, Sequence[str]]
+    occupations: tuple["Occupation", ...], extra_names: Mapping[str, Sequence[str]]
 ) -> list[tuple[str, str, int]]:
     """Every folded name with the positions of its profiles ("i,j"), and whether it comes from another source.
 
@@ -211,7 +214,7 @@ def _name_index(
 def in_memory(
     meta: Meta,
     warnings: list[str],
-    occupations: tuple[Occupation, ...],
+    occupations: tuple["Occupation", ...],
     index: "SearchIndex",
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> Sections:
@@ -258,7 +261,7 @@ def write(
     key: Key,
     meta: Meta,
     warnings: list[str],
-    occupations: tuple[Occupation, ...],
+    occupations: tuple["Occupation", ...],
     index: "SearchIndex",
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> bool:

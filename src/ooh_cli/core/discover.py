@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
-from ooh_cli.core.model import Group, Meta, Occupation, Record, Summary
+from ooh_cli.core.records import Group, Meta, Record, Summary
 from ooh_cli.core.vocab import EDUCATION
 
 if TYPE_CHECKING:
     from ooh_cli.core.catalog import Catalog
+    from ooh_cli.core.model import Occupation
 
 # The Handbook's top lists, as `ooh top` names them.
 TopList = Literal["growth", "new-jobs", "pay", "openings", "decline"]

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from ooh_cli.core.errors import DataError, UsageError
-from ooh_cli.core.model import Record, Summary
 from ooh_cli.core.names import fold
 from ooh_cli.core.onet import INTERESTS, LETTERS, RELEASE, Example, OnetData, Technology, Traits, Vectors
+from ooh_cli.core.records import Record, Summary
 
 if TYPE_CHECKING:
     from ooh_cli.core.catalog import Catalog

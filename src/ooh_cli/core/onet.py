@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from ooh_cli.core.database import Database
-from ooh_cli.core.model import Record
+from ooh_cli.core.records import Record
 
 T = TypeVar("T")
 RELEASE = "O*NET 29.3"

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 from ooh_cli.core.errors import UsageError
-from ooh_cli.core.model import Group, Record, Summary
 from ooh_cli.core.names import fold
+from ooh_cli.core.records import Group, Record, Summary
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary
 
 if TYPE_CHECKING:

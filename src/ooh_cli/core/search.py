@@ -10,8 +10,9 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import msgspec
 
-from ooh_cli.core.model import Occupation, Record
+from ooh_cli.core.model import Occupation
 from ooh_cli.core.names import fold, soc_code
+from ooh_cli.core.records import Record
 
 # Field name, weight: a hit in a title says more than a hit in a summary.
 FIELDS: tuple[tuple[str, float], ...] = (

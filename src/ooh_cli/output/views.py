@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from ooh_cli.core.compare import compare_rows, year_notes
 from ooh_cli.core.discover import GroupSummary
 from ooh_cli.core.facts import Fact, facts
-from ooh_cli.core.model import Meta, Record, Summary
 from ooh_cli.core.query import Filters
+from ooh_cli.core.records import Meta, Record, Summary
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING
 from ooh_cli.output.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, show_value
 from ooh_cli.output.layout import GAP, TITLE_ROOM, TITLE_WIDTH, WHOLE_WORDS_FROM, column_widths
