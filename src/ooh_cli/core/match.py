@@ -106,6 +106,17 @@ def importance(traits: Traits, element: Element) -> float | None:
     return max(values) if values else None
 
 
+def importances(traits: Traits, elements: list[Element]) -> list[float] | None:
+    """The importance of each element in the work; None when one of them is not rated."""
+    found = []
+    for element in elements:
+        value = importance(traits, element)
+        if value is None:
+            return None
+        found.append(value)
+    return found
+
+
 class _Technologies(msgspec.Struct):
     """A block's technology alone: decoding it skips the rest of the block."""
 
@@ -175,14 +186,13 @@ def match(
             reasons.append(interest_reason(traits, interests))
             standing += interest_standing(traits.holland_code or "", interests)
         if elements:
-            values = [importance(traits, e) for e in elements]
-            if any(v is None for v in values):
+            known = importances(traits, elements)
+            if known is None:
                 left_out.append(traits.id)
                 continue
-            known = [v for v in values if v is not None]
-            parts.append(sum((v - 1) / 4 for v in known) / len(known))
+            parts.append(sum([(v - 1) / 4 for v in known]) / len(known))
             shown = sorted(zip(elements, known, strict=True), key=lambda pair: -pair[1])
-            reasons.append(", ".join(f"{e.name} {v:.1f}" for e, v in shown))
+            reasons.append(", ".join([f"{e.name} {v:.1f}" for e, v in shown]))
         if users is not None:
             use = users[traits.id]
             example = use.example
@@ -193,7 +203,7 @@ def match(
             standing += [example.in_demand, example.hot, use.kindred]
         fit = Fit(summary, sum(parts) / len(parts), reasons, traits.job_zone, traits.holland_code, tuple(standing))
         fits.append(fit)
-    fits.sort(key=lambda f: (*(-x for x in f.standing), -round(f.score, 6), f.profile.title.casefold()))
+    fits.sort(key=lambda f: (*map(operator.neg, f.standing), -round(f.score, 6), f.profile.title.casefold()))
     return fits, left_out
 
 
@@ -203,12 +213,12 @@ def interest_fit(traits: Traits, code: str) -> float:
     # One loop, no comprehensions: `match` asks this of every profile.
     holland = traits.holland_code or ""
     weights = LETTER_WEIGHTS[: len(code)]
-    by_scores = by_code = 0.0
+    by_scores, by_code = [], []
     for i, (letter, weight) in enumerate(zip(code, weights, strict=True)):
-        by_scores += weight * ((traits.interests[LETTERS.index(letter)] - 1) / 6)
-        by_code += weight * (1.0 if holland[i : i + 1] == letter else 0.5 if letter in holland else 0.0)
+        by_scores.append(weight * ((traits.interests[LETTERS.index(letter)] - 1) / 6))
+        by_code.append(weight * (1.0 if holland[i : i + 1] == letter else 0.5 if letter in holland else 0.0))
     total = sum(weights)
-    return CODE_SHARE * (by_code / total) + (1 - CODE_SHARE) * (by_scores / total)
+    return CODE_SHARE * (sum(by_code) / total) + (1 - CODE_SHARE) * (sum(by_scores) / total)
 
 
 def interest_standing(holland: str, code: str) -> list[int]:
