@@ -180,6 +180,21 @@ def test_interest_fit_weighs_scores_and_the_code_by_the_order_asked() -> None:
     assert interest_fit(traits, "R") == pytest.approx(0.0)
 
 
+def test_interests_and_job_zones_are_read_without_the_skill_vectors(
+    invoke: Invoke, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ooh_cli.core.onet import OnetData
+
+    def every_vector(self: OnetData) -> None:
+        raise AssertionError("decoded every profile's skill and knowledge vectors")
+
+    monkeypatch.setattr(OnetData, "traits", every_vector)
+    for args in (["match", "--interests", "sic"], ["list", "--job-zone", "3-4", "--interest", "c"]):
+        result = invoke(*args, "-f", "json", data=data)
+        assert result.exit_code == 0, result.output
+        assert "registered-nurses" in ids(result.stdout)
+
+
 def test_match_by_a_code_of_three_letters(invoke: Invoke, data: Path) -> None:
     rows = json.loads(invoke("match", "--interests", "sic", "-f", "json", data=data).stdout)
     assert rows[0]["id"] == "registered-nurses"

@@ -14,13 +14,23 @@ import math
 import operator
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import msgspec
 
 from ooh_cli.core.errors import DataError, UsageError
 from ooh_cli.core.names import fold
-from ooh_cli.core.onet import INTERESTS, LETTERS, RELEASE, Example, OnetData, Technology, Traits, Vectors
+from ooh_cli.core.onet import (
+    INTERESTS,
+    LETTERS,
+    RELEASE,
+    Example,
+    Interests,
+    OnetData,
+    Technology,
+    Traits,
+    Vectors,
+)
 from ooh_cli.core.records import Record, Summary
 
 if TYPE_CHECKING:
@@ -169,7 +179,9 @@ def match(
     left_out: list[str] = []
     fits: list[Fit] = []
     summaries = {s.id: s for s in catalog.summaries}  # every one is looked at: read them all at once
-    for traits in onet.traits():
+    # Only --skills asks for the skill and knowledge vectors; decoding them is most of the work.
+    every: Sequence[Interests] = onet.traits() if elements else onet.interests()
+    for traits in every:
         summary = summaries.get(traits.id)
         if summary is None or not filters.accepts(summary):
             continue
@@ -186,7 +198,7 @@ def match(
             reasons.append(interest_reason(traits, interests))
             standing += interest_standing(traits.holland_code or "", interests)
         if elements:
-            known = importances(traits, elements)
+            known = importances(cast("Traits", traits), elements)  # with elements, every is onet.traits()
             if known is None:
                 left_out.append(traits.id)
                 continue
@@ -207,7 +219,7 @@ def match(
     return fits, left_out
 
 
-def interest_fit(traits: Traits, code: str) -> float:
+def interest_fit(traits: Interests, code: str) -> float:
     """How strong the profile's scores (1-7) are in the letters of ``code``, weighted by their order, and how far
     its Holland code agrees (a letter in the same place counts fully, elsewhere in the code half): 0-1."""
     # One loop, no comprehensions: `match` asks this of every profile.
@@ -228,7 +240,7 @@ def interest_standing(holland: str, code: str) -> list[int]:
     return [len(shared), "".join(shared) == code]
 
 
-def interest_reason(traits: Traits, code: str) -> str:
+def interest_reason(traits: Interests, code: str) -> str:
     """The fit in words: "Investigative and Artistic, as you asked; code IAR"."""
     holland = traits.holland_code or ""
     shared = [letter for letter in holland if letter in code]

@@ -12,7 +12,7 @@ empty ratings, shown as "not rated in O*NET 29.3", never as zero.
 """
 
 # No `from __future__ import annotations`: msgspec reads the annotations of the records it decodes.
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
 import msgspec
@@ -21,6 +21,7 @@ from ooh_cli.core.database import Database
 from ooh_cli.core.records import Record
 
 T = TypeVar("T")
+Kind = TypeVar("Kind", bound="Interests")
 RELEASE = "O*NET 29.3"
 PUBLISHED = "May 2025"
 NOT_RATED = f"not rated in {RELEASE}"
@@ -136,14 +137,20 @@ class _Names(msgspec.Struct):
     alternate_titles: tuple[str, ...] = ()
 
 
-class Traits(Record, frozen=True, array_like=True):
-    """A profile's ratings as vectors, for ranking: importance per skill and knowledge area in the header's
-    order (empty when not rated), interest scores in RIASEC order (empty when not rated)."""
+class Interests(Record, frozen=True, array_like=True):
+    """The start of a profile's traits: its job zone and interests, all that `match --interests` and the list
+    filters ask, decoded without the skill and knowledge vectors after them (seven times the floats)."""
 
     id: str
     job_zone: int | None
     holland_code: str | None
-    interests: tuple[float, ...]
+    interests: tuple[float, ...]  # in RIASEC order (empty when not rated)
+
+
+class Traits(Interests, frozen=True, array_like=True):
+    """A profile's ratings as vectors, for ranking: importance per skill and knowledge area in the header's
+    order (empty when not rated), after its interests."""
+
     skills: tuple[float, ...]
     knowledge: tuple[float, ...]
     hot: tuple[int, ...]  # its Hot Technology examples, as positions in the header's hot_technology
@@ -224,6 +231,7 @@ class OnetData:
         self.database = database
         self.header = self._decode(database.meta("onet_header"), Header)
         self._traits: list[Traits] | None = None
+        self._interests: list[Interests] | None = None
         self._blocks: dict[str, OnetProfile | None] = {}
 
     @classmethod
@@ -292,15 +300,27 @@ class OnetData:
     def traits(self) -> list[Traits]:
         """Every profile's traits, in the header's order."""
         if self._traits is None:
-            decoder = msgspec.msgpack.Decoder(Traits)
-            found = self.database.rows("SELECT traits FROM onet_profile ORDER BY position")
-            try:
-                self._traits = [decoder.decode(data) for (data,) in found]
-            except (msgspec.DecodeError, TypeError) as error:
-                raise self.database.damaged(f"its O*NET data: {error}") from None
-            if [t.id for t in self._traits] != list(self.header.ids):
-                raise self.database.damaged("its O*NET profiles do not match its header")
+            self._traits = self._every_traits(Traits)
         return self._traits
+
+    def interests(self) -> Sequence[Interests]:
+        """Every profile's job zone and interests, in the header's order."""
+        if self._traits is not None:
+            return self._traits
+        if self._interests is None:
+            self._interests = self._every_traits(Interests)
+        return self._interests
+
+    def _every_traits(self, kind: type[Kind]) -> list[Kind]:
+        decoder = msgspec.msgpack.Decoder(kind)
+        found = self.database.rows("SELECT traits FROM onet_profile ORDER BY position")
+        try:
+            every = [decoder.decode(data) for (data,) in found]
+        except (msgspec.DecodeError, TypeError) as error:
+            raise self.database.damaged(f"its O*NET data: {error}") from None
+        if [t.id for t in every] != list(self.header.ids):
+            raise self.database.damaged("its O*NET profiles do not match its header")
+        return every
 
     # One profile's row at a time, for `similar`: it shows a handful, and reading them one by one costs a
     # fraction of decoding every profile.
@@ -358,7 +378,7 @@ def matching_ids(onet: OnetData, zones: tuple[int, int] | None, letters: str | N
     """The profiles in job zones ``zones`` whose Holland code holds every letter of ``letters``."""
     return frozenset(
         t.id
-        for t in onet.traits()
+        for t in onet.interests()
         if (zones is None or (t.job_zone is not None and zones[0] <= t.job_zone <= zones[1]))
         and (not letters or all(letter in (t.holland_code or "") for letter in letters))
     )
