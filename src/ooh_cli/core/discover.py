@@ -161,7 +161,9 @@ def similar_profiles(catalog: Catalog, occ: Occupation, limit: int) -> list[Rela
     group, education and pay."""
     from ooh_cli.core.match import nearest_by_work, related_by_onet
 
-    listed = [other for other_id in occ.similar if (other := catalog.summary(other_id)) is not None]
+    # A score of profiles are shown: reading every summary at once costs less than finding each by its name.
+    by_id = {s.id: s for s in catalog.summaries}
+    listed = [by_id[other_id] for other_id in occ.similar if other_id in by_id]
     found = [
         Related(occ.key_figures(), "self", "this profile"),
         *(Related(o, "listed", "Handbook's list") for o in listed),
