@@ -15,7 +15,7 @@ import pytest
 from typer.testing import Result
 
 from ooh_cli.core import cache
-from ooh_cli.core.model import MAX_NAME
+from ooh_cli.core.records import MAX_NAME
 from ooh_cli.core.validate import read_document
 from tests.conftest import SAMPLE, Invoke
 

@@ -6,7 +6,8 @@ import re
 
 import msgspec
 
-from ooh_cli.core.model import HistoryEntry, Meta, Occupation
+from ooh_cli.core.model import HistoryEntry, Occupation
+from ooh_cli.core.records import Meta
 from tests.conftest import REPO
 
 DOC = (REPO / "docs" / "data-format.md").read_text(encoding="utf-8")

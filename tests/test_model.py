@@ -10,7 +10,8 @@ import msgspec
 import pytest
 
 from ooh_cli.core.datafile import bundled_data_path
-from ooh_cli.core.model import HistoryEntry, Meta, Occupation, Pay, Share, Summary, WorkEnvironment
+from ooh_cli.core.model import HistoryEntry, Occupation, Pay, Share, WorkEnvironment
+from ooh_cli.core.records import Meta, Summary
 from ooh_cli.core.validate import read_document
 from ooh_cli.core.yamlio import parse_file
 from tests.conftest import SAMPLE
@@ -66,6 +67,6 @@ def test_every_profile_survives_the_cache_encoding(path: Path) -> None:
     assert dataset is not None
     for occ in dataset.occupations:
         assert msgspec.msgpack.decode(msgspec.msgpack.encode(occ), type=Occupation) == occ
-        summary = Summary.of(occ)
+        summary = occ.key_figures()
         assert msgspec.msgpack.decode(msgspec.msgpack.encode(summary), type=Summary) == summary
     assert msgspec.msgpack.decode(msgspec.msgpack.encode(dataset.meta), type=Meta) == dataset.meta

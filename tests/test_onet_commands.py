@@ -168,6 +168,33 @@ def test_match_by_interests(invoke: Invoke, data: Path) -> None:
     assert rows[0]["fit"] > rows[1]["fit"] > rows[2]["fit"]
 
 
+def test_interest_fit_weighs_scores_and_the_code_by_the_order_asked() -> None:
+    from ooh_cli.core.match import interest_fit
+    from ooh_cli.core.onet import Traits
+
+    traits = Traits("x", 4, "IS", (1.0, 7.0, 1.0, 4.0, 1.0, 1.0), (), (), ())
+    # Scores (I 1, S 0.5) weighted 3 and 2, and the code agreeing in both places: 0.3 * 1 + 0.7 * 0.8.
+    assert interest_fit(traits, "IS") == pytest.approx(0.86)
+    # S first: the scores weigh less, and both letters are in the code but elsewhere (half each).
+    assert interest_fit(traits, "SI") == pytest.approx(0.3 * 0.5 + 0.7 * 0.7)
+    assert interest_fit(traits, "R") == pytest.approx(0.0)
+
+
+def test_interests_and_job_zones_are_read_without_the_skill_vectors(
+    invoke: Invoke, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ooh_cli.core.onet import OnetData
+
+    def every_vector(self: OnetData) -> None:
+        raise AssertionError("decoded every profile's skill and knowledge vectors")
+
+    monkeypatch.setattr(OnetData, "traits", every_vector)
+    for args in (["match", "--interests", "sic"], ["list", "--job-zone", "3-4", "--interest", "c"]):
+        result = invoke(*args, "-f", "json", data=data)
+        assert result.exit_code == 0, result.output
+        assert "registered-nurses" in ids(result.stdout)
+
+
 def test_match_by_a_code_of_three_letters(invoke: Invoke, data: Path) -> None:
     rows = json.loads(invoke("match", "--interests", "sic", "-f", "json", data=data).stdout)
     assert rows[0]["id"] == "registered-nurses"

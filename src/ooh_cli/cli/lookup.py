@@ -58,10 +58,9 @@ def show(
     ] = False,
 ) -> None:
     """Show one occupation's profile: quick facts, then every section of the Handbook."""
-    from ooh_cli.core.query import parse_term
     from ooh_cli.output.profile import SECTIONS, profile_view, section_data
 
-    only = parse_term(SECTIONS, section, "--section")
+    only = SECTIONS.parse(section, "--section")
     current = session(ctx)
     match, place = current.resolve_with_place(" ".join(occupation), fmt, "for the state-and-area section")
     occ = match.occupation

@@ -7,7 +7,7 @@ from ooh_cli.cli.session import Session
 from ooh_cli.output import emit, markdown_renderer, renderer
 
 if TYPE_CHECKING:
-    from ooh_cli.core.model import Summary
+    from ooh_cli.core.records import Summary
     from ooh_cli.output.views import Listing
 
 

@@ -10,8 +10,8 @@ from ooh_cli.cli.session import Session
 from ooh_cli.output import emit, markdown_renderer, renderer
 
 if TYPE_CHECKING:
-    from ooh_cli.core.model import Summary
     from ooh_cli.core.query import Filters, SortKey
+    from ooh_cli.core.records import Summary
     from ooh_cli.core.states import State
     from ooh_cli.core.wages import StatePay
     from ooh_cli.output.views import Comparison, Listing

@@ -34,9 +34,10 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from ooh_cli import __version__
-from ooh_cli.core.model import Meta, Occupation, Summary
+from ooh_cli.core.records import Meta, Summary
 
 if TYPE_CHECKING:
+    from ooh_cli.core.model import Occupation
     from ooh_cli.core.searchindex import IndexParts, Lines
 
 # Bump when the model or this layout changes: a cache of another format is rebuilt, never misread.
@@ -249,7 +250,9 @@ class Sections:
             raise Damaged
         return positions
 
-    def record(self, position: int) -> Occupation:
+    def record(self, position: int) -> "Occupation":
+        from ooh_cli.core.model import Occupation  # a profile's classes: only what shows a profile loads them
+
         data = self._checked(self._query("SELECT body, crc FROM record WHERE position = ?", (position,)))
         return self._decode(data, Occupation)  # type: ignore[no-any-return]
 
@@ -259,7 +262,7 @@ def fill(
     key: Key | None,
     meta: Meta,
     warnings: list[str],
-    occupations: tuple[Occupation, ...],
+    occupations: tuple["Occupation", ...],
     index: "IndexParts",
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> None:
@@ -269,7 +272,7 @@ def fill(
     encoder = msgspec.msgpack.Encoder()
     connection.executescript(SCHEMA)
     connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    summaries = [Summary.of(occ) for occ in occupations]
+    summaries = [occ.key_figures() for occ in occupations]
     parts = {
         "header": encoder.encode(Header(key, meta, warnings, len(occupations))),
         "summaries": encoder.encode(summaries),
@@ -316,7 +319,7 @@ def _posting_groups(postings: Mapping[str, Mapping[str, bytes]]) -> dict[tuple[s
 
 
 def _name_index(
-    occupations: tuple[Occupation, ...], extra_names: Mapping[str, Sequence[str]]
+    occupations: tuple["Occupation", ...], extra_names: Mapping[str, Sequence[str]]
 ) -> list[tuple[str, str, int]]:
     """Every folded name with the positions of its profiles ("i,j"), and whether it comes from another source.
 
@@ -344,7 +347,7 @@ def _name_index(
 def in_memory(
     meta: Meta,
     warnings: list[str],
-    occupations: tuple[Occupation, ...],
+    occupations: tuple["Occupation", ...],
     index: "IndexParts",
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> Sections:
@@ -391,7 +394,7 @@ def write(
     key: Key,
     meta: Meta,
     warnings: list[str],
-    occupations: tuple[Occupation, ...],
+    occupations: tuple["Occupation", ...],
     index: "IndexParts",
     extra_names: Mapping[str, Sequence[str]] | None = None,
 ) -> bool:

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ooh_cli.core import cache
 from ooh_cli.core.errors import AmbiguousError, NotFoundError, UsageError
-from ooh_cli.core.model import Meta, Occupation, Record, Summary
 from ooh_cli.core.names import fold, slug, soc_code
+from ooh_cli.core.records import Meta, Record, Summary
 
 if TYPE_CHECKING:
+    from ooh_cli.core.model import Occupation
     from ooh_cli.core.onet import OnetData
     from ooh_cli.core.places import Place
     from ooh_cli.core.search import Hit, SearchResult
@@ -119,6 +120,8 @@ class Catalog:
         self._summaries: list[Summary] | None = None
         self._search: SearchIndex | None = None
         self._positions: dict[str, int] | None = None
+        # Profiles decoded so far: finding one by id and then showing its summary reads it once.
+        self._records: dict[int, Occupation] = {}
 
     @classmethod
     def build(
@@ -206,7 +209,9 @@ class Catalog:
         return self._read(lambda sections: sections.shown(positions)) if positions else []
 
     def record(self, position: int) -> Occupation:
-        return self._read(lambda sections: sections.record(position))
+        if position not in self._records:
+            self._records[position] = self._read(lambda sections: sections.record(position))
+        return self._records[position]
 
     def records(self) -> list[Occupation]:
         return [self.record(i) for i in range(len(self))]
@@ -228,6 +233,8 @@ class Catalog:
         """One profile's summary, without reading every summary when they are not at hand yet."""
         if self._summaries is not None:
             return self._summaries[position]
+        if position in self._records:
+            return self._records[position].key_figures()
         return self.shown([position])[0].summary
 
     def completions(self, typed: str) -> Iterator[tuple[str, str]]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ooh_cli.core.catalog import Match
 from ooh_cli.core.errors import UsageError
 from ooh_cli.core.facts import Fact, Value, facts
-from ooh_cli.core.model import Meta, Record, Summary
+from ooh_cli.core.records import Meta, Record, Summary
 
 # Facts that name a profile or a reference year appear in the header or the notes, not as rows.
 HEADER_KEYS = {"id", "title", "pay_year", "jobs_year", "period"}
@@ -22,7 +22,7 @@ class Row(Record, frozen=True):
 
 def chosen_profiles(matches: Sequence[Match]) -> list[Summary]:
     """The profiles to compare: at least two, none named twice."""
-    chosen = [Summary.of(match.occupation) for match in matches]
+    chosen = [match.occupation.key_figures() for match in matches]
     ids = [profile.id for profile in chosen]
     if len(set(ids)) < 2:
         raise UsageError("compare needs at least two different occupations")

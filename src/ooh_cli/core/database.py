@@ -22,7 +22,7 @@ SUFFIX = ".db"
 # "OOHD" in the file's header (PRAGMA application_id): a database of another program is refused, never misread.
 APPLICATION_ID = 0x4F4F4844
 # Bump when the schema changes; a file of another version is refused with a hint to import again.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Tables of large values (meta, briefs, O*NET blocks) keep their rowid: SQLite finds a row of a WITHOUT ROWID
 # table by comparing whole rows, blobs and all.
@@ -47,7 +47,7 @@ CREATE TABLE wage_state (
 ) WITHOUT ROWID;
 CREATE TABLE onet_profile (
     position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, job_zone INTEGER, holland_code TEXT,
-    traits BLOB NOT NULL, body BLOB NOT NULL
+    traits BLOB NOT NULL, vectors BLOB NOT NULL, nearest BLOB NOT NULL, body BLOB NOT NULL
 );
 """
 # The tables each source owns: an import of one source replaces its tables and keeps the others'.

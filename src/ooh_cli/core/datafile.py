@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ooh_cli.core.validate import Dataset, Problem
 
 DATA_ENV = "OOH_DATA"
-RECORD_LINE = re.compile(r"^\s*-?\s*id:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
+RECORD_LINE = r"^\s*-?\s*id:\s*['\"]?([^'\"\s#]+)"  # compiled only when a problem is reported
 
 
 def bundled_data_path() -> Path:
@@ -115,7 +115,7 @@ def _record_lines(path: Path) -> dict[str, int]:
         return {}
     lines: dict[str, int] = {}
     line, counted_to = 1, 0
-    for match in RECORD_LINE.finditer(text):
+    for match in re.finditer(RECORD_LINE, text, re.MULTILINE):
         # Count newlines only since the previous record: one pass over the file, however large.
         line += text.count("\n", counted_to, match.start())
         counted_to = match.start()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
-from ooh_cli.core.model import Group, Meta, Occupation, Record, Summary
+from ooh_cli.core.records import Group, Meta, Record, Summary
 from ooh_cli.core.vocab import EDUCATION
 
 if TYPE_CHECKING:
     from ooh_cli.core.catalog import Catalog
+    from ooh_cli.core.model import Occupation
 
 # The Handbook's top lists, as `ooh top` names them.
 TopList = Literal["growth", "new-jobs", "pay", "openings", "decline"]
@@ -160,9 +161,11 @@ def similar_profiles(catalog: Catalog, occ: Occupation, limit: int) -> list[Rela
     group, education and pay."""
     from ooh_cli.core.match import nearest_by_work, related_by_onet
 
-    listed = [other for other_id in occ.similar if (other := catalog.summary(other_id)) is not None]
+    # A score of profiles are shown: reading every summary at once costs less than finding each by its name.
+    by_id = {s.id: s for s in catalog.summaries}
+    listed = [by_id[other_id] for other_id in occ.similar if other_id in by_id]
     found = [
-        Related(Summary.of(occ), "self", "this profile"),
+        Related(occ.key_figures(), "self", "this profile"),
         *(Related(o, "listed", "Handbook's list") for o in listed),
     ]
     seen = {r.profile.id for r in found}

@@ -9,7 +9,8 @@ from ooh_cli.core.exporttables import FOOTNOTES, OTHER_FOOTNOTE
 
 if TYPE_CHECKING:
     from ooh_cli.core.exportsource import Onet, Wages
-    from ooh_cli.core.model import Meta, Occupation
+    from ooh_cli.core.model import Occupation
+    from ooh_cli.core.records import Meta
 
 Row = tuple[Any, ...]
 Rows = dict[str, list[Row]]

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from ooh_cli.core.exporttables import WAGE_FIGURES
 
 if TYPE_CHECKING:
-    from ooh_cli.core.model import Meta, Occupation
+    from ooh_cli.core.model import Occupation
     from ooh_cli.core.onet import OnetData, OnetProfile
+    from ooh_cli.core.records import Meta
     from ooh_cli.core.wagefile import WageTable
 
 # The wage table's names of figures that the export names otherwise.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from ooh_cli.core.model import Meta, Record, Summary
+from ooh_cli.core.records import Meta, Record, Summary
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING
 
 Value = str | int | float | list[str] | None

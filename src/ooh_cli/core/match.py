@@ -4,23 +4,34 @@
 is the mean of what was asked: how strong its scores are in the interests named (the first letter counting
 most), how important the skills named are, whether it uses the technology. `ooh similar` ranks profiles by the
 cosine similarity of their rating vectors (skills and knowledge, interests), centred on the average profile so
-that what every job asks (reading, speaking) does not make every job alike.
+that what every job asks (reading, speaking) does not make every job alike. That compares every profile with
+every other, so the import does it (``nearest_order``) and `similar` reads the order.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 import operator
 from collections import Counter
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
 
 import msgspec
 
 from ooh_cli.core.errors import DataError, UsageError
-from ooh_cli.core.model import Record, Summary
 from ooh_cli.core.names import fold
-from ooh_cli.core.onet import LETTERS, RELEASE, Example, OnetData, Technology, Traits
+from ooh_cli.core.onet import (
+    INTERESTS,
+    LETTERS,
+    RELEASE,
+    Example,
+    Interests,
+    OnetData,
+    Technology,
+    Traits,
+    Vectors,
+)
+from ooh_cli.core.records import Record, Summary
 
 if TYPE_CHECKING:
     from ooh_cli.core.catalog import Catalog
@@ -28,6 +39,8 @@ if TYPE_CHECKING:
 
 # The weight of each letter of a code: the first interest counts most.
 LETTER_WEIGHTS = (3.0, 2.0, 1.0)
+# Each RIASEC letter's interest area, for the reasons.
+INTEREST_NAMES = dict(zip(LETTERS, INTERESTS, strict=True))
 # How much the Holland code's agreement counts against the scores themselves.
 CODE_SHARE = 0.3
 # Importance at or above this counts as mattering in the work (the scale is 1-5).
@@ -103,6 +116,17 @@ def importance(traits: Traits, element: Element) -> float | None:
     return max(values) if values else None
 
 
+def importances(traits: Traits, elements: list[Element]) -> list[float] | None:
+    """The importance of each element in the work; None when one of them is not rated."""
+    found = []
+    for element in elements:
+        value = importance(traits, element)
+        if value is None:
+            return None
+        found.append(value)
+    return found
+
+
 class _Technologies(msgspec.Struct):
     """A block's technology alone: decoding it skips the rest of the block."""
 
@@ -155,7 +179,9 @@ def match(
     left_out: list[str] = []
     fits: list[Fit] = []
     summaries = {s.id: s for s in catalog.summaries}  # every one is looked at: read them all at once
-    for traits in onet.traits():
+    # Only --skills asks for the skill and knowledge vectors; decoding them is most of the work.
+    every: Sequence[Interests] = onet.traits() if elements else onet.interests()
+    for traits in every:
         summary = summaries.get(traits.id)
         if summary is None or not filters.accepts(summary):
             continue
@@ -172,14 +198,13 @@ def match(
             reasons.append(interest_reason(traits, interests))
             standing += interest_standing(traits.holland_code or "", interests)
         if elements:
-            values = [importance(traits, e) for e in elements]
-            if any(v is None for v in values):
+            known = importances(cast("Traits", traits), elements)  # with elements, every is onet.traits()
+            if known is None:
                 left_out.append(traits.id)
                 continue
-            known = [v for v in values if v is not None]
-            parts.append(sum((v - 1) / 4 for v in known) / len(known))
+            parts.append(sum([(v - 1) / 4 for v in known]) / len(known))
             shown = sorted(zip(elements, known, strict=True), key=lambda pair: -pair[1])
-            reasons.append(", ".join(f"{e.name} {v:.1f}" for e, v in shown))
+            reasons.append(", ".join([f"{e.name} {v:.1f}" for e, v in shown]))
         if users is not None:
             use = users[traits.id]
             example = use.example
@@ -190,22 +215,22 @@ def match(
             standing += [example.in_demand, example.hot, use.kindred]
         fit = Fit(summary, sum(parts) / len(parts), reasons, traits.job_zone, traits.holland_code, tuple(standing))
         fits.append(fit)
-    fits.sort(key=lambda f: (*(-x for x in f.standing), -round(f.score, 6), f.profile.title.casefold()))
+    fits.sort(key=lambda f: (*map(operator.neg, f.standing), -round(f.score, 6), f.profile.title.casefold()))
     return fits, left_out
 
 
-def interest_fit(traits: Traits, code: str) -> float:
+def interest_fit(traits: Interests, code: str) -> float:
     """How strong the profile's scores (1-7) are in the letters of ``code``, weighted by their order, and how far
     its Holland code agrees (a letter in the same place counts fully, elsewhere in the code half): 0-1."""
-    weights = LETTER_WEIGHTS[: len(code)]
-    scores = [(traits.interests[LETTERS.index(letter)] - 1) / 6 for letter in code]
+    # One loop, no comprehensions: `match` asks this of every profile.
     holland = traits.holland_code or ""
-    agreement = [
-        1.0 if holland[i : i + 1] == letter else 0.5 if letter in holland else 0.0 for i, letter in enumerate(code)
-    ]
-    by_scores = sum(w * s for w, s in zip(weights, scores, strict=True)) / sum(weights)
-    by_code = sum(w * a for w, a in zip(weights, agreement, strict=True)) / sum(weights)
-    return CODE_SHARE * by_code + (1 - CODE_SHARE) * by_scores
+    weights = LETTER_WEIGHTS[: len(code)]
+    by_scores, by_code = [], []
+    for i, (letter, weight) in enumerate(zip(code, weights, strict=True)):
+        by_scores.append(weight * ((traits.interests[LETTERS.index(letter)] - 1) / 6))
+        by_code.append(weight * (1.0 if holland[i : i + 1] == letter else 0.5 if letter in holland else 0.0))
+    total = sum(weights)
+    return CODE_SHARE * (sum(by_code) / total) + (1 - CODE_SHARE) * (sum(by_scores) / total)
 
 
 def interest_standing(holland: str, code: str) -> list[int]:
@@ -215,14 +240,11 @@ def interest_standing(holland: str, code: str) -> list[int]:
     return [len(shared), "".join(shared) == code]
 
 
-def interest_reason(traits: Traits, code: str) -> str:
+def interest_reason(traits: Interests, code: str) -> str:
     """The fit in words: "Investigative and Artistic, as you asked; code IAR"."""
-    from ooh_cli.core.onet import INTERESTS
-
     holland = traits.holland_code or ""
-    names = dict(zip(LETTERS, INTERESTS, strict=True))
     shared = [letter for letter in holland if letter in code]
-    listed = _and([names[letter] for letter in shared]) if shared else ""
+    listed = _and([INTEREST_NAMES[letter] for letter in shared]) if shared else ""
     if not holland:
         scores = ", ".join(f"{letter} {traits.interests[LETTERS.index(letter)]:.1f}" for letter in code)
         return f"no Holland code; scores {scores} of 7"
@@ -230,7 +252,7 @@ def interest_reason(traits: Traits, code: str) -> str:
         return f"{listed}, as you asked; code {holland}" if len(code) > 1 else f"{listed}; code {holland}"
     if len(shared) == len(code):
         return f"{listed}, in another order; code {holland}"
-    missing = [names[letter] for letter in code if letter not in holland]
+    missing = [INTEREST_NAMES[letter] for letter in code if letter not in holland]
     if shared:
         return f"{listed}, not {_and(missing, 'or')}; code {holland}"
     return f"not {_and(missing, 'or')}; code {holland}"
@@ -243,27 +265,42 @@ def _and(words: list[str], joiner: str = "and") -> str:
 # --- similar ----------------------------------------------------------------------------------------------
 
 
-def _centred(vectors: list[tuple[float, ...]]) -> list[tuple[float, ...]]:
-    """Each vector minus the mean of them all, scaled to length 1 (empty and all-average vectors stay empty)."""
-    rated = [v for v in vectors if v]
-    if not rated:
-        return [() for _ in vectors]
-    mean = [sum(column) / len(rated) for column in zip(*rated, strict=True)]
-    out: list[tuple[float, ...]] = []
-    for vector in vectors:
-        centred = tuple(map(operator.sub, vector, mean)) if vector else ()
-        norm = math.sqrt(sum(map(operator.mul, centred, centred)))
-        out.append(tuple(x / norm for x in centred) if norm else ())
-    return out
+def nearest_order(every: Sequence[Traits], vectors: Sequence[Vectors], hot: Sequence[str]) -> list[tuple[int, ...]]:
+    """For each profile of ``every`` (with its ``vectors``), the positions of the others closest first by what
+    the work asks; those with nothing to compare by are left out. ``hot``: the header's Hot Technology names.
 
-
-@functools.cache  # similar asks twice: once for O*NET's related occupations, once for the nearest
-def _vectors(onet: OnetData) -> tuple[list[tuple[float, ...]], list[tuple[float, ...]]]:
-    """Every profile's centred unit vectors of ratings (skills then knowledge) and of interests, in the traits'
-    order."""
-    every = onet.traits()
-    ratings = _centred([t.skills + t.knowledge if t.skills and t.knowledge else () for t in every])
-    return ratings, _centred([t.interests for t in every])
+    The import works it out (it compares every profile with every other), `similar` reads it: nearest_by_work.
+    """
+    tools = _technologies(every, hot)
+    rarity = _rarity(tools)
+    # math.fsum: a sum that does not depend on the order of the set, so a second import gives the same order.
+    norms = {occupation: math.sqrt(math.fsum(rarity[t] for t in used)) for occupation, used in tools.items()}
+    order = []
+    for position, (mine, mine_vectors) in enumerate(zip(every, vectors, strict=True)):
+        # Without skill ratings (O*NET 29.3's gap), the hot technologies the work uses stand in for them,
+        # weighted by rarity: sharing a tool few occupations use says more than sharing Microsoft Excel.
+        mine_tools = tools[mine.id] if not mine_vectors.ratings else frozenset()
+        scored: list[tuple[float, int]] = []
+        for i, (other, other_vectors) in enumerate(zip(every, vectors, strict=True)):
+            if i == position:
+                continue
+            by_ratings = _cosine(mine_vectors.ratings, other_vectors.ratings)
+            by_interests = _cosine(mine_vectors.interests, other_vectors.interests)
+            if mine_tools and tools[other.id]:
+                norm = norms[mine.id] * norms[other.id]
+                by_ratings = math.fsum(rarity[t] for t in mine_tools & tools[other.id]) / norm if norm else 0.0
+            if by_ratings is None and by_interests is None:
+                continue
+            if by_ratings is not None and by_interests is not None:
+                similarity = RATINGS_SHARE * by_ratings + (1 - RATINGS_SHARE) * by_interests
+            else:
+                similarity = by_ratings if by_ratings is not None else by_interests  # type: ignore[assignment]
+            if mine.job_zone is not None and other.job_zone is not None:
+                similarity -= ZONE_PENALTY * abs(mine.job_zone - other.job_zone)
+            scored.append((similarity, i))
+        scored.sort(key=lambda item: (-item[0], every[item[1]].id))
+        order.append(tuple(i for _, i in scored))
+    return order
 
 
 def _cosine(a: tuple[float, ...], b: tuple[float, ...]) -> float | None:
@@ -272,51 +309,28 @@ def _cosine(a: tuple[float, ...], b: tuple[float, ...]) -> float | None:
 
 
 def nearest_by_work(catalog: Catalog, occupation_id: str, exclude: set[str], limit: int) -> list[tuple[Summary, str]]:
-    """The ``limit`` profiles whose ratings are closest to the profile's, each with the reason in words."""
+    """The ``limit`` profiles whose ratings are closest to the profile's (nearest_order), each with the reason in
+    words."""
     onet = catalog.onet()
-    if onet is None:
-        return []
-    every = onet.traits()
-    position = next((i for i, t in enumerate(every) if t.id == occupation_id), None)
-    if position is None:
+    position = onet.position(occupation_id) if onet is not None else None
+    if onet is None or position is None:
         return []
     header = onet.header
-    ratings, interests = _vectors(onet)
-    mine = every[position]
-    # Without skill ratings (O*NET 29.3's gap), the hot technologies the work uses stand in for them, weighted
-    # by rarity: sharing a tool few occupations use says more than sharing Microsoft Excel.
-    tools = _technologies(onet) if not ratings[position] else {}
-    users = Counter(t for used in tools.values() for t in used)
-    rarity = {t: math.log(len(tools) / n) ** 2 for t, n in users.items()}
-    norms = {occupation: math.sqrt(sum(rarity[t] for t in used)) for occupation, used in tools.items()}
+    mine, mine_vectors = onet.traits_at(position), onet.vectors_at(position)
+    # Shared tools are named only where they stood in for the ratings.
+    tools = _technologies(onet.traits(), header.hot_technology) if not mine_vectors.ratings else {}
+    rarity = _rarity(tools)
     mine_tools = tools.get(occupation_id, frozenset())
-    scored: list[tuple[float, int]] = []
-    for i, other in enumerate(every):
-        if other.id in exclude or other.id == occupation_id:
-            continue
-        by_ratings, by_interests = _cosine(ratings[position], ratings[i]), _cosine(interests[position], interests[i])
-        if mine_tools and tools.get(other.id):
-            norm = norms[occupation_id] * norms[other.id]
-            by_ratings = sum(rarity[t] for t in mine_tools & tools[other.id]) / norm if norm else 0.0
-        if by_ratings is None and by_interests is None:
-            continue
-        if by_ratings is not None and by_interests is not None:
-            similarity = RATINGS_SHARE * by_ratings + (1 - RATINGS_SHARE) * by_interests
-        else:
-            similarity = by_ratings if by_ratings is not None else by_interests  # type: ignore[assignment]
-        if mine.job_zone is not None and other.job_zone is not None:
-            similarity -= ZONE_PENALTY * abs(mine.job_zone - other.job_zone)
-        scored.append((similarity, i))
-    scored.sort(key=lambda item: (-item[0], every[item[1]].id))
     names = (*header.skill_names, *header.knowledge_names)
     found = []
-    for _, i in scored:  # reasons only for the profiles shown
-        other = every[i]
-        summary = catalog.summary(other.id)
+    for i in onet.nearest(position):  # read one by one: only the profiles shown
+        other_id = header.ids[i]
+        summary = catalog.summary(other_id) if other_id not in exclude else None
         if summary is None:
             continue
-        reason = _shared(ratings[position], ratings[i], names, mine, other)
-        shared_tools = sorted(mine_tools & tools.get(other.id, frozenset()), key=lambda t: (-rarity[t], t))
+        other = onet.traits_at(i)
+        reason = _shared(mine_vectors.ratings, onet.vectors_at(i).ratings, names, mine, other)
+        shared_tools = sorted(mine_tools & tools.get(other_id, frozenset()), key=lambda t: (-rarity[t], t))
         if shared_tools:
             reason = f"uses {', '.join(shared_tools[:SHARED_SHOWN])} too; {reason}"
         found.append((summary, reason))
@@ -325,10 +339,15 @@ def nearest_by_work(catalog: Catalog, occupation_id: str, exclude: set[str], lim
     return found
 
 
-def _technologies(onet: OnetData) -> dict[str, frozenset[str]]:
+def _technologies(every: Sequence[Traits], hot: Sequence[str]) -> dict[str, frozenset[str]]:
     """Every profile's Hot Technology examples: the tools that say most about the work."""
-    names = onet.header.hot_technology
-    return {t.id: frozenset(names[i] for i in t.hot) for t in onet.traits()}
+    return {t.id: frozenset(hot[i] for i in t.hot) for t in every}
+
+
+def _rarity(tools: dict[str, frozenset[str]]) -> dict[str, float]:
+    """How much sharing each tool says: the fewer profiles use it, the more."""
+    users = Counter(t for used in tools.values() for t in used)
+    return {t: math.log(len(tools) / n) ** 2 for t, n in users.items()}
 
 
 def _shared(a: tuple[float, ...], b: tuple[float, ...], names: tuple[str, ...], mine: Traits, other: Traits) -> str:
@@ -355,16 +374,17 @@ def related_by_onet(catalog: Catalog, occupation_id: str, limit: int) -> list[tu
     block = onet.profile(occupation_id) if onet is not None else None
     if onet is None or block is None:
         return []
-    every = {t.id: t for t in onet.traits()}
-    mine = every.get(occupation_id)
+    position = onet.position(occupation_id)
+    if position is None:
+        return []
+    mine, mine_vectors = onet.traits_at(position), onet.vectors_at(position)
     header = onet.header
     names = (*header.skill_names, *header.knowledge_names)
-    centred = dict(zip(every, _vectors(onet)[0], strict=True))
     found = []
     for other_id in block.related[:limit]:
-        summary, other = catalog.summary(other_id), every.get(other_id)
-        if summary is None or mine is None or other is None:
+        summary, other = catalog.summary(other_id), onet.position(other_id)
+        if summary is None or other is None:
             continue
-        shared = _shared(centred[occupation_id], centred[other_id], names, mine, other)
+        shared = _shared(mine_vectors.ratings, onet.vectors_at(other).ratings, names, mine, onet.traits_at(other))
         found.append((summary, f"related in {RELEASE}; {shared}"))
     return found

@@ -1,4 +1,5 @@
-"""The domain model: occupation profiles, their figures, and the edition they belong to.
+"""The domain model: occupation profiles and their figures (records.py has the base record, the checked figure
+types, and the edition's header and each profile's summary).
 
 Records are frozen `msgspec.Struct`s. Their annotations are the schema of the data file: decoding a parsed
 YAML document into them checks every type and range (validate.py words the errors for people), and the same
@@ -14,34 +15,21 @@ from typing import Annotated, Any
 import msgspec
 
 from ooh_cli.core.names import fold
+from ooh_cli.core.records import (
+    Growth,
+    Hourly,
+    JobChange,
+    Jobs,
+    Money,
+    Name,
+    Percent,
+    Prose,
+    Record,
+    SocCode,
+    Summary,
+    Year,
+)
 from ooh_cli.core.vocab import ContactSlug, EducationSlug, ExperienceSlug, OutlookSlug, TrainingSlug
-
-# Bounds no real figure reaches: anything outside is a typo or corruption.
-MAX_PAY = 10_000_000
-MAX_HOURLY = 5_000
-MAX_JOBS = 500_000_000
-MAX_GROWTH = 1_000
-# Longest accepted text. Real names stay under 100 characters and real prose under 2,000; a megabyte-long
-# title would make every table, the name index and fuzzy matching crawl.
-MAX_NAME = 1_000
-MAX_PROSE = 20_000
-
-
-Name = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_NAME)]
-Prose = Annotated[str, msgspec.Meta(max_length=MAX_PROSE)]
-Year = Annotated[int, msgspec.Meta(ge=1900, le=2100)]
-Jobs = Annotated[int, msgspec.Meta(ge=0, le=MAX_JOBS)]
-JobChange = Annotated[int, msgspec.Meta(ge=-MAX_JOBS, le=MAX_JOBS)]
-SocCode = Annotated[str, msgspec.Meta(pattern=r"^\d\d-\d{4}$")]
-# Figures are whole or decimal numbers, kept as written (81680 stays an int, 24.16 a float).
-Money = Annotated[int, msgspec.Meta(ge=0, le=MAX_PAY)] | Annotated[float, msgspec.Meta(ge=0, le=MAX_PAY)]
-Hourly = Annotated[int, msgspec.Meta(ge=0, le=MAX_HOURLY)] | Annotated[float, msgspec.Meta(ge=0, le=MAX_HOURLY)]
-Percent = Annotated[int, msgspec.Meta(ge=0, le=100)] | Annotated[float, msgspec.Meta(ge=0, le=100)]
-Growth = Annotated[int, msgspec.Meta(ge=-100, le=MAX_GROWTH)] | Annotated[float, msgspec.Meta(ge=-100, le=MAX_GROWTH)]
-
-
-class Record(msgspec.Struct, frozen=True, forbid_unknown_fields=False):
-    """Base of every record: immutable, hashable, copyable and picklable; `msgspec.structs.replace` edits."""
 
 
 class Share(Record, frozen=True):
@@ -230,97 +218,14 @@ class Occupation(Record, frozen=True):
     history: tuple[HistoryEntry, ...] = ()
     notes: tuple[Prose, ...] = ()
 
-    def names(self) -> Iterator[str]:
-        """Every folded name the profile is found by: id, titles, aliases and SOC codes, those of its
-        projections table included (a broad group such as 11-3010 above the detailed codes it covers)."""
-        table_codes = (line.soc_code for line in self.outlook.projections if line.soc_code)
-        for name in (self.id, self.title, *self.former_titles, *self.aliases, *self.soc_codes, *table_codes):
-            yield fold(name)
-
-
-class Group(Record, frozen=True):
-    slug: Name
-    name: Name
-
-
-class Bounds(Record, frozen=True):
-    """The growth range of one outlook category, in whole percent; None is an open end."""
-
-    min: Growth | None = None
-    max: Growth | None = None
-
-
-class Thresholds(Record, frozen=True):
-    """The edition's growth range for every outlook category (they differ between editions)."""
-
-    much_faster: Bounds = msgspec.field(name="much-faster")
-    faster: Bounds
-    average: Bounds
-    slower: Bounds
-    little_change: Bounds = msgspec.field(name="little-change")
-    decline: Bounds
-
-    def ranges(self) -> list[tuple[str, Bounds]]:
-        """(category slug, bounds), best first."""
-        return [(field.encode_name, getattr(self, field.name)) for field in msgspec.structs.fields(self)]
-
-
-class Meta(Record, frozen=True, kw_only=True):
-    # Keyword-only, so that the fields can stand in the data file's order, required or not.
-    edition: Name
-    projection_period: Name
-    base_year: Year
-    average_growth_percent: Growth
-    median_pay_all: Money | None = None
-    median_pay_year: Year | None = None
-    source_url: Name | None = None
-    # The edition of the CIP-SOC crosswalk the programs of study come from, e.g. "CIP 2020".
-    programs_edition: Name | None = None
-    built: Name | None = None
-    outlook_thresholds: Thresholds
-    groups: Annotated[tuple[Group, ...], msgspec.Meta(min_length=1)]
-
-    def group_name(self, slug: str) -> str:
-        for group in self.groups:
-            if group.slug == slug:
-                return group.name
-        return slug
-
-
-class Summary(Record, frozen=True, array_like=True):
-    """The key figures of a profile, flat: all that lists, rankings, searches and comparisons need.
-
-    Field names are the keys of json and csv output. Catalogs keep every profile's summary in memory and
-    decode a full ``Occupation`` only when one is shown.
-    """
-
-    id: str
-    title: str
-    group: str
-    soc_codes: tuple[str, ...]
-    median_pay: int | float | None
-    median_hourly: int | float | None
-    pay_year: int | None
-    top_coded: bool
-    education: str | None
-    experience: str | None
-    training: str | None
-    jobs: int | None
-    jobs_year: int | None
-    growth_percent: int | float | None
-    outlook: str | None
-    change: int | None
-    annual_openings: int | None
-    period: str | None
-
-    @classmethod
-    def of(cls, occ: Occupation) -> "Summary":
-        pay, jobs, outlook, entry = occ.pay, occ.employment, occ.outlook, occ.how_to_become
-        return cls(
-            occ.id,
-            occ.title,
-            occ.group,
-            occ.soc_codes,
+    def key_figures(self) -> Summary:
+        """The profile's key figures, flat (records.Summary)."""
+        pay, jobs, outlook, entry = self.pay, self.employment, self.outlook, self.how_to_become
+        return Summary(
+            self.id,
+            self.title,
+            self.group,
+            self.soc_codes,
             pay.median_annual,
             pay.median_hourly,
             pay.year,
@@ -336,6 +241,13 @@ class Summary(Record, frozen=True, array_like=True):
             outlook.annual_openings,
             outlook.period,
         )
+
+    def names(self) -> Iterator[str]:
+        """Every folded name the profile is found by: id, titles, aliases and SOC codes, those of its
+        projections table included (a broad group such as 11-3010 above the detailed codes it covers)."""
+        table_codes = (line.soc_code for line in self.outlook.projections if line.soc_code)
+        for name in (self.id, self.title, *self.former_titles, *self.aliases, *self.soc_codes, *table_codes):
+            yield fold(name)
 
 
 def to_data(value: Any) -> Any:

@@ -1,24 +1,27 @@
 """What the work asks of a person, from the O*NET database: the model of one profile's block and its table.
 
 The O*NET data of a data file lives in the data database beside it (core/database.py), written by `ooh data
-import --onet` (importer/onet.py): a table ``onet_profile`` with one row per profile (its traits, the ratings
-as vectors that `match` and `similar` rank by, and its block, everything `show` prints, each a msgpack record)
-and the header (release, element names, ids) under ``onet_header`` in ``meta``. `show` reads one row.
+import --onet` (importer/onet_combine.py): a table ``onet_profile`` with one row per profile (what `match` and
+`similar` rank by: its traits, the ratings as vectors, those vectors centred on the average profile's and the
+other profiles nearest to it, worked out once at import; and its block, everything `show` prints; each a
+msgpack record) and the header (release, element names, ids) under ``onet_header`` in ``meta``. `show` reads
+one row, `similar` a few.
 
 Ratings are O*NET's own figures (importance 1-5, level 0-7, interests 1-7); a profile O*NET does not rate has
 empty ratings, shown as "not rated in O*NET 29.3", never as zero.
 """
 
 # No `from __future__ import annotations`: msgspec reads the annotations of the records it decodes.
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
 import msgspec
 
 from ooh_cli.core.database import Database
-from ooh_cli.core.model import Record
+from ooh_cli.core.records import Record
 
 T = TypeVar("T")
+Kind = TypeVar("Kind", bound="Interests")
 RELEASE = "O*NET 29.3"
 PUBLISHED = "May 2025"
 NOT_RATED = f"not rated in {RELEASE}"
@@ -134,17 +137,32 @@ class _Names(msgspec.Struct):
     alternate_titles: tuple[str, ...] = ()
 
 
-class Traits(Record, frozen=True, array_like=True):
-    """A profile's ratings as vectors, for ranking: importance per skill and knowledge area in the header's
-    order (empty when not rated), interest scores in RIASEC order (empty when not rated)."""
+class Interests(Record, frozen=True, array_like=True):
+    """The start of a profile's traits: its job zone and interests, all that `match --interests` and the list
+    filters ask, decoded without the skill and knowledge vectors after them (seven times the floats)."""
 
     id: str
     job_zone: int | None
     holland_code: str | None
-    interests: tuple[float, ...]
+    interests: tuple[float, ...]  # in RIASEC order (empty when not rated)
+
+
+class Traits(Interests, frozen=True, array_like=True):
+    """A profile's ratings as vectors, for ranking: importance per skill and knowledge area in the header's
+    order (empty when not rated), after its interests."""
+
     skills: tuple[float, ...]
     knowledge: tuple[float, ...]
     hot: tuple[int, ...]  # its Hot Technology examples, as positions in the header's hot_technology
+
+
+class Vectors(Record, frozen=True, array_like=True):
+    """A profile's ratings as `similar` compares them: its importance per skill then knowledge area, and its
+    interest scores, each less the average profile's and scaled to length 1. Centred, what every job asks
+    (reading, speaking) does not make every job alike. Empty when not rated, or exactly average."""
+
+    ratings: tuple[float, ...]
+    interests: tuple[float, ...]
 
 
 class Header(Record, frozen=True, array_like=True):
@@ -182,6 +200,30 @@ def traits_of(profile: OnetProfile, skill_names: list[str], knowledge_names: lis
     )
 
 
+def vectors_of(every: list[Traits]) -> list[Vectors]:
+    """The vectors of every profile of ``every`` (all of them: the average is theirs), in that order."""
+    ratings = _centred([t.skills + t.knowledge if t.skills and t.knowledge else () for t in every])
+    interests = _centred([t.interests for t in every])
+    return [Vectors(r, i) for r, i in zip(ratings, interests, strict=True)]
+
+
+def _centred(vectors: list[tuple[float, ...]]) -> list[tuple[float, ...]]:
+    """Each vector minus the mean of them all, scaled to length 1 (empty and all-average vectors stay empty)."""
+    import math
+    import operator
+
+    rated = [v for v in vectors if v]
+    if not rated:
+        return [() for _ in vectors]
+    mean = [sum(column) / len(rated) for column in zip(*rated, strict=True)]
+    out: list[tuple[float, ...]] = []
+    for vector in vectors:
+        centred = tuple(map(operator.sub, vector, mean)) if vector else ()
+        norm = math.sqrt(sum(map(operator.mul, centred, centred)))
+        out.append(tuple(x / norm for x in centred) if norm else ())
+    return out
+
+
 class OnetData:
     """The O*NET tables of an open data database: the header at once, the traits or one profile's block when asked."""
 
@@ -189,6 +231,7 @@ class OnetData:
         self.database = database
         self.header = self._decode(database.meta("onet_header"), Header)
         self._traits: list[Traits] | None = None
+        self._interests: list[Interests] | None = None
         self._blocks: dict[str, OnetProfile | None] = {}
 
     @classmethod
@@ -217,10 +260,15 @@ class OnetData:
         return self._decode(self.raw_block(position), OnetProfile)
 
     def raw_block(self, position: int) -> bytes:
-        found = self.database.one("SELECT body FROM onet_profile WHERE position = ?", (position,))
-        if found is None or not isinstance(found[0], bytes):
-            raise self.database.damaged("an O*NET profile is missing")
-        return found[0]
+        return self._cell("body", position)
+
+    def position(self, occupation_id: str) -> int | None:
+        """The profile's position (its row in the O*NET tables), or None when O*NET has no block for it."""
+        from bisect import bisect_left
+
+        ids = self.header.ids
+        position = bisect_left(ids, occupation_id)
+        return position if position < len(ids) and ids[position] == occupation_id else None
 
     def search_fields(self) -> dict[str, dict[str, list[str]]]:
         """Per profile id, its alternate titles and technology names, for the name index and search."""
@@ -238,16 +286,62 @@ class OnetData:
         return fields
 
     def traits(self) -> list[Traits]:
+        """Every profile's traits, in the header's order."""
         if self._traits is None:
-            decoder = msgspec.msgpack.Decoder(Traits)
-            found = self.database.rows("SELECT traits FROM onet_profile ORDER BY position")
-            try:
-                self._traits = [decoder.decode(data) for (data,) in found]
-            except (msgspec.DecodeError, TypeError) as error:
-                raise self.database.damaged(f"its O*NET data: {error}") from None
-            if [t.id for t in self._traits] != list(self.header.ids):
-                raise self.database.damaged("its O*NET profiles do not match its header")
+            self._traits = self._every_traits(Traits)
         return self._traits
+
+    def interests(self) -> Sequence[Interests]:
+        """Every profile's job zone and interests, in the header's order."""
+        if self._traits is not None:
+            return self._traits
+        if self._interests is None:
+            self._interests = self._every_traits(Interests)
+        return self._interests
+
+    def _every_traits(self, kind: type[Kind]) -> list[Kind]:
+        decoder = msgspec.msgpack.Decoder(kind)
+        found = self.database.rows("SELECT traits FROM onet_profile ORDER BY position")
+        try:
+            every = [decoder.decode(data) for (data,) in found]
+        except (msgspec.DecodeError, TypeError) as error:
+            raise self.database.damaged(f"its O*NET data: {error}") from None
+        if [t.id for t in every] != list(self.header.ids):
+            raise self.database.damaged("its O*NET profiles do not match its header")
+        return every
+
+    # One profile's row at a time, for `similar`: it shows a handful, and reading them one by one costs a
+    # fraction of decoding every profile.
+
+    def traits_at(self, position: int) -> Traits:
+        if self._traits is not None:
+            return self._traits[position]
+        traits = self._decode(self._cell("traits", position), Traits)
+        if traits.id != self.header.ids[position]:
+            raise self.database.damaged("its O*NET profiles do not match its header")
+        return traits
+
+    def vectors_at(self, position: int) -> Vectors:
+        vectors = self._decode(self._cell("vectors", position), Vectors)
+        elements = len(self.header.skill_names) + len(self.header.knowledge_names)
+        if len(vectors.ratings) not in (0, elements) or len(vectors.interests) not in (0, len(INTERESTS)):
+            raise self.database.damaged("its O*NET vectors do not match its header")
+        return vectors
+
+    def nearest(self, position: int) -> tuple[int, ...]:
+        """The positions of the other profiles nearest to this one by what the work asks, closest first (those
+        with nothing to compare by left out): core/match.py nearest_order, worked out at import."""
+        nearest = self._decode(self._cell("nearest", position), tuple[int, ...])
+        if not all(0 <= other < len(self.header.ids) for other in nearest):
+            raise self.database.damaged("its O*NET neighbours do not match its header")
+        return nearest
+
+    def _cell(self, column: str, position: int) -> bytes:
+        """One column (a msgpack record) of the profile at ``position``."""
+        found = self.database.one(f"SELECT {column} FROM onet_profile WHERE position = ?", (position,))
+        if found is None or not isinstance(found[0], bytes):
+            raise self.database.damaged("an O*NET profile is missing")
+        return found[0]
 
     def profiles(self) -> Iterator[OnetProfile]:
         """Every profile's block, by id: the whole table, for the export."""
@@ -272,7 +366,7 @@ def matching_ids(onet: OnetData, zones: tuple[int, int] | None, letters: str | N
     """The profiles in job zones ``zones`` whose Holland code holds every letter of ``letters``."""
     return frozenset(
         t.id
-        for t in onet.traits()
+        for t in onet.interests()
         if (zones is None or (t.job_zone is not None and zones[0] <= t.job_zone <= zones[1]))
         and (not letters or all(letter in (t.holland_code or "") for letter in letters))
     )

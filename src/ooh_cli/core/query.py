@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 from ooh_cli.core.errors import UsageError
-from ooh_cli.core.model import Group, Record, Summary
 from ooh_cli.core.names import fold
+from ooh_cli.core.records import Group, Record, Summary
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary
 
 if TYPE_CHECKING:
@@ -26,34 +26,6 @@ SORT_FIELDS: dict[SortKey, str] = {
     "change": "change",
     "openings": "annual_openings",
 }
-
-
-def parse_terms(vocabulary: Vocabulary, values: Iterable[str], option: str) -> list[str]:
-    """Slugs for what a user typed, comma-separated or repeated; an unknown value lists the valid ones."""
-    slugs: list[str] = []
-    for value in values:
-        for part in value.split(","):
-            if not part.strip():
-                continue
-            term = vocabulary.get(part)
-            if term is None:
-                raise UsageError(
-                    f"{option}: unknown {vocabulary.name} {part.strip()!r}; choose from {', '.join(vocabulary.slugs())}"
-                )
-            if term.slug not in slugs:
-                slugs.append(term.slug)
-    if values and not slugs:
-        raise UsageError(f"{option}: give a {vocabulary.name}; choose from {', '.join(vocabulary.slugs())}")
-    return slugs
-
-
-def parse_term(vocabulary: Vocabulary, value: str | None, option: str) -> str | None:
-    if value is None:
-        return None
-    slugs = parse_terms(vocabulary, [value], option)
-    if len(slugs) != 1:
-        raise UsageError(f"{option}: give one {vocabulary.name}")
-    return slugs[0]
 
 
 _AMOUNT = re.compile(r"\$?\s*(\d[\d,]*(?:\.\d+)?|\.\d+)\s*([km]?)", re.IGNORECASE | re.ASCII)
@@ -161,15 +133,15 @@ def make_filters(
     if education and max_education:
         raise UsageError("--education and --max-education conflict; use one")
     return Filters(
-        outlook=tuple(parse_terms(OUTLOOK, outlook or [], "--outlook")),
-        min_outlook=parse_term(OUTLOOK, min_outlook, "--min-outlook"),
-        education=parse_term(EDUCATION, education, "--education"),
-        max_education=parse_term(EDUCATION, max_education, "--max-education"),
+        outlook=tuple(OUTLOOK.parse_all(outlook or [], "--outlook")),
+        min_outlook=OUTLOOK.parse(min_outlook, "--min-outlook"),
+        education=EDUCATION.parse(education, "--education"),
+        max_education=EDUCATION.parse(max_education, "--max-education"),
         min_pay=min_pay,
         max_pay=max_pay,
         group=find_group(catalog, group).slug if group else None,
-        training=parse_term(TRAINING, training, "--training"),
-        experience=parse_term(EXPERIENCE, experience, "--experience"),
+        training=TRAINING.parse(training, "--training"),
+        experience=EXPERIENCE.parse(experience, "--experience"),
         **_onet_filters(catalog, job_zone, interest),
     )
 

@@ -6,8 +6,8 @@ and what a hit says of why it was found.
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from ooh_cli.core.model import Record
 from ooh_cli.core.names import soc_code
+from ooh_cli.core.records import Record
 from ooh_cli.core.searchindex import (
     FIELDS,
     HANDBOOK_FIELDS,

@@ -9,9 +9,13 @@ spells them, which the reasons of a search quote (core/search.py).
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from ooh_cli.core.model import Occupation, Record
 from ooh_cli.core.names import fold
+from ooh_cli.core.records import Record
+
+if TYPE_CHECKING:
+    from ooh_cli.core.model import Occupation
 
 # Field name, weight: a hit in a title says more than a hit in a summary.
 FIELDS: tuple[tuple[str, float], ...] = (
@@ -43,7 +47,7 @@ def folded_words(text: str) -> str:
 
 
 def field_texts(
-    occ: Occupation, group_name: str, extra: dict[str, list[str]] | None = None
+    occ: "Occupation", group_name: str, extra: dict[str, list[str]] | None = None
 ) -> dict[str, Sequence[str]]:
     """The searchable texts of a profile; ``extra`` adds O*NET's alternate titles and technologies."""
     texts: dict[str, Sequence[str]] = dict(extra or {})
@@ -186,7 +190,7 @@ class IndexParts(Record, frozen=True):
     @classmethod
     def build(
         cls,
-        occupations: Sequence[Occupation],
+        occupations: Sequence["Occupation"],
         group_names: dict[str, str],
         extras: dict[str, dict[str, list[str]]] | None = None,
         spelled: dict[str, dict[str, list[str]]] | None = None,
@@ -212,7 +216,7 @@ class IndexParts(Record, frozen=True):
         )
 
 
-def shown_texts(occ: Occupation, onet_names: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+def shown_texts(occ: "Occupation", onet_names: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
     """The texts of a profile's fields as the data spells them, for the reasons of a hit (Hit.why): the
     fields indexed as written (KEPT_FIELDS but O*NET's, spelled by ``onet_names``) and the group are left out,
     the reasons quote their lines as indexed, or name the group alone."""

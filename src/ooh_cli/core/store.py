@@ -22,8 +22,9 @@ from ooh_cli.core.database import Database, database_path
 from ooh_cli.core.datafile import read_data_file, stat_data_file
 
 if TYPE_CHECKING:
-    from ooh_cli.core.model import Occupation, Summary
+    from ooh_cli.core.model import Occupation
     from ooh_cli.core.onet import OnetData, OnetProfile
+    from ooh_cli.core.records import Summary
     from ooh_cli.core.states import State
     from ooh_cli.core.vocabulary import Vocabulary
     from ooh_cli.core.wagefile import Row, WageTable

@@ -17,8 +17,9 @@ from typing import Any
 
 import msgspec
 
-from ooh_cli.core.model import MAX_NAME, Meta, Occupation, Record
+from ooh_cli.core.model import Occupation
 from ooh_cli.core.names import fold
+from ooh_cli.core.records import MAX_NAME, Meta, Record
 from ooh_cli.core.sanitize import first_unsafe
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, PUBLIC_CONTACT, TRAINING, Vocabulary
 

@@ -6,10 +6,12 @@ the Handbook's labels, and ordered by rank. Users may type the labels or short f
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal, get_args
 
 import msgspec
 
+from ooh_cli.core.errors import UsageError
 from ooh_cli.core.names import fold
 
 OutlookSlug = Literal["much-faster", "faster", "average", "slower", "little-change", "decline"]
@@ -78,6 +80,33 @@ class Vocabulary:
 
     def label(self, slug: str | None) -> str | None:
         return None if slug is None else self[slug].label
+
+    def parse_all(self, values: Iterable[str], option: str) -> list[str]:
+        """Slugs for what a user typed, comma-separated or repeated; an unknown value lists the valid ones."""
+        slugs: list[str] = []
+        for value in values:
+            for part in value.split(","):
+                if not part.strip():
+                    continue
+                term = self.get(part)
+                if term is None:
+                    raise UsageError(
+                        f"{option}: unknown {self.name} {part.strip()!r}; choose from {', '.join(self.slugs())}"
+                    )
+                if term.slug not in slugs:
+                    slugs.append(term.slug)
+        if values and not slugs:
+            raise UsageError(f"{option}: give a {self.name}; choose from {', '.join(self.slugs())}")
+        return slugs
+
+    def parse(self, value: str | None, option: str) -> str | None:
+        """The slug for one value a user typed (None for none)."""
+        if value is None:
+            return None
+        slugs = self.parse_all([value], option)
+        if len(slugs) != 1:
+            raise UsageError(f"{option}: give one {self.name}")
+        return slugs[0]
 
 
 # Best first: rank 0 is the fastest growth.

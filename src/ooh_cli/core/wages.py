@@ -57,13 +57,13 @@ def occupations(table: WageTable, soc_codes: Sequence[str], chosen: str | None =
 
 def national(table: WageTable, soc: str) -> Row | None:
     """The nation's row for ``soc`` (the nation is the first area)."""
-    return next((row for row in table.rows(soc) if row.area == 0), None)
+    return next(iter(table.rows(soc, [0])), None)
 
 
 def estimates(table: WageTable, soc: str, areas: Sequence[Area]) -> list[Estimate]:
     """``soc``'s row in each of ``areas``, in that order (None where OEWS has none)."""
-    by_area = {row.area: row for row in table.rows(soc)}
     position = {area.code: i for i, area in enumerate(table.areas())}
+    by_area = {row.area: row for row in table.rows(soc, [position[area.code] for area in areas])}
     return [Estimate(area, by_area.get(position[area.code])) for area in areas]
 
 

@@ -11,7 +11,8 @@ from typing import Any
 
 import msgspec
 
-from ooh_cli.core.model import Meta, Occupation
+from ooh_cli.core.model import Occupation
+from ooh_cli.core.records import Meta
 
 
 def _fields(kind: type[msgspec.Struct]) -> tuple[str, ...]:

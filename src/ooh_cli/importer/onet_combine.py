@@ -32,6 +32,7 @@ from ooh_cli.core.onet import (
     Technology,
     header_of,
     traits_of,
+    vectors_of,
 )
 from ooh_cli.importer.onet import Database, Facts, read_database
 from ooh_cli.importer.switch import Staged
@@ -239,16 +240,24 @@ def stage(skill_names: list[str], knowledge_names: list[str], profiles: list[One
     """The O*NET table and header, ready to be written; the same profiles always give the same rows."""
     import msgspec
 
+    from ooh_cli.core.match import nearest_order
+
     encoder = msgspec.msgpack.Encoder(order="deterministic")
     ordered = sorted(profiles, key=lambda p: p.id)
     header = header_of(skill_names, knowledge_names, ordered)
+    traits = [traits_of(p, skill_names, knowledge_names, list(header.hot_technology)) for p in ordered]
+    # What `similar` compares every profile with every other by, worked out once here rather than on every run.
+    vectors = vectors_of(traits)
+    nearest = nearest_order(traits, vectors, header.hot_technology)
     rows = [
         (
             position,
             p.id,
             p.job_zone,
             p.holland_code,
-            encoder.encode(traits_of(p, skill_names, knowledge_names, list(header.hot_technology))),
+            encoder.encode(traits[position]),
+            encoder.encode(vectors[position]),
+            encoder.encode(nearest[position]),
             encoder.encode(p),
         )
         for position, p in enumerate(ordered)
@@ -256,9 +265,9 @@ def stage(skill_names: list[str], knowledge_names: list[str], profiles: list[One
     encoded_header = encoder.encode(header)
 
     def fill(connection: sqlite3.Connection) -> None:
-        connection.executemany("INSERT INTO onet_profile VALUES (?, ?, ?, ?, ?, ?)", rows)
+        connection.executemany("INSERT INTO onet_profile VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
-    content = encoded_header + b"".join(row[4] + row[5] for row in rows)
+    content = encoded_header + b"".join(b"".join(row[4:]) for row in rows)
     return Staged("onet", ONET_TABLES, fill, {"onet_header": encoded_header}, content)
 
 

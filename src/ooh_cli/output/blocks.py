@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from ooh_cli.core.model import Record
+from ooh_cli.core.records import Record
 
 
 class Paragraph(Record, frozen=True):

@@ -11,13 +11,15 @@ import io
 import os
 import shutil
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import msgspec
 
 from ooh_cli.core.errors import cannot_write
 from ooh_cli.core.sanitize import clean
-from ooh_cli.output.pager import PagedOutput, pager_command
+
+if TYPE_CHECKING:
+    from ooh_cli.output.pager import PagedOutput
 
 
 class _Wrapper(io.TextIOBase):
@@ -78,6 +80,8 @@ class Environment(msgspec.Struct, frozen=True):
     ascii_only: bool
     # The stream under `stdout`, for Rich's escape codes alone (None: `stdout` itself).
     terminal: TextIO | None = None
+    # What holds the output back for the pager, when the command runs in a terminal.
+    pager: PagedOutput | None = None
 
     @classmethod
     def from_system(cls, no_pager: bool = False) -> Environment:
@@ -85,16 +89,22 @@ class Environment(msgspec.Struct, frozen=True):
         stdout: TextIO = GuardedOutput(sys.stdout)  # type: ignore[assignment]
         encoding = (getattr(stdout, "encoding", None) or "ascii").lower().replace("-", "")
         colour = _wants_colour(stdout)
-        pager = pager_command(stdout, no_pager)
-        if pager is not None:
-            # Every writer takes it for the terminal it stands in for.
-            stdout = PagedOutput(stdout, pager, shutil.get_terminal_size((80, 24)).lines, sys.stderr)  # type: ignore[assignment]
+        pager = None
+        if not no_pager and stdout.isatty():  # only a terminal is paged: pipes never load the pager
+            from ooh_cli.output.pager import PagedOutput, pager_command
+
+            command = pager_command(stdout, no_pager)
+            if command is not None:
+                # Every writer takes it for the terminal it stands in for.
+                pager = PagedOutput(stdout, command, shutil.get_terminal_size((80, 24)).lines, sys.stderr)
+                stdout = pager  # type: ignore[assignment]
         return cls(
             CleanOutput(stdout),  # type: ignore[arg-type]  # a TextIO in all but name
             sys.stderr,
             colour,
             not encoding.startswith("utf"),
             stdout,
+            pager,
         )
 
     @property
@@ -109,13 +119,13 @@ class Environment(msgspec.Struct, frozen=True):
 
     def unpaged(self) -> None:
         """Machine formats go straight out, never through a pager."""
-        if isinstance(self.terminal, PagedOutput):
-            self.terminal.paging = False
+        if self.pager is not None:
+            self.pager.paging = False
 
     def finish(self) -> None:
         """Show what the pager held back (when the command ran in a terminal)."""
-        if isinstance(self.terminal, PagedOutput):
-            self.terminal.finish()
+        if self.pager is not None:
+            self.pager.finish()
 
     def note(self, text: str, fmt: str = "table") -> None:
         """A line about what `ooh` chose for the user, where it is read: the first line of a table on a

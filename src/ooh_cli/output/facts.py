@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ooh_cli.core.facts import Fact
-from ooh_cli.core.model import Summary
+from ooh_cli.core.records import Summary
 from ooh_cli.core.vocab import OUTLOOK
 
 NOT_AVAILABLE = "not available"

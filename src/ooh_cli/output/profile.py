@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 from ooh_cli.core.catalog import Catalog
-from ooh_cli.core.model import HistoryEntry, Occupation, Record, Share, to_data
+from ooh_cli.core.model import HistoryEntry, Occupation, Share, to_data
+from ooh_cli.core.records import Record
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, PUBLIC_CONTACT, TRAINING, Vocabulary
 from ooh_cli.output.blocks import Block, Bullets, Grid, Links, Pairs, Paragraph
 from ooh_cli.output.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, signed_count

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ooh_cli.core.model import Record
+from ooh_cli.core.records import Record
 from ooh_cli.output.env import Environment
 
 # Data: the common square-tile layout of the states (Alaska top left, Maine top right, Hawaii and Texas at the

@@ -6,15 +6,17 @@ Nothing here imports Rich: plain output and machine formats must not pay for it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ooh_cli.core.compare import compare_rows, year_notes
-from ooh_cli.core.discover import GroupSummary
 from ooh_cli.core.facts import Fact, facts
-from ooh_cli.core.model import Meta, Record, Summary
-from ooh_cli.core.query import Filters
+from ooh_cli.core.records import Meta, Record, Summary
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING
 from ooh_cli.output.facts import NOT_AVAILABLE, count, growth_with_category, hourly, money, percent, show_value
 from ooh_cli.output.layout import GAP, TITLE_ROOM, TITLE_WIDTH, WHOLE_WORDS_FROM, column_widths
+
+if TYPE_CHECKING:
+    from ooh_cli.core.discover import GroupSummary
+    from ooh_cli.core.query import Filters
 
 BAR_WIDTH = 10
 COMFORTABLE_TEXT = 14
@@ -149,6 +151,8 @@ def _with_year(fact: Fact, profiles: list[Summary]) -> str:
 
 
 def comparison(meta: Meta, profiles: list[Summary], ascii_only: bool) -> Comparison:
+    from ooh_cli.core.compare import compare_rows, year_notes  # only a comparison needs the rows of one
+
     lines = []
     for row in compare_rows(meta, profiles):
         largest = max((float(v) for v in row.values if isinstance(v, (int, float))), default=0.0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ooh_cli.core.model import Record
+from ooh_cli.core.records import Record
 from ooh_cli.core.wagefile import FIGURES, NATIONAL, Row, paid_only
 from ooh_cli.core.wages import Estimate, Occupation
 from ooh_cli.output.wagetext import above_note, count_text, figures_record, pay_name, pay_text
