@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from ooh_cli.core import cache
+from ooh_cli.core.indexbuild import Blob, postings
 from ooh_cli.core.onet import OnetData
 from ooh_cli.core.search import _best_lines, _best_posted
-from ooh_cli.core.searchindex import Blob, Lines, Postings, postings
+from ooh_cli.core.searchindex import Lines, Postings
 from ooh_cli.importer.onet_combine import import_onet
 from tests.conftest import SAMPLE, Invoke
 from tests.onet_fixture import write_database

@@ -73,13 +73,15 @@ class Session:
     def resolve_with_place(self, text: str, fmt: str, purpose: str = "") -> "tuple[Match, Place | None]":
         """The profile ``text`` names and the place at its end ("electricians in texas"), if any; the note says
         how the place was read: what for (``purpose``), else as which option."""
-        if len(checked(text).split()) < 2:  # a place comes after a name: one word is never both
+        # A place comes after a name: one word is never both, and words that are a name as a whole are that
+        # name; neither needs the places read.
+        if len(checked(text).split()) < 2 or self.catalog().is_name(text):
             return self.resolve(text, fmt), None
         from ooh_cli.core.places import split_place
 
         catalog = self.catalog()
         rest, place = split_place(text, self._area_names)
-        if place is None or not rest or catalog.is_name(text):
+        if place is None or not rest:
             return self.resolve(text, fmt), None
         match = catalog.resolve(rest)
         shown = f'showing {match.occupation.title} for "{rest}"; ' if match.guessed_from is not None else ""

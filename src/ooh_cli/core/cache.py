@@ -37,8 +37,9 @@ from ooh_cli import __version__
 from ooh_cli.core.records import Meta, Summary
 
 if TYPE_CHECKING:
+    from ooh_cli.core.indexbuild import IndexParts
     from ooh_cli.core.model import Occupation
-    from ooh_cli.core.searchindex import IndexParts, Lines
+    from ooh_cli.core.searchindex import Lines
 
 # Bump when the model or this layout changes: a cache of another format is rebuilt, never misread.
 FORMAT = 9
@@ -112,7 +113,7 @@ class Header(msgspec.Struct, array_like=True):
 
 
 class Shown(msgspec.Struct, array_like=True):
-    """What a search shows of a hit: its summary, and the texts its reasons quote (search.shown_texts)."""
+    """What a search shows of a hit: its summary, and the texts its reasons quote (indexbuild.shown_texts)."""
 
     summary: Summary
     texts: dict[str, list[str]]
@@ -160,7 +161,7 @@ class Sections:
         return self._decode(self._part("summaries"), list[Summary])  # type: ignore[no-any-return]
 
     def jobs(self) -> bytes:
-        """Every profile's jobs, packed (search.IndexParts.jobs)."""
+        """Every profile's jobs, packed (indexbuild.IndexParts.jobs)."""
         jobs = self._part("jobs")
         if len(jobs) != 8 * self.header.count:
             raise Damaged
@@ -207,7 +208,7 @@ class Sections:
         ]
 
     def words(self, name: str) -> str:
-        """The sorted distinct words of the search field ``name`` (search.Blob.words)."""
+        """The sorted distinct words of the search field ``name`` (indexbuild.Blob.words)."""
         found = self._query("SELECT words, size FROM word WHERE name = ?", (name,))
         if found is None or not isinstance(found[0], str) or len(found[0]) != found[1]:
             raise Damaged

@@ -18,11 +18,12 @@ from ooh_cli.core.names import fold, slug, soc_code
 from ooh_cli.core.records import Meta, Record, Summary
 
 if TYPE_CHECKING:
+    from ooh_cli.core.indexbuild import IndexParts
     from ooh_cli.core.model import Occupation
     from ooh_cli.core.onet import OnetData
     from ooh_cli.core.places import Place
     from ooh_cli.core.search import Hit, SearchResult
-    from ooh_cli.core.searchindex import Field, IndexParts, SearchIndex
+    from ooh_cli.core.searchindex import Field, SearchIndex
     from ooh_cli.core.vocabulary import Vocabulary
     from ooh_cli.core.wagefile import WageTable
     from ooh_cli.core.wages import LocalChoice
@@ -59,7 +60,8 @@ def layout(
     the search index and the extra names by profile id. O*NET's alternate titles become names and search
     fields, its technologies search fields. The everyday names of ``vocabulary`` join the alternate titles,
     and a name there means only the profiles the vocabulary gives it."""
-    from ooh_cli.core.searchindex import IndexParts, folded_words
+    from ooh_cli.core.indexbuild import IndexParts
+    from ooh_cli.core.searchindex import folded_words
 
     ordered = tuple(sorted(occupations, key=title_order))
     extras: dict[str, dict[str, list[str]]] = {}

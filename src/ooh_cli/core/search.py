@@ -32,7 +32,7 @@ MIN_TYPO_LENGTH = 4
 # Unknown words read as their closest known word, per query: a correction costs tens of milliseconds, so a
 # long paste of words found nowhere is searched as typed past the first few.
 MAX_CORRECTIONS = 3
-# From this many words a query, each word is first looked up in each field's sorted words (Blob.words).
+# From this many words a query, each word is first looked up in each field's sorted words (indexbuild.Blob.words).
 SKIM_FROM = 4
 
 
