@@ -4,6 +4,8 @@ The fields searched and how they are kept are core/searchindex.py; here, how wel
 and what a hit says of why it was found.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from ooh_cli.core.names import soc_code

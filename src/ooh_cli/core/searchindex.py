@@ -8,6 +8,8 @@ hand. O*NET's fields, a megabyte of text for the shipped data, are kept as the p
 spells them, which the reasons of a search quote (core/search.py).
 """
 
+from __future__ import annotations
+
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
