@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from ooh_cli.core import cache
+from ooh_cli.core import cache, cachewrite
 from ooh_cli.core.records import MAX_NAME
 from ooh_cli.core.validate import read_document
 from tests.conftest import SAMPLE, Invoke
@@ -69,7 +69,7 @@ def cache_count(path: Path) -> int:
 def fail_writes(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
     """Make the cache's write fill its temporary database, then fail with ``error`` before it is renamed (the
     catalog then held in memory is filled as usual)."""
-    real_fill = cache.fill
+    real_fill = cachewrite.fill
     failed: list[bool] = []
 
     def fill_then_fail(*args: object, **kwargs: object) -> None:
@@ -78,7 +78,7 @@ def fail_writes(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
             failed.append(True)
             raise error
 
-    monkeypatch.setattr(cache, "fill", fill_then_fail)
+    monkeypatch.setattr(cachewrite, "fill", fill_then_fail)
 
 
 def spoil_table(sql: str) -> Callable[[Path], None]:

@@ -19,7 +19,8 @@ from typer.testing import Result
 from ooh_cli.core.catalog import Catalog
 from ooh_cli.core.errors import AmbiguousError, DataError, OohError
 from ooh_cli.core.names import SOC_QUERY, fold
-from ooh_cli.core.query import SortKey, make_filters, select
+from ooh_cli.core.orders import SortKey
+from ooh_cli.core.query import make_filters, select
 from ooh_cli.core.search import search
 from ooh_cli.core.validate import Level, read_document
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, PUBLIC_CONTACT, TRAINING, Vocabulary

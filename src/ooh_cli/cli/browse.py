@@ -25,8 +25,7 @@ from ooh_cli.cli.options import (
 from ooh_cli.cli.profiles import emit_profiles
 from ooh_cli.cli.session import bounded, session
 from ooh_cli.cli.words import OneOf, OohTyper
-from ooh_cli.core.discover import TopList
-from ooh_cli.core.query import SortKey
+from ooh_cli.core.orders import SortKey, TopList
 from ooh_cli.output import emit, markdown_renderer, renderer
 
 app = OohTyper()

@@ -10,7 +10,8 @@ from ooh_cli.cli.session import Session
 from ooh_cli.output import emit, markdown_renderer, renderer
 
 if TYPE_CHECKING:
-    from ooh_cli.core.query import Filters, SortKey
+    from ooh_cli.core.orders import SortKey
+    from ooh_cli.core.query import Filters
     from ooh_cli.core.records import Summary
     from ooh_cli.core.states import State
     from ooh_cli.core.wages import StatePay

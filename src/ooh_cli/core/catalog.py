@@ -135,7 +135,9 @@ class Catalog:
         vocabulary: Vocabulary | None = None,
     ) -> Catalog:
         """A catalog of ``occupations`` in memory, laid out as the cache keeps it."""
-        return cls(cache.in_memory(meta, warnings, *layout(meta, occupations, onet, vocabulary)), lambda: onet)
+        from ooh_cli.core.cachewrite import in_memory
+
+        return cls(in_memory(meta, warnings, *layout(meta, occupations, onet, vocabulary)), lambda: onet)
 
     def onet(self) -> OnetData | None:
         """The O*NET data of the data file, read on first use; None when there is none."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
+from ooh_cli.core.orders import TopList
 from ooh_cli.core.records import Group, Meta, Record, Summary
 from ooh_cli.core.vocab import EDUCATION
 
@@ -13,7 +14,6 @@ if TYPE_CHECKING:
     from ooh_cli.core.model import Occupation
 
 # The Handbook's top lists, as `ooh top` names them.
-TopList = Literal["growth", "new-jobs", "pay", "openings", "decline"]
 
 # How close two median pays must be (as a share of the larger) to count as similar pay.
 CLOSE_PAY = 0.10

@@ -5,18 +5,17 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from ooh_cli.core.errors import UsageError
 from ooh_cli.core.names import fold
+from ooh_cli.core.orders import SortKey
 from ooh_cli.core.records import Group, Record, Summary
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary
 
 if TYPE_CHECKING:
     from ooh_cli.core.catalog import Catalog
 
-# The orders `ooh list --sort` offers: titles A to Z, or a figure largest first.
-SortKey = Literal["title", "pay", "growth", "jobs", "change", "openings"]
 
 # The Summary field each figure sort orders by.
 SORT_FIELDS: dict[SortKey, str] = {

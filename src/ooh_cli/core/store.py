@@ -152,19 +152,23 @@ class Store:
             if sections is not None:
                 return self._catalog_of(sections, lambda: self._rebuild(key))
             return self._catalog_of(self._rebuild(key), None)
+        from ooh_cli.core import cachewrite
+
         dataset, warnings = read_data_file(self.path)
         parts = layout(dataset.meta, dataset.occupations, self.onet(), _vocabulary())
-        return self._catalog_of(cache.in_memory(dataset.meta, warnings, *parts), None)
+        return self._catalog_of(cachewrite.in_memory(dataset.meta, warnings, *parts), None)
 
     def _rebuild(self, key: cache.Key) -> cache.Sections:
         """Parse the data file and write its cache; the sections in memory when the cache cannot be written."""
+        from ooh_cli.core import cachewrite
+
         dataset, warnings = read_data_file(self.path)
         parts = layout(dataset.meta, dataset.occupations, self.onet(), _vocabulary())
-        if cache.write(self.path, key, dataset.meta, warnings, *parts):
+        if cachewrite.write(self.path, key, dataset.meta, warnings, *parts):
             sections = cache.read(self.path, key)
             if sections is not None:
                 return sections
-        return cache.in_memory(dataset.meta, warnings, *parts)
+        return cachewrite.in_memory(dataset.meta, warnings, *parts)
 
     def _catalog_of(self, sections: cache.Sections, rebuild: Callable[[], cache.Sections] | None) -> Catalog:
         return Catalog(sections, self.onet, rebuild, self.wages)
