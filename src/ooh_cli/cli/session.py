@@ -67,7 +67,7 @@ class Session:
         what it was taken as, where the output is read (env.note)."""
         match = self.catalog().resolve(checked(text))
         if match.guessed_from is not None:
-            self.env.note(f'showing {match.occupation.title} for "{match.guessed_from}"', fmt)
+            self.env.note(f'showing {match.summary.title} for "{match.guessed_from}"', fmt)
         return match
 
     def resolve_with_place(self, text: str, fmt: str, purpose: str = "") -> "tuple[Match, Place | None]":
@@ -84,7 +84,7 @@ class Session:
         if place is None or not rest:
             return self.resolve(text, fmt), None
         match = catalog.resolve(rest)
-        shown = f'showing {match.occupation.title} for "{rest}"; ' if match.guessed_from is not None else ""
+        shown = f'showing {match.summary.title} for "{rest}"; ' if match.guessed_from is not None else ""
         read = f"{place.label}, {purpose}" if purpose else place.option
         self.env.note(f'{shown}"{place.typed}" read as {read}', fmt)
         return match, place

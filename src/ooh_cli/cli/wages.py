@@ -114,7 +114,7 @@ def wages(
     chosen_states = find_states(state)
     current = session(ctx)
     match, place = current.resolve_with_place(" ".join(occupation), fmt)
-    occ = match.occupation
+    occ = match.summary
     if place is not None and place.areas:
         area = [*(area or []), *place.areas]
     elif place is not None and place.state is not None and place.state not in chosen_states:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ooh_cli.core import cache
 from ooh_cli.core.errors import AmbiguousError, NotFoundError, UsageError
 from ooh_cli.core.names import fold, slug, soc_code
-from ooh_cli.core.records import Meta, Record, Summary
+from ooh_cli.core.records import Meta, Summary
 
 if TYPE_CHECKING:
     from ooh_cli.core.indexbuild import IndexParts
@@ -39,10 +39,23 @@ MAX_CANDIDATES = 8
 GENERIC_NAME = 3
 
 
-class Match(Record, frozen=True):
-    occupation: Occupation
-    # What the user typed, when it was taken as a close spelling rather than an exact name.
-    guessed_from: str | None = None
+class Match:
+    """The profile a name was taken to mean, and what the user typed when it was taken as a close spelling
+    rather than an exact name. Its summary or its whole record are read from the catalog when asked for: a note
+    and `ooh wages` need only the summary, and decoding a whole profile costs a lookup a few percent."""
+
+    def __init__(self, catalog: Catalog, position: int, guessed_from: str | None = None) -> None:
+        self.position = position
+        self.guessed_from = guessed_from
+        self._catalog = catalog
+
+    @property
+    def summary(self) -> Summary:
+        return self._catalog.summary_at(self.position)
+
+    @property
+    def occupation(self) -> Occupation:
+        return self._catalog.record(self.position)
 
 
 def title_order(profile: Occupation | Summary) -> tuple[str, str]:
@@ -275,7 +288,7 @@ class Catalog:
         key = soc_code(text) or fold(text)
         own = self._lookup(key) if key else []
         if len(own) == 1:
-            return Match(self.record(own[0]))
+            return Match(self, own[0])
         if own:
             raise self._ambiguous(text, self._most_jobs_first(own))
         from ooh_cli.core.search import search
@@ -291,7 +304,7 @@ class Catalog:
             corrected = fold(" ".join(result.words))
             own = self._lookup(corrected)
             if len(own) == 1:
-                return Match(self.record(own[0]), guessed_from=text)
+                return Match(self, own[0], guessed_from=text)
             if own:
                 raise self._ambiguous(text, self._most_jobs_first(own))
             alternates = self._lookup_alternate(corrected)
@@ -306,7 +319,7 @@ class Catalog:
             hint = f"closest: {', '.join(s.id for s in closest)}" if closest else f"try `ooh search {text}`"
             raise NotFoundError(f"no occupation matches {text!r}; {hint}")
         if _clearly_ahead(hits, result.words):
-            return Match(self.record(hits[0].position), guessed_from=text)
+            return Match(self, hits[0].position, guessed_from=text)
         raise self._ambiguous(text, [hit.position for hit in hits])
 
     def _alternate(self, text: str, alternates: list[int], searching: Callable[[Sequence[str]], SearchResult]) -> Match:
@@ -322,9 +335,9 @@ class Catalog:
         holders = [p for p in self._most_jobs_first(alternates) if p in titled]
         if len(titled) <= GENERIC_NAME:
             if len(alternates) == 1:
-                return Match(self.record(alternates[0]), guessed_from=text)
+                return Match(self, alternates[0], guessed_from=text)
             if len(holders) == len(titled) == 1:
-                return Match(self.record(holders[0]), guessed_from=text)
+                return Match(self, holders[0], guessed_from=text)
         found = searching(HANDBOOK_FIELDS)
         titled = [hit.position for hit in found.hits if _named_by(hit, found.words, ("title",))]
         others = [p for p in self._most_jobs_first(alternates) if p not in holders]

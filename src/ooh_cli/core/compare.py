@@ -22,7 +22,7 @@ class Row(Record, frozen=True):
 
 def chosen_profiles(matches: Sequence[Match]) -> list[Summary]:
     """The profiles to compare: at least two, none named twice."""
-    chosen = [match.occupation.key_figures() for match in matches]
+    chosen = [match.summary for match in matches]
     ids = [profile.id for profile in chosen]
     if len(set(ids)) < 2:
         raise UsageError("compare needs at least two different occupations")
