@@ -59,6 +59,24 @@ def test_the_nation_then_the_states_by_median_pay(wages: Invoke) -> None:
     assert "2,000" in guam  # the employment BLS did publish
 
 
+def test_wages_and_compare_read_summaries_not_whole_profiles(wages: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Decoding a whole profile costs a lookup a few percent; these commands need its title and SOC codes.
+    from ooh_cli.core import cache
+
+    assert wages("list").exit_code == 0  # the cache, built
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a whole profile read although its summary is all that is needed")
+
+    monkeypatch.setattr(cache.Sections, "record", refuse)
+    result = wages("wages", "registered nurse", "--state", "TX")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Registered Nurses (SOC 29-1141), OEWS May 2025\n")
+    result = wages("compare", "registered-nurses", "actors")
+    assert result.exit_code == 0, result.output
+    assert "Registered Nurses" in result.stdout and "Actors" in result.stdout
+
+
 def test_chosen_states_in_the_order_given_and_unknown_states(wages: Invoke) -> None:
     result = wages("wages", "registered-nurses", "--state", "tx", "--state", "New York")
     assert result.exit_code == 0, result.output
