@@ -5,8 +5,13 @@ cycle collector would walk them again and again (a twentieth of a lookup's run).
 imported; `ooh_cli.cli.main` then freezes them out of every later collection and turns it back on.
 """
 
+from __future__ import annotations
+
 import gc
-from typing import NoReturn
+
+TYPE_CHECKING = False  # not typing's: importing typing here would run its import with the collector on
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 
 def main() -> NoReturn:
