@@ -137,6 +137,7 @@ class Catalog:
         self._positions: dict[str, int] | None = None
         # Profiles decoded so far: finding one by id and then showing its summary reads it once.
         self._records: dict[int, Occupation] = {}
+        self._summary_at: dict[int, Summary] = {}  # summaries read one at a time, before all are at hand
 
     @classmethod
     def build(
@@ -250,9 +251,10 @@ class Catalog:
         """One profile's summary, without reading every summary when they are not at hand yet."""
         if self._summaries is not None:
             return self._summaries[position]
-        if position in self._records:
-            return self._records[position].key_figures()
-        return self.shown([position])[0].summary
+        if position not in self._summary_at:
+            known = self._records.get(position)
+            self._summary_at[position] = known.key_figures() if known else self.shown([position])[0].summary
+        return self._summary_at[position]
 
     def completions(self, typed: str) -> Iterator[tuple[str, str]]:
         """(name, title) for every id, and every alias in id form, that starts with ``typed``.

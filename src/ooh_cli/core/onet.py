@@ -227,9 +227,9 @@ def _centred(vectors: list[tuple[float, ...]]) -> list[tuple[float, ...]]:
 class OnetData:
     """The O*NET tables of an open data database: the header at once, the traits or one profile's block when asked."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, header: bytes) -> None:
         self.database = database
-        self.header = self._decode(database.meta("onet_header"), Header)
+        self.header = self._decode(header, Header)
         self._traits: list[Traits] | None = None
         self._interests: list[Interests] | None = None
         self._blocks: dict[str, OnetProfile | None] = {}
@@ -237,7 +237,8 @@ class OnetData:
     @classmethod
     def open(cls, database: Database) -> "OnetData | None":
         """The O*NET data in ``database``, or None when it holds none."""
-        return cls(database) if database.meta("onet_header") is not None else None
+        header = database.meta("onet_header")
+        return cls(database, header) if header is not None else None
 
     def _decode(self, data: Any, kind: type[T]) -> T:
         try:
