@@ -15,6 +15,7 @@ The occupations match the SOC codes of tests/fixtures/sample.yaml:
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -200,3 +201,14 @@ def write_database(directory: Path) -> Path:
         [[code, TITLES[code], other, TITLES[other], tier, index] for code, other, tier, index in RELATED],
     )
     return directory
+
+
+def sample_with_onet(folder: Path) -> Path:
+    """The sample data file, copied into ``folder``, with this database imported beside it; returns the file."""
+    from ooh_cli.importer.onet_combine import import_onet
+    from tests.conftest import SAMPLE
+
+    target = folder / "occupations.yaml"
+    shutil.copy(SAMPLE, target)
+    import_onet(write_database(folder / "onet"), target)
+    return target

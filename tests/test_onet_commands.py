@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from ooh_cli.core.onet import CREDIT
-from ooh_cli.importer.onet_combine import import_onet
-from tests.conftest import SAMPLE, Invoke
-from tests.onet_fixture import write_database
+from tests.conftest import Invoke
+from tests.onet_fixture import sample_with_onet
 
 MRT = "medical-records-and-health-information-technicians"
 
@@ -21,11 +19,7 @@ MRT = "medical-records-and-health-information-technicians"
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample data file with the fixture's O*NET data beside it."""
-    folder = tmp_path_factory.mktemp("data")
-    target = folder / "occupations.yaml"
-    shutil.copy(SAMPLE, target)
-    import_onet(write_database(folder / "onet"), target)
-    return target
+    return sample_with_onet(tmp_path_factory.mktemp("data"))
 
 
 def ids(result_stdout: str) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -17,19 +16,14 @@ from ooh_cli.core.indexbuild import Blob, postings
 from ooh_cli.core.onet import OnetData
 from ooh_cli.core.search import _best_lines, _best_posted
 from ooh_cli.core.searchindex import Lines, Postings
-from ooh_cli.importer.onet_combine import import_onet
-from tests.conftest import SAMPLE, Invoke
-from tests.onet_fixture import write_database
+from tests.conftest import Invoke
+from tests.onet_fixture import sample_with_onet
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample data file with the fixture's O*NET data beside it."""
-    folder = tmp_path_factory.mktemp("data")
-    target = folder / "occupations.yaml"
-    shutil.copy(SAMPLE, target)
-    import_onet(write_database(folder / "onet"), target)
-    return target
+    return sample_with_onet(tmp_path_factory.mktemp("data"))
 
 
 def cache_file(tmp_path: Path) -> Path:

@@ -16,19 +16,14 @@ from ooh_cli.core.database import database_path
 from ooh_cli.core.match import nearest_order
 from ooh_cli.core.onet import OnetData, Traits, Vectors, vectors_of
 from ooh_cli.core.store import Store
-from ooh_cli.importer.onet_combine import import_onet
-from tests.conftest import REPO, SAMPLE, Invoke
-from tests.onet_fixture import write_database
+from tests.conftest import REPO, Invoke
+from tests.onet_fixture import sample_with_onet
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample data file with the fixture's O*NET data beside it."""
-    folder = tmp_path_factory.mktemp("data")
-    target = folder / "occupations.yaml"
-    shutil.copy(SAMPLE, target)
-    import_onet(write_database(folder / "onet"), target)
-    return target
+    return sample_with_onet(tmp_path_factory.mktemp("data"))
 
 
 def traits(occupation_id: str, job_zone: int) -> Traits:

@@ -120,6 +120,12 @@ class Sections:
         except sqlite3.Error:
             raise Damaged from None
 
+    def _rows(self, sql: str, parameters: Sequence[Any]) -> list[Any]:
+        try:
+            return self._connection.execute(sql, tuple(parameters)).fetchall()
+        except sqlite3.Error:
+            raise Damaged from None
+
     def _part(self, name: str) -> bytes:
         return self._checked(self._query("SELECT body, crc FROM part WHERE name = ?", (name,)))
 
@@ -155,12 +161,7 @@ class Sections:
         from ooh_cli.core.searchindex import Lines
 
         marks = ", ".join("?" * len(names))
-        try:
-            rows = self._connection.execute(
-                f"SELECT name, crc, size, starts, owners, text FROM field WHERE name IN ({marks})", tuple(names)
-            ).fetchall()
-        except sqlite3.Error:
-            raise Damaged from None
+        rows = self._rows(f"SELECT name, crc, size, starts, owners, text FROM field WHERE name IN ({marks})", names)
         fields: dict[str, Lines] = {}
         for name, crc, size, starts, owners, text in rows:
             if not (isinstance(starts, bytes) and isinstance(owners, bytes) and isinstance(text, str)):
@@ -199,12 +200,7 @@ class Sections:
     def shown(self, positions: Sequence[int]) -> "list[Shown]":
         """What a search shows of the profiles at ``positions`` (Shown), in that order."""
         marks = ", ".join("?" * len(positions))
-        try:
-            rows = self._connection.execute(
-                f"SELECT position, body, crc FROM shown WHERE position IN ({marks})", tuple(positions)
-            ).fetchall()
-        except sqlite3.Error:
-            raise Damaged from None
+        rows = self._rows(f"SELECT position, body, crc FROM shown WHERE position IN ({marks})", positions)
         found = {row[0]: self._decode(self._checked(row[1:]), Shown) for row in rows}
         if len(found) != len(set(positions)):
             raise Damaged
