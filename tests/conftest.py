@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,3 +64,18 @@ def write_data(tmp_path: Path) -> Callable[[str | bytes], Path]:
 def needs_shared() -> None:
     if not BLS.is_dir():
         pytest.skip("the official BLS files in ../shared are not here (a fresh clone)")
+
+
+def read_terminal(leader: int) -> str:
+    """All a pseudo-terminal showed until the process on it closed it (``leader``: its reading end, closed here)."""
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    return out.decode().replace("\r\n", "\n")

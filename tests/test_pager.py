@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import read_terminal
+
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
 
@@ -40,19 +42,10 @@ def in_terminal(args: list[str], tmp_path: Path, **env: str | None) -> tuple[str
         [sys.executable, "-m", "ooh_cli", *args], stdout=follower, stderr=subprocess.PIPE, env=environment
     )
     os.close(follower)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        shown += chunk
+    shown = read_terminal(leader)
     process.wait(timeout=60)
-    os.close(leader)
     assert process.returncode == 0
-    return shown.decode().replace("\r\n", "\n"), paged.read_text(encoding="utf-8") if paged.exists() else ""
+    return shown, paged.read_text(encoding="utf-8") if paged.exists() else ""
 
 
 def test_a_long_profile_goes_through_the_pager(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, read_terminal
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX streams and pseudo-terminals")
 
@@ -59,24 +59,9 @@ def in_terminal(
     return process, leader
 
 
-def shown(leader: int) -> str:
-    """All the terminal showed, until the process closed it."""
-    out = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.close(leader)
-    return out.decode().replace("\r\n", "\n")
-
-
 def terminal_run(args: list[str], tmp_path: Path, **extra: str) -> tuple[int, str, str]:
     process, leader = in_terminal(args, tmp_path, **extra)
-    text = shown(leader)
+    text = read_terminal(leader)
     assert process.stderr is not None
     stderr = process.stderr.read().decode()
     return process.wait(timeout=60), text, stderr
@@ -181,7 +166,7 @@ def test_ctrl_c_waits_for_the_pager(tmp_path: Path) -> None:
     os.killpg(process.pid, signal.SIGINT)  # as the terminal does: to ooh and its pager alike
     code = process.wait(timeout=30)
     done = finished.exists()
-    shown(leader)
+    read_terminal(leader)
     assert process.stderr is not None
     assert code == 130
     assert done, "ooh exited while its pager was still running"

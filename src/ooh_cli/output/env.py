@@ -93,7 +93,7 @@ class Environment(msgspec.Struct, frozen=True):
         if not no_pager and stdout.isatty():  # only a terminal is paged: pipes never load the pager
             from ooh_cli.output.pager import PagedOutput, pager_command
 
-            command = pager_command(stdout, no_pager)
+            command = pager_command()
             if command is not None:
                 # Every writer takes it for the terminal it stands in for.
                 pager = PagedOutput(stdout, command, shutil.get_terminal_size((80, 24)).lines, sys.stderr)

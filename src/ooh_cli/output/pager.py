@@ -22,10 +22,8 @@ if TYPE_CHECKING:
 NOT_RUN = (126, 127)
 
 
-def pager_command(stdout: TextIO, no_pager: bool) -> str | None:
-    """The pager to use for ``stdout``, or None."""
-    if no_pager or not stdout.isatty():
-        return None
+def pager_command() -> str | None:
+    """The pager to use for a terminal, or None (the caller knows whether output goes to one)."""
     command = os.environ.get("OOH_PAGER")
     if command is None:
         command = os.environ.get("PAGER")
