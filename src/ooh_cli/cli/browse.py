@@ -5,23 +5,19 @@ from typing import Annotated, get_args
 
 import typer
 
-from ooh_cli.cli.options import (
+from ooh_cli.cli.filters import (
     EducationCapOption,
     GroupOption,
     InterestOption,
     JobZoneOption,
-    LimitOption,
     MinOutlookOption,
     MinPayOption,
-    OccupationArg,
-    TableFormatOption,
     complete_education,
     complete_experience,
     complete_outlook,
-    complete_state,
     complete_training,
-    examples,
 )
+from ooh_cli.cli.options import LimitOption, OccupationArg, TableFormatOption, complete_state, examples
 from ooh_cli.cli.profiles import emit_profiles
 from ooh_cli.cli.session import bounded, session
 from ooh_cli.cli.words import OneOf, OohTyper

@@ -5,16 +5,8 @@ from typing import Annotated
 
 import typer
 
-from ooh_cli.cli.options import (
-    EducationCapOption,
-    GroupOption,
-    JobZoneOption,
-    LimitOption,
-    MinOutlookOption,
-    MinPayOption,
-    TableFormatOption,
-    examples,
-)
+from ooh_cli.cli.filters import EducationCapOption, GroupOption, JobZoneOption, MinOutlookOption, MinPayOption
+from ooh_cli.cli.options import LimitOption, TableFormatOption, examples
 from ooh_cli.cli.profiles import emit_profiles
 from ooh_cli.cli.session import session
 from ooh_cli.cli.words import OohTyper

@@ -7,7 +7,7 @@ import typer
 
 from ooh_cli.cli.words import OneOf, WholeNumber
 from ooh_cli.core.datafile import DATA_ENV
-from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING, Vocabulary
+from ooh_cli.core.vocab import Vocabulary
 
 # The choices of options, as Literal types: Typer offers them like an Enum's values, and defining them costs
 # nothing at start-up (four Enum classes cost a lookup about a millisecond).
@@ -22,33 +22,9 @@ def complete_occupation(ctx: typer.Context, incomplete: str) -> list[tuple[str, 
     return occupation_candidates(ctx, incomplete)
 
 
-def complete_group(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion: the group slugs of the data file in use."""
-    from ooh_cli.cli.completion import group_candidates
-
-    return group_candidates(ctx, incomplete)
-
-
-def _terms(vocabulary: Vocabulary, incomplete: str) -> list[tuple[str, str]]:
+def complete_terms(vocabulary: Vocabulary, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion: the terms of ``vocabulary`` that start with what has been typed."""
     return [(t.slug, t.label) for t in vocabulary.terms if t.slug.startswith(incomplete.casefold())]
-
-
-def complete_outlook(incomplete: str) -> list[tuple[str, str]]:
-    # A list of categories is comma-separated: complete the last one.
-    done, _, last = incomplete.rpartition(",")
-    return [(f"{done},{slug}" if done else slug, label) for slug, label in _terms(OUTLOOK, last)]
-
-
-def complete_education(incomplete: str) -> list[tuple[str, str]]:
-    return _terms(EDUCATION, incomplete)
-
-
-def complete_training(incomplete: str) -> list[tuple[str, str]]:
-    return _terms(TRAINING, incomplete)
-
-
-def complete_experience(incomplete: str) -> list[tuple[str, str]]:
-    return _terms(EXPERIENCE, incomplete)
 
 
 def complete_state(incomplete: str) -> list[tuple[str, str]]:
@@ -66,7 +42,7 @@ def complete_state(incomplete: str) -> list[tuple[str, str]]:
 def complete_section(incomplete: str) -> list[tuple[str, str]]:
     from ooh_cli.output.profile import SECTIONS
 
-    return _terms(SECTIONS, incomplete)
+    return complete_terms(SECTIONS, incomplete)
 
 
 DataOption = Annotated[
@@ -128,70 +104,6 @@ LimitOption = Annotated[
     int | None,
     typer.Option(
         "--limit", "-n", parser=WholeNumber(1), metavar="N", help="Show at most this many rows.", show_default=False
-    ),
-]
-EducationCapOption = Annotated[
-    str | None,
-    typer.Option(
-        "--max-education",
-        metavar="LEVEL",
-        help="This education level or less: none, hs, some-college, postsecondary, associate, bachelor, master, doctoral.",
-        autocompletion=complete_education,
-        rich_help_panel="Filters",
-        show_default=False,
-    ),
-]
-GroupOption = Annotated[
-    str | None,
-    typer.Option(
-        "--group",
-        "-g",
-        metavar="GROUP",
-        help="An occupational group, by slug or name (see `ooh groups`).",
-        autocompletion=complete_group,
-        rich_help_panel="Filters",
-        show_default=False,
-    ),
-]
-MinOutlookOption = Annotated[
-    str | None,
-    typer.Option(
-        "--min-outlook",
-        metavar="CATEGORY",
-        help="This outlook category or better.",
-        autocompletion=complete_outlook,
-        rich_help_panel="Filters",
-        show_default=False,
-    ),
-]
-MinPayOption = Annotated[
-    str | None,
-    typer.Option(
-        "--min-pay",
-        metavar="AMOUNT",
-        help="Median annual pay at least this: 60000, 60k or $60,000.",
-        rich_help_panel="Filters",
-        show_default=False,
-    ),
-]
-JobZoneOption = Annotated[
-    str | None,
-    typer.Option(
-        "--job-zone",
-        metavar="ZONE",
-        help="O*NET job zone, how much preparation the work takes: 1 (little) to 5 (extensive), or a range such as 2-3.",
-        rich_help_panel="Filters",
-        show_default=False,
-    ),
-]
-InterestOption = Annotated[
-    str | None,
-    typer.Option(
-        "--interest",
-        metavar="LETTERS",
-        help="Interests in the profile's O*NET Holland code: one to three of R I A S E C, e.g. R or IC.",
-        rich_help_panel="Filters",
-        show_default=False,
     ),
 ]
 StateOption = Annotated[
