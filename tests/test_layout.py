@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import os
 import re
+import textwrap
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from ooh_cli.output.plain import wrap
 from tests.conftest import TESTS, Invoke
 
 LAYOUT = TESTS / "fixtures" / "layout"
@@ -115,3 +119,28 @@ def test_projections_of_several_occupations_fit_60_columns(invoke: Invoke) -> No
     assert "(25-1123)" in result.stdout
     # No change is written 0, without a sign, as BLS writes it.
     assert any(line.split()[-2:] == ["0%", "0"] for line in table)
+
+
+def textwrap_layout(text: str, room: int, first: str, rest: str) -> list[str]:
+    """How the plain renderer lays out one paragraph, as textwrap does it."""
+    room = max(room, len(first) + 1, len(rest) + 1)
+    if len(first) + len(text) <= room and "\t" not in text:
+        return [(first + text).rstrip()]
+    wrapped = textwrap.wrap(
+        text, width=room, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, tabsize=1
+    )
+    return wrapped or [first.rstrip()]
+
+
+def test_a_paragraph_that_starts_with_a_space_wraps_on_the_narrowest_terminal() -> None:
+    assert wrap(" a b", 3, "  - ", "    ") == ["  - a", "    b"]
+
+
+@given(
+    text=st.text(alphabet="ab-é \t\u00a0", max_size=80),
+    room=st.integers(min_value=1, max_value=30),
+    indents=st.sampled_from([("", ""), ("  - ", "    "), ("", "  ")]),
+)
+def test_paragraphs_wrap_as_textwrap_wraps_them(text: str, room: int, indents: tuple[str, str]) -> None:
+    first, rest = indents
+    assert wrap(text, room, first, rest) == textwrap_layout(text, room, first, rest)
