@@ -18,6 +18,7 @@ from typer.testing import CliRunner, Result
 
 from ooh_cli.cli import app
 from ooh_cli.core.database import SCHEMA, database_path
+from ooh_cli.core.editions import edition_folder, use
 from ooh_cli.core.store import Store
 from ooh_cli.importer import switch
 from tests.conftest import REPO, SAMPLE, Invoke
@@ -109,6 +110,27 @@ def test_a_damaged_or_foreign_database_is_exit_3_naming_it(invoke: Invoke, targe
         result = invoke(*args, data=target)
         assert result.exit_code == 3, (args, result.output)
         assert str(database_path(target)) in result.stderr and "Traceback" not in result.output
+
+
+def test_a_database_of_another_version_says_how_to_rebuild_it(invoke: Invoke, target: Path) -> None:
+    change(database_path(target), "PRAGMA user_version = 1")
+    result = invoke("wages", "registered-nurses", data=target)
+    assert result.exit_code == 3
+    assert "schema version 1" in result.stderr and "rebuild it with `ooh data import`" in result.stderr
+
+
+def test_an_edition_of_another_version_says_to_update_or_go_back_to_the_bundled_data(
+    invoke: Invoke, target: Path
+) -> None:
+    """An edition's user has no sources to import: `ooh data update` builds it again."""
+    change(database_path(target), "PRAGMA user_version = 1")
+    shutil.copytree(target.parent, edition_folder("2023-33"))
+    use("2023-33")
+    result = invoke("wages", "registered-nurses", data=None)
+    assert result.exit_code == 3
+    assert str(database_path(edition_folder("2023-33") / target.name)) in result.stderr
+    assert "`ooh data update`" in result.stderr and "`ooh data use bundled`" in result.stderr
+    assert "ooh data import" not in result.stderr
 
 
 def test_flipped_bytes_anywhere_are_refused_or_harmless(invoke: Invoke, target: Path) -> None:

@@ -55,6 +55,16 @@ WAGE_TABLES = ("wage_area", "wage_occupation", "wage", "wage_state")
 ONET_TABLES = ("onet_profile",)
 
 
+def rebuild_hint(path: Path) -> str:
+    """How to rebuild the database at ``path``: an edition is `ooh data update`'s to build again (its user has
+    no sources to import), any other data file's database `ooh data import`'s."""
+    from ooh_cli.core.editions import EDITIONS, data_home
+
+    if path.resolve().parent.parent == (data_home() / EDITIONS).resolve():
+        return "rebuild it with `ooh data update`, or go back to the bundled data with `ooh data use bundled`"
+    return "rebuild it with `ooh data import`"
+
+
 def database_path(data_path: Path) -> Path:
     """Where a data file's database lives: beside it, named after it."""
     return data_path.with_name(data_path.stem + SUFFIX)
@@ -72,11 +82,11 @@ class Database:
             raise self.damaged(str(error)) from None
         application, version = (self.rows(f"PRAGMA {name}")[0][0] for name in ("application_id", "user_version"))
         if application != APPLICATION_ID:
-            raise DataError(f"{path}: not a database of ooh; move it away or rebuild it with `ooh data import`")
+            raise DataError(f"{path}: not a database of ooh; move it away or {rebuild_hint(path)}")
         if version != SCHEMA_VERSION:
             raise DataError(
                 f"{path}: a database of schema version {version}, this ooh reads version {SCHEMA_VERSION}; "
-                "rebuild it with `ooh data import`"
+                + rebuild_hint(path)
             )
 
     @classmethod
@@ -84,7 +94,7 @@ class Database:
         """The database at ``path``, or None when there is none."""
         try:
             if path.stat().st_size == 0:
-                raise DataError(f"{path}: an empty file, not a database of ooh; rebuild it with `ooh data import`")
+                raise DataError(f"{path}: an empty file, not a database of ooh; {rebuild_hint(path)}")
         except FileNotFoundError:
             return None
         except OSError as error:
@@ -92,7 +102,7 @@ class Database:
         return cls(path)
 
     def damaged(self, why: str) -> DataError:
-        return DataError(f"{self.path}: damaged or not a database of ooh ({why}); rebuild it with `ooh data import`")
+        return DataError(f"{self.path}: damaged or not a database of ooh ({why}); {rebuild_hint(self.path)}")
 
     def rows(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         try:
