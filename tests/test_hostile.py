@@ -20,7 +20,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ooh_cli.core import validate
-from ooh_cli.core.sanitize import UNSAFE_CHARACTERS, clean, clean_all, escaped, first_unsafe, is_web_address
+from ooh_cli.core.sanitize import (
+    UNSAFE_CHARACTERS,
+    clean,
+    clean_all,
+    escaped,
+    first_unsafe,
+    is_web_address,
+    unsafe,
+)
 from tests.conftest import SAMPLE, Invoke
 
 # What Rich writes on purpose: colours and styles (SGR), and OSC 8 hyperlinks.
@@ -63,6 +71,11 @@ def assert_safe(output: str, rich: bool = False) -> None:
 def test_clean_shows_controls_and_drops_bidi_overrides() -> None:
     assert clean("a\x1b[31mb\x07c\r\x7f\x9b\u202ed\u2066e\tf\ng") == "a␛[31mb␇c␍␡\ufffdde\tf\ng"
     assert clean("Registered Nurses") == "Registered Nurses"
+
+
+@given(st.text(st.characters(max_codepoint=0x7F)) | st.text(st.characters(max_codepoint=0x2070)))
+def test_ascii_text_is_checked_as_any_other(text: str) -> None:
+    assert unsafe(text) is not UNSAFE_CHARACTERS.isdisjoint(text)
 
 
 def test_escaped_keeps_json_exact() -> None:

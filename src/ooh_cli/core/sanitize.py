@@ -38,6 +38,9 @@ SHOWN: dict[int, str | None] = {
     **dict.fromkeys(_BIDI),  # removed
 }
 UNSAFE_CHARACTERS = frozenset(map(chr, SHOWN))
+# The ASCII characters that are safe, for a quicker look at ASCII text (most of what ooh writes): deleting them
+# from its bytes leaves the unsafe ones, where a set walks the text a character object at a time.
+SAFE_ASCII = bytes(code for code in range(0x80) if code not in SHOWN)
 # Tab and newline, besides, in what must be one line: names, titles, addresses.
 UNSAFE_IN_LINE = UNSAFE_CHARACTERS | {"\t", "\n"}
 ESCAPES = {code: f"\\u{code:04x}" for code in SHOWN}
@@ -48,12 +51,12 @@ T = TypeVar("T")
 
 def clean(text: str) -> str:
     """``text`` with every character a terminal would act on made visible or removed (see the module's rules)."""
-    return text if UNSAFE_CHARACTERS.isdisjoint(text) else text.translate(SHOWN)
+    return text.translate(SHOWN) if unsafe(text) else text
 
 
 def escaped(text: str) -> str:
     """``text`` (json output) with the characters json leaves raw written as ``\\uXXXX`` escapes."""
-    return text if UNSAFE_CHARACTERS.isdisjoint(text) else text.translate(ESCAPES)
+    return text.translate(ESCAPES) if unsafe(text) else text
 
 
 @cache
@@ -64,6 +67,8 @@ def _pattern(characters: frozenset[str]) -> re.Pattern[str]:
 
 def unsafe(text: str) -> bool:
     """Whether ``text`` holds a character `clean` would change."""
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, SAFE_ASCII))
     return not UNSAFE_CHARACTERS.isdisjoint(text)
 
 
