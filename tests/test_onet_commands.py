@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from ooh_cli.core.onet import CREDIT
+from ooh_cli.core.database import database_path
+from ooh_cli.core.onet import CREDIT, OnetData
+from ooh_cli.core.store import Store
 from tests.conftest import Invoke
 from tests.onet_fixture import sample_with_onet
 
@@ -177,8 +181,6 @@ def test_interest_fit_weighs_scores_and_the_code_by_the_order_asked() -> None:
 def test_interests_and_job_zones_are_read_without_the_skill_vectors(
     invoke: Invoke, data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ooh_cli.core.onet import OnetData
-
     def every_vector(self: OnetData) -> None:
         raise AssertionError("decoded every profile's skill and knowledge vectors")
 
@@ -187,6 +189,37 @@ def test_interests_and_job_zones_are_read_without_the_skill_vectors(
         result = invoke(*args, "-f", "json", data=data)
         assert result.exit_code == 0, result.output
         assert "registered-nurses" in ids(result.stdout)
+
+
+def zones_and_codes(onet: OnetData, zones: tuple[int, int] | None, letters: str) -> frozenset[str]:
+    """What the list filters mean, read from every profile's traits."""
+    return frozenset(
+        t.id
+        for t in onet.interests()
+        if (zones is None or (t.job_zone is not None and zones[0] <= t.job_zone <= zones[1]))
+        and all(letter in (t.holland_code or "") for letter in letters)
+    )
+
+
+@pytest.mark.parametrize("indexed", [True, False], ids=["indexed", "a file without the index"])
+def test_the_list_filters_are_answered_by_an_index_as_the_traits_would(
+    data: Path, tmp_path: Path, indexed: bool
+) -> None:
+    copy = tmp_path / data.name
+    shutil.copy(data, copy)
+    shutil.copy(database_path(data), database_path(copy))
+    if not indexed:
+        with sqlite3.connect(database_path(copy)) as connection:
+            connection.execute("DROP INDEX onet_profile_filters")
+        connection.close()
+    onet = Store(copy).onet()
+    assert onet is not None
+    asked = [(None, ""), ((3, 4), ""), ((1, 2), ""), (None, "C"), (None, "SI"), ((3, 4), "C"), ((5, 5), "R")]
+    for zones, letters in asked:
+        assert onet.matching_ids(zones, letters or None) == zones_and_codes(onet, zones, letters), (zones, letters)
+    assert {ids for zones, letters in asked for ids in onet.matching_ids(zones, letters or None)}
+    plan = str(onet.database.rows("EXPLAIN QUERY PLAN SELECT id FROM onet_profile WHERE job_zone BETWEEN 1 AND 2"))
+    assert ("COVERING INDEX onet_profile_filters" in plan) is indexed
 
 
 def test_match_by_a_code_of_three_letters(invoke: Invoke, data: Path) -> None:

@@ -21,7 +21,8 @@ from ooh_cli.core.errors import DataError
 SUFFIX = ".db"
 # "OOHD" in the file's header (PRAGMA application_id): a database of another program is refused, never misread.
 APPLICATION_ID = 0x4F4F4844
-# Bump when the schema changes; a file of another version is refused with a hint to import again.
+# Bump when the schema changes; a file of another version is refused with a hint to import again. An index
+# added is no change: a file without it answers the same, more slowly.
 SCHEMA_VERSION = 2
 
 # Tables of large values (meta, briefs, O*NET blocks) keep their rowid: SQLite finds a row of a WITHOUT ROWID
@@ -49,6 +50,8 @@ CREATE TABLE onet_profile (
     position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, job_zone INTEGER, holland_code TEXT,
     traits BLOB NOT NULL, vectors BLOB NOT NULL, nearest BLOB NOT NULL, body BLOB NOT NULL
 );
+-- The list filters' answer in a few pages: a profile's row is a page or more of blobs.
+CREATE INDEX onet_profile_filters ON onet_profile (job_zone, holland_code, id);
 """
 # The tables each source owns: an import of one source replaces its tables and keeps the others'.
 WAGE_TABLES = ("wage_area", "wage_occupation", "wage", "wage_state")

@@ -311,6 +311,20 @@ class OnetData:
             raise self.database.damaged("its O*NET profiles do not match its header")
         return every
 
+    def matching_ids(self, zones: tuple[int, int] | None, letters: str | None) -> frozenset[str]:
+        """The profiles in job zones ``zones`` whose Holland code holds every letter of ``letters``, as an index
+        of the database answers (never the profiles' rows, a page or more each)."""
+        conditions = ["job_zone BETWEEN ? AND ?"] if zones else []
+        conditions += ["instr(holland_code, ?) > 0"] * len(letters or "")
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        found = frozenset(
+            row[0]
+            for row in self.database.rows(f"SELECT id FROM onet_profile{where}", (*(zones or ()), *(letters or "")))
+        )
+        if not found <= set(self.header.ids):
+            raise self.database.damaged("its O*NET profiles do not match its header")
+        return found
+
     # One profile's row at a time, for `similar`: it shows a handful, and reading them one by one costs a
     # fraction of decoding every profile.
 
@@ -361,16 +375,6 @@ def parse_job_zones(text: str) -> tuple[int, int]:
     if not found or low > high:
         raise UsageError(f"--job-zone: expected a zone from 1 to 5 or a range such as 2-3, not {text!r}")
     return low, high
-
-
-def matching_ids(onet: OnetData, zones: tuple[int, int] | None, letters: str | None) -> frozenset[str]:
-    """The profiles in job zones ``zones`` whose Holland code holds every letter of ``letters``."""
-    return frozenset(
-        t.id
-        for t in onet.interests()
-        if (zones is None or (t.job_zone is not None and zones[0] <= t.job_zone <= zones[1]))
-        and (not letters or all(letter in (t.holland_code or "") for letter in letters))
-    )
 
 
 def parse_interest_code(text: str, option: str, most: int = 3) -> str:

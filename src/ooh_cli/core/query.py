@@ -150,14 +150,14 @@ def _onet_filters(catalog: Catalog, job_zone: str | None, interest: str | None) 
     if job_zone is None and interest is None:
         return {}
     from ooh_cli.core.errors import DataError
-    from ooh_cli.core.onet import RELEASE, matching_ids, parse_interest_code, parse_job_zones
+    from ooh_cli.core.onet import RELEASE, parse_interest_code, parse_job_zones
 
     zones = parse_job_zones(job_zone) if job_zone is not None else None
     letters = parse_interest_code(interest, "--interest") if interest is not None else None
     onet = catalog.onet()
     if onet is None:
         raise DataError(f"--job-zone and --interest need {RELEASE} data; `ooh data import --onet DIR` adds it")
-    return {"job_zones": zones, "interest": letters, "onet_ids": matching_ids(onet, zones, letters)}
+    return {"job_zones": zones, "interest": letters, "onet_ids": onet.matching_ids(zones, letters)}
 
 
 def sort_profiles(profiles: Iterable[Summary], key: SortKey, reverse: bool = False) -> list[Summary]:
