@@ -122,15 +122,18 @@ def test_a_database_of_another_version_says_how_to_rebuild_it(invoke: Invoke, ta
 def test_an_edition_of_another_version_says_to_update_or_go_back_to_the_bundled_data(
     invoke: Invoke, target: Path
 ) -> None:
-    """An edition's user has no sources to import: `ooh data update` builds it again."""
+    """An edition's user has no sources to import; an update starts from the data in use, so from the bundled
+    data `ooh data update` builds the edition again."""
     change(database_path(target), "PRAGMA user_version = 1")
     shutil.copytree(target.parent, edition_folder("2023-33"))
     use("2023-33")
     result = invoke("wages", "registered-nurses", data=None)
     assert result.exit_code == 3
     assert str(database_path(edition_folder("2023-33") / target.name)) in result.stderr
-    assert "`ooh data update`" in result.stderr and "`ooh data use bundled`" in result.stderr
+    assert "`ooh data use bundled`, then `ooh data update`" in result.stderr
     assert "ooh data import" not in result.stderr
+    assert invoke("data", "use", "bundled", data=None).exit_code == 0
+    assert invoke("wages", "registered-nurses", data=None).exit_code == 0
 
 
 def test_flipped_bytes_anywhere_are_refused_or_harmless(invoke: Invoke, target: Path) -> None:

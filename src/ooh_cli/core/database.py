@@ -60,11 +60,12 @@ ONET_TABLES = ("onet_profile",)
 
 def rebuild_hint(path: Path) -> str:
     """How to rebuild the database at ``path``: an edition is `ooh data update`'s to build again (its user has
-    no sources to import), any other data file's database `ooh data import`'s."""
+    no sources to import), from the bundled data, since an update starts from the data in use; any other data
+    file's database is `ooh data import`'s."""
     from ooh_cli.core.editions import EDITIONS, data_home
 
     if path.resolve().parent.parent == (data_home() / EDITIONS).resolve():
-        return "rebuild it with `ooh data update`, or go back to the bundled data with `ooh data use bundled`"
+        return "go back to the bundled data with `ooh data use bundled`, then `ooh data update` builds it again"
     return "rebuild it with `ooh data import`"
 
 
