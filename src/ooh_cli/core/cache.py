@@ -156,7 +156,7 @@ class Sections:
         return jobs
 
     def search_fields(self, names: Sequence[str], read_words: Callable[[str], str]) -> "dict[str, Lines]":
-        """The search fields of ``names`` (search.Lines); ``read_words`` reads a field's sorted words when a
+        """The search fields of ``names`` (searchindex.Lines); ``read_words`` reads a field's sorted words when a
         search asks for them (``words``, through the catalog, which rebuilds a cache found damaged)."""
         from ooh_cli.core.searchindex import Lines
 
@@ -177,7 +177,7 @@ class Sections:
 
     def places(self, field: str, word: str, whole: bool) -> list[tuple[str, bytes]]:
         """The words of the posted search field ``field`` that are ``word`` or, unless ``whole``, start with it,
-        each with its places (search.postings)."""
+        each with its places (indexbuild.postings)."""
         row = self._query("SELECT body, crc FROM posting WHERE field = ? AND start = ?", (field, word[:POSTING_START]))
         if row is None:
             return []

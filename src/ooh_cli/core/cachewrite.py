@@ -46,7 +46,7 @@ def fill(
 ) -> None:
     """Write the cache's tables for these profiles on ``connection``; the profiles must be in the catalog's order.
     ``extra_names`` (by profile id) are names from other sources, such as O*NET's alternate titles, folded
-    into space-separated words (search.folded_words)."""
+    into space-separated words (searchindex.folded_words)."""
     encoder = msgspec.msgpack.Encoder()
     connection.executescript(SCHEMA)
     connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -86,7 +86,7 @@ def fill(
 
 
 def _posting_groups(postings: Mapping[str, Mapping[str, bytes]]) -> dict[tuple[str, str], bytes]:
-    """The postings of each field (search.postings), by field and first letters, each group encoded as a map
+    """The postings of each field (indexbuild.postings), by field and first letters, each group encoded as a map
     from word to places, the words in order."""
     groups: dict[tuple[str, str], dict[str, bytes]] = {}
     for field, places in postings.items():

@@ -13,8 +13,6 @@ if TYPE_CHECKING:
     from ooh_cli.core.catalog import Catalog
     from ooh_cli.core.model import Occupation
 
-# The Handbook's top lists, as `ooh top` names them.
-
 # How close two median pays must be (as a share of the larger) to count as similar pay.
 CLOSE_PAY = 0.10
 NEAR_PAY = 0.25

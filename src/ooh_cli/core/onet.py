@@ -138,8 +138,8 @@ class _Names(msgspec.Struct):
 
 
 class Interests(Record, frozen=True, array_like=True):
-    """The start of a profile's traits: its job zone and interests, all that `match --interests` and the list
-    filters ask, decoded without the skill and knowledge vectors after them (seven times the floats)."""
+    """The start of a profile's traits: its job zone and interests, all that `match --interests` asks, decoded
+    without the skill and knowledge vectors after them (seven times the floats)."""
 
     id: str
     job_zone: int | None
