@@ -16,6 +16,7 @@ from ooh_cli.cli.filters import (
     complete_experience,
     complete_outlook,
     complete_training,
+    filter_option,
 )
 from ooh_cli.cli.options import LimitOption, OccupationArg, TableFormatOption, complete_state, examples
 from ooh_cli.cli.profiles import emit_profiles
@@ -46,64 +47,54 @@ def list_(
     ctx: typer.Context,
     outlook: Annotated[
         list[str] | None,
-        typer.Option(
+        filter_option(
             "--outlook",
             "-o",
             metavar="CATEGORY",
             help="Exactly this outlook category; repeat or comma-separate for several: much-faster, faster, "
             "average, slower, little-change, decline.",
             autocompletion=complete_outlook,
-            rich_help_panel="Filters",
-            show_default=False,
         ),
     ] = None,
     min_outlook: MinOutlookOption = None,
     education: Annotated[
         str | None,
-        typer.Option(
+        filter_option(
             "--education",
             "-e",
             metavar="LEVEL",
             help="Exactly this entry-level education: hs, associate, bachelor, ...",
             autocompletion=complete_education,
-            rich_help_panel="Filters",
-            show_default=False,
         ),
     ] = None,
     max_education: EducationCapOption = None,
     min_pay: MinPayOption = None,
     max_pay: Annotated[
         str | None,
-        typer.Option(
+        filter_option(
             "--max-pay",
             metavar="AMOUNT",
             help="Median annual pay at most this: 60000, 60k or $60,000.",
-            rich_help_panel="Filters",
-            show_default=False,
         ),
     ] = None,
     group: GroupOption = None,
     training: Annotated[
         str | None,
-        typer.Option(
+        filter_option(
             "--training",
             metavar="LEVEL",
             help="Exactly this on-the-job training: none, short-term, moderate-term, "
             "long-term, apprenticeship, internship.",
             autocompletion=complete_training,
-            rich_help_panel="Filters",
-            show_default=False,
         ),
     ] = None,
     experience: Annotated[
         str | None,
-        typer.Option(
+        filter_option(
             "--experience",
             metavar="LEVEL",
             help="Exactly this work experience: none, less-than-5-years, 5-years-or-more.",
             autocompletion=complete_experience,
-            rich_help_panel="Filters",
-            show_default=False,
         ),
     ] = None,
     job_zone: JobZoneOption = None,
@@ -123,14 +114,12 @@ def list_(
     fmt: TableFormatOption = "table",
     state: Annotated[
         str | None,
-        typer.Option(
+        filter_option(
             "--state",
             metavar="STATE",
             autocompletion=complete_state,
             help="Pay as the state's OEWS median (postal code or name): the column, --min-pay, --max-pay and "
             "--sort pay use it.",
-            rich_help_panel="Filters",
-            show_default=False,
         ),
     ] = None,
 ) -> None:

@@ -1,12 +1,24 @@
 """The filters of the commands that list profiles (`list`, `top`, `match`): declared apart from the options
 every command shares, so that a lookup does not build them."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from ooh_cli.cli.options import complete_terms
 from ooh_cli.core.vocab import EDUCATION, EXPERIENCE, OUTLOOK, TRAINING
+
+
+def filter_option(*names: str, metavar: str, help: str, autocompletion: Any = None) -> Any:
+    """An option of the Filters section of help, which narrows what a command lists; it has no default to show."""
+    return typer.Option(
+        *names,
+        metavar=metavar,
+        help=help,
+        autocompletion=autocompletion,
+        rich_help_panel="Filters",
+        show_default=False,
+    )
 
 
 def complete_group(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -36,65 +48,53 @@ def complete_experience(incomplete: str) -> list[tuple[str, str]]:
 
 EducationCapOption = Annotated[
     str | None,
-    typer.Option(
+    filter_option(
         "--max-education",
         metavar="LEVEL",
         help="This education level or less: none, hs, some-college, postsecondary, associate, bachelor, master, doctoral.",
         autocompletion=complete_education,
-        rich_help_panel="Filters",
-        show_default=False,
     ),
 ]
 GroupOption = Annotated[
     str | None,
-    typer.Option(
+    filter_option(
         "--group",
         "-g",
         metavar="GROUP",
         help="An occupational group, by slug or name (see `ooh groups`).",
         autocompletion=complete_group,
-        rich_help_panel="Filters",
-        show_default=False,
     ),
 ]
 MinOutlookOption = Annotated[
     str | None,
-    typer.Option(
+    filter_option(
         "--min-outlook",
         metavar="CATEGORY",
         help="This outlook category or better.",
         autocompletion=complete_outlook,
-        rich_help_panel="Filters",
-        show_default=False,
     ),
 ]
 MinPayOption = Annotated[
     str | None,
-    typer.Option(
+    filter_option(
         "--min-pay",
         metavar="AMOUNT",
         help="Median annual pay at least this: 60000, 60k or $60,000.",
-        rich_help_panel="Filters",
-        show_default=False,
     ),
 ]
 JobZoneOption = Annotated[
     str | None,
-    typer.Option(
+    filter_option(
         "--job-zone",
         metavar="ZONE",
         help="O*NET job zone, how much preparation the work takes: 1 (little) to 5 (extensive), or a range such as 2-3.",
-        rich_help_panel="Filters",
-        show_default=False,
     ),
 ]
 InterestOption = Annotated[
     str | None,
-    typer.Option(
+    filter_option(
         "--interest",
         metavar="LETTERS",
         help="Interests in the profile's O*NET Holland code: one to three of R I A S E C, e.g. R or IC.",
-        rich_help_panel="Filters",
-        show_default=False,
     ),
 ]
